@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Runs the compiled CLI (built by `npm run build`, which `npm ci` runs) and sets the exit status.
+import { main } from '../dist/cli.js';
+
+process.stdout.on('error', (error) => {
+  // `clean-article file | head` closes the pipe early: that is not a failure.
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,52 @@
+/**
+ * "Replace and record": the only way a transform changes text. A transform proposes replacements
+ * against its input; `finish()` builds the output from them. Text therefore changes exactly when
+ * edits were recorded, and replaying the edits on the input reproduces the output.
+ */
+import type { Edit, TransformResult } from './types.js';
+
+export class EditRecorder {
+  private readonly edits: Edit[] = [];
+
+  constructor(
+    readonly input: string,
+    readonly transform: string,
+  ) {}
+
+  /** Replace `before`, which must be found at `offset` in the input, by `after`. No-op when equal. */
+  replace(offset: number, before: string, after: string, rule: string, reason: string): void {
+    if (before === after) return;
+    if (!this.input.startsWith(before, offset)) {
+      throw new Error(`${this.transform}/${rule}: edit at ${offset} does not match the input`);
+    }
+    this.edits.push({ transform: this.transform, rule, offset, before, after, reason });
+  }
+
+  /** Edits recorded so far touch `[start, end)`? Lets a rule skip text another rule already changed. */
+  overlaps(start: number, end: number): boolean {
+    return this.edits.some((e) => start < e.offset + e.before.length && e.offset < end);
+  }
+
+  get count(): number {
+    return this.edits.length;
+  }
+
+  finish(): TransformResult {
+    const edits = [...this.edits].sort((a, b) => a.offset - b.offset);
+    return { text: applyEdits(this.input, edits), edits };
+  }
+}
+
+/** Apply non-overlapping edits (sorted by offset) to `input`. */
+export function applyEdits(input: string, edits: readonly Edit[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const edit of edits) {
+    if (edit.offset < cursor) {
+      throw new Error(`${edit.transform}/${edit.rule}: overlapping edits at ${edit.offset}`);
+    }
+    out += input.slice(cursor, edit.offset) + edit.after;
+    cursor = edit.offset + edit.before.length;
+  }
+  return out + input.slice(cursor);
+}

@@ -1,0 +1,323 @@
+/**
+ * The evidence model shared by every word-level transform. A repair is made only when it is backed by
+ * one of three sources, never by a pattern alone:
+ *
+ * 1. the English lexicon (dictionary membership + frequency rank), see `lexicon.ts`;
+ * 2. the user's own words (`--words FILE`) and a short project list of names the lexicon lacks;
+ * 3. the document itself: a word seen elsewhere in the same text, whole.
+ */
+import type { Lexicon } from './lexicon.js';
+import { loadLexicon } from './lexicon.js';
+import { PROJECT_WORDS } from './project-words.js';
+
+/** What a pipeline run is given: the lexicon and the extra words. Immutable, shared across documents. */
+export interface EvidenceSource {
+  readonly lexicon: Lexicon;
+  /** Lowercase user and project words. */
+  readonly extraWords: ReadonlySet<string>;
+}
+
+export function createEvidenceSource(userWords: Iterable<string> = []): EvidenceSource {
+  const extraWords = new Set<string>(PROJECT_WORDS);
+  for (const word of userWords) {
+    const w = word.trim().normalize('NFC').toLowerCase();
+    if (w !== '') extraWords.add(w);
+  }
+  return { lexicon: loadLexicon(), extraWords };
+}
+
+/** Letters, with apostrophes inside (`don't`, `O’Neill`). Hyphens split words. */
+export const WORD_PATTERN = /\p{L}+(?:['’]\p{L}+)*/gu;
+
+/** Words joined by hyphens inside a line: `self-declared`, `U.S.-led` is not one (no letters before). */
+const HYPHENATED_PATTERN = /\p{L}+(?:-\p{L}+)+/gu;
+
+/**
+ * Real English words of one or two letters. The dictionary also lists letter names and abbreviations
+ * (`es`, `ed`, `re`, `ti`) that in OCR text are almost always fragments of a longer word.
+ */
+const SHORT_WORDS = new Set([
+  'a',
+  'i',
+  'o',
+  'ah',
+  'am',
+  'an',
+  'as',
+  'at',
+  'aw',
+  'ax',
+  'be',
+  'by',
+  'do',
+  'eh',
+  'go',
+  'ha',
+  'he',
+  'hi',
+  'ho',
+  'if',
+  'in',
+  'is',
+  'it',
+  'ma',
+  'me',
+  'mr',
+  'ms',
+  'my',
+  'no',
+  'of',
+  'oh',
+  'ok',
+  'on',
+  'or',
+  'ow',
+  'ox',
+  'pa',
+  'so',
+  'to',
+  'tv',
+  'uh',
+  'um',
+  'up',
+  'us',
+  'we',
+  'ye',
+  'yo',
+]);
+
+/**
+ * A three-letter dictionary word counts as a standalone word only when it is this frequent (rank in the
+ * frequency list). Rarer ones (`con`, `tho`, `ted`) are more often fragments than words in OCR text.
+ */
+const THREE_LETTER_MAX_RANK = 30000;
+
+/**
+ * Function words: a split-word join never uses one of these as a part when both parts are words,
+ * because the two-word reading is common English (`in to`, `a lot`, `may be`, `every one`, `any way`).
+ */
+const FUNCTION_WORDS = new Set([
+  'a',
+  'about',
+  'after',
+  'again',
+  'all',
+  'also',
+  'an',
+  'and',
+  'any',
+  'are',
+  'as',
+  'at',
+  'be',
+  'because',
+  'been',
+  'before',
+  'being',
+  'both',
+  'but',
+  'by',
+  'can',
+  'could',
+  'did',
+  'do',
+  'does',
+  'each',
+  'every',
+  'for',
+  'from',
+  'had',
+  'has',
+  'have',
+  'he',
+  'her',
+  'here',
+  'him',
+  'his',
+  'how',
+  'i',
+  'if',
+  'in',
+  'into',
+  'is',
+  'it',
+  'its',
+  'just',
+  'may',
+  'me',
+  'might',
+  'more',
+  'most',
+  'much',
+  'must',
+  'my',
+  'no',
+  'not',
+  'now',
+  'of',
+  'off',
+  'on',
+  'one',
+  'only',
+  'or',
+  'other',
+  'our',
+  'out',
+  'over',
+  'own',
+  'per',
+  'shall',
+  'she',
+  'should',
+  'so',
+  'some',
+  'such',
+  'than',
+  'that',
+  'the',
+  'their',
+  'them',
+  'then',
+  'there',
+  'these',
+  'they',
+  'this',
+  'those',
+  'through',
+  'to',
+  'too',
+  'under',
+  'up',
+  'upon',
+  'us',
+  'very',
+  'was',
+  'we',
+  'were',
+  'what',
+  'when',
+  'where',
+  'which',
+  'while',
+  'who',
+  'whom',
+  'why',
+  'will',
+  'with',
+  'would',
+  'you',
+  'your',
+  'none',
+]);
+
+export class Evidence {
+  private docCounts: Map<string, number> | undefined;
+  private hyphenatedCounts: Map<string, number> | undefined;
+  private lowerText: string | undefined;
+
+  constructor(
+    readonly source: EvidenceSource,
+    /** The document the transform is working on. */
+    readonly text: string,
+  ) {}
+
+  /** Occurrences of the lowercase `word` as a whole word in the document. */
+  inDocument(word: string): number {
+    if (!this.docCounts) {
+      const counts = new Map<string, number>();
+      for (const m of this.text.matchAll(WORD_PATTERN)) {
+        const w = m[0].toLowerCase();
+        counts.set(w, (counts.get(w) ?? 0) + 1);
+      }
+      this.docCounts = counts;
+    }
+    return this.docCounts.get(word) ?? 0;
+  }
+
+  /** Occurrences of the lowercase hyphenated `form` (`self-declared`) inside a line of the document. */
+  inDocumentHyphenated(form: string): number {
+    if (!this.hyphenatedCounts) {
+      const counts = new Map<string, number>();
+      for (const m of this.text.matchAll(HYPHENATED_PATTERN)) {
+        const w = m[0].toLowerCase();
+        counts.set(w, (counts.get(w) ?? 0) + 1);
+      }
+      this.hyphenatedCounts = counts;
+    }
+    return this.hyphenatedCounts.get(form) ?? 0;
+  }
+
+  /** Occurrences of the lowercase words `a b`, side by side, in the document. */
+  inDocumentPair(a: string, b: string): number {
+    this.lowerText ??= this.text.toLowerCase();
+    const pattern = new RegExp(`(?<!\\p{L})${escapeRegExp(a)}[ \\t\\n]+${escapeRegExp(b)}(?!\\p{L})`, 'gu');
+    return [...this.lowerText.matchAll(pattern)].length;
+  }
+
+  /** In the dictionary, the project list or the user's list (lowercase, possessive stripped). */
+  isDictionaryWord(word: string): boolean {
+    const w = stripPossessive(word.toLowerCase());
+    return this.source.lexicon.has(w) || this.source.extraWords.has(w);
+  }
+
+  /**
+   * A word in its own right for split and join decisions: a dictionary word that is not a letter name
+   * or a rare short word that OCR fragments produce.
+   */
+  isStandalone(word: string): boolean {
+    const w = stripPossessive(word.toLowerCase());
+    if (this.source.extraWords.has(w)) return true;
+    if (w.length <= 2) return SHORT_WORDS.has(w);
+    if (!this.source.lexicon.has(w)) return false;
+    if (w.length === 3) {
+      const rank = this.source.lexicon.rank(w);
+      return rank > 0 && rank <= THREE_LETTER_MAX_RANK;
+    }
+    return true;
+  }
+
+  /** A repair may produce `word`: it is a dictionary word, or the document has it elsewhere, whole. */
+  supports(word: string): boolean {
+    return this.isDictionaryWord(word) || this.inDocument(stripPossessive(word.toLowerCase())) > 0;
+  }
+
+  /** Frequency rank (1 = most frequent), 0 when unranked. */
+  rank(word: string): number {
+    return this.source.lexicon.rank(stripPossessive(word.toLowerCase()));
+  }
+
+  /**
+   * Zipf cost of a word: -log probability under a unigram model, as in wordninja. Unranked words cost
+   * as much as a word just past the end of the list.
+   */
+  cost(word: string): number {
+    const n = this.source.lexicon.rankedCount;
+    const rank = this.rank(word) || n * 2;
+    return Math.log(rank * Math.log(n));
+  }
+
+  isFunctionWord(word: string): boolean {
+    return FUNCTION_WORDS.has(word.toLowerCase());
+  }
+}
+
+export function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/u, '');
+}
+
+/** Give `word` the letter case of `template`: `UPPER`, `Title` or lower. */
+export function matchCase(template: string, word: string): string {
+  const letters = template.replace(/\P{L}/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+    return word.toUpperCase();
+  }
+  const first = letters.charAt(0);
+  if (first !== '' && first === first.toUpperCase() && first !== first.toLowerCase()) {
+    return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+  }
+  return word.toLowerCase();
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

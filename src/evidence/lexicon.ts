@@ -1,0 +1,167 @@
+/**
+ * The English lexicon: which lowercase strings are dictionary words, and how frequent a string is.
+ *
+ * ~175k entries would cost ~50 ms to put in a `Map` (string hashing and internalisation) and ~25 ms to
+ * index at start-up. Instead `build-lexicon.ts` builds the index once, at install time, into one
+ * binary file: the words as UTF-16 text, their offsets, lengths and flags, and an open-addressing hash
+ * table of entry numbers (FNV-1a over char codes). Loading is one file read and a few typed-array
+ * views; a lookup allocates nothing.
+ */
+import fs from 'node:fs';
+import { collectEntries } from './build-lexicon.js';
+
+const FLAG_DICTIONARY = 1;
+const NOT_FOUND = -1;
+const MAGIC = 0x584c4143; // "CALX"
+const FORMAT_VERSION = 1;
+const HEADER_WORDS = 6;
+
+function hashRange(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** One entry as the builder sees it. */
+export interface LexiconEntry {
+  word: string;
+  /** In the dictionary (SCOWL or the project list), not only in the frequency list. */
+  dictionary: boolean;
+}
+
+const align4 = (n: number): number => (n + 3) & ~3;
+
+export class Lexicon {
+  private constructor(
+    private readonly text: string,
+    private readonly starts: Uint32Array,
+    private readonly lengths: Uint16Array,
+    private readonly flags: Uint8Array,
+    private readonly table: Int32Array,
+    /** Entries before this index are ranked (frequency order); the rest have no rank. */
+    readonly rankedCount: number,
+  ) {}
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  /** Build the index. `entries` are in rank order; those at `rankedCount` and after have no rank. */
+  static fromEntries(entries: readonly LexiconEntry[], rankedCount: number): Lexicon {
+    const count = entries.length;
+    const starts = new Uint32Array(count);
+    const lengths = new Uint16Array(count);
+    const flags = new Uint8Array(count);
+    let capacity = 1;
+    while (capacity < count * 3) capacity <<= 1;
+    const table = new Int32Array(capacity).fill(NOT_FOUND);
+    const text = entries.map((e) => e.word).join('');
+    let offset = 0;
+    entries.forEach((entry, index) => {
+      starts[index] = offset;
+      lengths[index] = entry.word.length;
+      flags[index] = entry.dictionary ? FLAG_DICTIONARY : 0;
+      let slot = hashRange(text, offset, offset + entry.word.length) & (capacity - 1);
+      while (table[slot] !== NOT_FOUND) slot = (slot + 1) & (capacity - 1);
+      table[slot] = index;
+      offset += entry.word.length;
+    });
+    return new Lexicon(text, starts, lengths, flags, table, rankedCount);
+  }
+
+  /** The binary form `fromBinary` reads. */
+  toBinary(): Buffer {
+    const count = this.starts.length;
+    const textBytes = Buffer.from(this.text, 'utf16le');
+    const parts = [
+      Buffer.from(
+        new Uint32Array([MAGIC, FORMAT_VERSION, count, this.rankedCount, this.table.length, textBytes.length]).buffer,
+      ),
+      Buffer.from(this.starts.buffer),
+      Buffer.from(this.lengths.buffer),
+      Buffer.alloc(align4(count * 2) - count * 2),
+      Buffer.from(this.flags.buffer),
+      Buffer.alloc(align4(count) - count),
+      Buffer.from(this.table.buffer),
+      textBytes,
+    ];
+    return Buffer.concat(parts);
+  }
+
+  static fromBinary(bytes: Buffer): Lexicon {
+    // Typed-array views need an aligned, dedicated buffer.
+    const buffer = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+    const base = buffer.byteOffset;
+    const header = new Uint32Array(buffer.buffer, base, HEADER_WORDS);
+    const [magic, version, count, rankedCount, tableSize, textLength] = header as unknown as number[];
+    if (magic !== MAGIC || version !== FORMAT_VERSION) throw new Error('lexicon file has an unknown format');
+    let at = base + HEADER_WORDS * 4;
+    const starts = new Uint32Array(buffer.buffer, at, count);
+    at += count! * 4;
+    const lengths = new Uint16Array(buffer.buffer, at, count);
+    at += align4(count! * 2);
+    const flags = new Uint8Array(buffer.buffer, at, count);
+    at += align4(count!);
+    const table = new Int32Array(buffer.buffer, at, tableSize);
+    at += tableSize! * 4;
+    const text = buffer.toString('utf16le', at - base, at - base + textLength!);
+    return new Lexicon(text, starts, lengths, flags, table, rankedCount!);
+  }
+
+  private find(word: string): number {
+    const n = word.length;
+    const mask = this.table.length - 1;
+    let slot = hashRange(word, 0, n) & mask;
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry === NOT_FOUND) return NOT_FOUND;
+      if (this.lengths[entry] === n) {
+        const start = this.starts[entry]!;
+        let i = 0;
+        while (i < n && this.text.charCodeAt(start + i) === word.charCodeAt(i)) i++;
+        if (i === n) return entry;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** True when the lowercase `word` is in the dictionary. */
+  has(word: string): boolean {
+    const entry = this.find(word);
+    return entry !== NOT_FOUND && (this.flags[entry]! & FLAG_DICTIONARY) !== 0;
+  }
+
+  /** Frequency rank of the lowercase `word` (1 = most frequent), or 0 when it has none. */
+  rank(word: string): number {
+    const entry = this.find(word);
+    return entry !== NOT_FOUND && entry < this.rankedCount ? entry + 1 : 0;
+  }
+}
+
+let shared: Lexicon | undefined;
+
+/** Where the build puts the lexicon: `src/evidence` and `dist/evidence` sit at the same depth. */
+export const LEXICON_FILE = new URL('../../dist/lexicon.bin', import.meta.url);
+
+/** The process-wide lexicon, loaded on first use (once per process or worker). */
+export function loadLexicon(): Lexicon {
+  if (!shared) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = fs.readFileSync(LEXICON_FILE);
+    } catch {
+      bytes = undefined;
+    }
+    shared = bytes ? Lexicon.fromBinary(bytes) : buildFallback();
+  }
+  return shared;
+}
+
+/** A development checkout before `npm run build`: build the lexicon in memory from the packages. */
+function buildFallback(): Lexicon {
+  const { entries, rankedCount } = collectEntries();
+  return Lexicon.fromEntries(entries, rankedCount);
+}

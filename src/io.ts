@@ -1,0 +1,226 @@
+/**
+ * All file work for the CLI: reading and decoding inputs, writing outputs atomically.
+ * Transforms, the pipeline and renderers never touch the file system.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { InputError, UsageError } from './errors.js';
+
+/** Inputs larger than this are refused unless `--max-size` says otherwise. */
+export const DEFAULT_MAX_SIZE = 256 * 1024 * 1024;
+/** A file is binary when this share of its first bytes are control characters (other than tab/CR/LF/FF). */
+const BINARY_CONTROL_SHARE = 0.1;
+/** How many leading bytes the binary check looks at. */
+const BINARY_SNIFF_BYTES = 8192;
+
+export interface Decoded {
+  text: string;
+  /** The encoding used: `utf-8`, `utf-16le`, `utf-16be`, `windows-1252` or the one asked for. */
+  encoding: string;
+  /** How the encoding was chosen, for `--explain`. */
+  reason: string;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+type Iconv = typeof import('iconv-lite');
+let iconvModule: Iconv | undefined;
+/** iconv-lite, loaded on first use: most inputs are UTF-8 and should not pay for it at start-up. */
+function iconv(): Iconv {
+  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
+  return iconvModule;
+}
+
+/** Check an encoding name given by the user. */
+export function checkEncoding(name: string): string {
+  if (!iconv().encodingExists(name)) {
+    throw new UsageError(`--encoding: unknown encoding "${name}"; try utf-8, utf-16le, windows-1252 or latin1`);
+  }
+  return name;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
+  }
+  return n > 0 && controls / n > BINARY_CONTROL_SHARE;
+}
+
+/**
+ * Decode bytes: a byte-order mark decides (UTF-8, UTF-16 LE/BE); else valid UTF-8 is UTF-8; else
+ * Windows-1252 (through iconv-lite: Node 20's TextDecoder maps its C1 bytes to control characters).
+ * `encoding` forces one. Throws InputError for binary data.
+ */
+export function decodeBytes(bytes: Uint8Array, file: string, encoding?: string): Decoded {
+  if (encoding) {
+    return {
+      text: iconv().decode(Buffer.from(bytes), encoding, { stripBOM: true }),
+      encoding,
+      reason: 'given with --encoding',
+    };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return {
+      text: iconv().decode(Buffer.from(bytes), 'utf-16le'),
+      encoding: 'utf-16le',
+      reason: 'UTF-16 LE byte-order mark',
+    };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return {
+      text: iconv().decode(Buffer.from(bytes), 'utf-16be'),
+      encoding: 'utf-16be',
+      reason: 'UTF-16 BE byte-order mark',
+    };
+  }
+  if (looksBinary(bytes)) throw new InputError(file, 'looks like a binary file (NUL or control bytes), not text');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return {
+      text: strictUtf8Decode(bytes.subarray(3)) ?? iconv().decode(Buffer.from(bytes.subarray(3)), 'utf-8'),
+      encoding: 'utf-8',
+      reason: 'UTF-8 byte-order mark',
+    };
+  }
+  const utf8 = strictUtf8Decode(bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', reason: 'valid UTF-8' };
+  return {
+    text: iconv().decode(Buffer.from(bytes), 'windows-1252'),
+    encoding: 'windows-1252',
+    reason: 'not valid UTF-8: read as Windows-1252',
+  };
+}
+
+function strictUtf8Decode(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export interface ReadOptions {
+  encoding?: string;
+  maxSize?: number;
+}
+
+/** Read and decode one input file. Every failure is an InputError naming the file. */
+export function readInputFile(file: string, options: ReadOptions = {}): Decoded {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    throw new InputError(file, describe(error));
+  }
+  if (stat.isDirectory()) throw new InputError(file, 'is a directory, not a file (give --out-dir to clean a folder)');
+  if (!stat.isFile() && !stat.isFIFO() && !stat.isCharacterDevice())
+    throw new InputError(file, 'is not a regular file');
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
+  if (stat.size > maxSize) {
+    throw new InputError(
+      file,
+      `is ${stat.size} bytes, over the size limit of ${maxSize} bytes (raise it with --max-size)`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new InputError(file, describe(error));
+  }
+  return decodeBytes(bytes, file, options.encoding);
+}
+
+/** Read all of a stream (stdin) into bytes. */
+export async function readStream(stream: NodeJS.ReadableStream, maxSize = DEFAULT_MAX_SIZE): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+    size += buffer.length;
+    if (size > maxSize)
+      throw new InputError('<stdin>', `is over the size limit of ${maxSize} bytes (raise it with --max-size)`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Same file on disk (follows links), or both paths name one file that does not exist yet. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/**
+ * Write `content` to `file` atomically: to a temporary file in the same folder, then rename over the
+ * target. A crash or a full disk leaves the old file (or none), never a partial one.
+ */
+export function writeFileAtomic(file: string, content: string): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const fd = fs.openSync(tmp, 'wx');
+    try {
+      fs.writeFileSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // The temporary file was never created.
+    }
+    throw new InputError(file, `cannot write: ${describe(error)}`);
+  }
+}
+
+/** Read a word list: one word per line; blank lines and `#` comments are ignored. */
+export function readWordList(file: string): string[] {
+  let text: string;
+  try {
+    text = decodeBytes(fs.readFileSync(file), file).text;
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(`--words: ${file}: ${error.message}`);
+    throw new UsageError(`--words: ${file}: ${describe(error)}`);
+  }
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter((l) => l !== '');
+}

@@ -1,0 +1,97 @@
+/**
+ * The pipeline: the transforms, in the one order they run. Each sees the previous one's output.
+ */
+import { UsageError } from './errors.js';
+import { createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
+import { abbreviationHyphens } from './transforms/abbreviation-hyphens.js';
+import { boilerplate } from './transforms/boilerplate.js';
+import { hyphens } from './transforms/hyphens.js';
+import { ligatures } from './transforms/ligatures.js';
+import { mojibake } from './transforms/mojibake.js';
+import { paragraphs } from './transforms/paragraphs.js';
+import { punctuationSpacing } from './transforms/punctuation-spacing.js';
+import { splitWords } from './transforms/split-words.js';
+import { unicode } from './transforms/unicode.js';
+import { unwrap } from './transforms/unwrap.js';
+import { whitespace } from './transforms/whitespace.js';
+import type { Edit, Transform } from './types.js';
+
+/**
+ * Pipeline order. Character repairs come first (mojibake needs the raw C1 bytes that `unicode`
+ * strips); furniture goes before word repairs so that page heads are not joined into the text; word
+ * repairs run while line breaks still exist (a line-end hyphen is strong evidence); lines are unwrapped
+ * into paragraphs after that, and whitespace is tidied last.
+ */
+export const TRANSFORMS: readonly Transform<object>[] = [
+  mojibake,
+  unicode,
+  boilerplate,
+  ligatures,
+  hyphens,
+  splitWords,
+  abbreviationHyphens,
+  punctuationSpacing,
+  unwrap,
+  paragraphs,
+  whitespace,
+];
+
+export const TRANSFORM_IDS: readonly string[] = TRANSFORMS.map((t) => t.id);
+
+export interface Selection {
+  /** Run only these transforms (ids). */
+  only?: readonly string[];
+  /** Run all but these transforms (ids). */
+  skip?: readonly string[];
+}
+
+function checkIds(ids: readonly string[], flag: string): void {
+  const unknown = ids.filter((id) => !TRANSFORM_IDS.includes(id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `${flag}: unknown transform ${unknown.map((id) => `"${id}"`).join(', ')}; valid ids: ${TRANSFORM_IDS.join(', ')}`,
+    );
+  }
+}
+
+/** The transforms to run, in pipeline order. Unknown ids are a usage error that lists the valid ones. */
+export function selectTransforms(selection: Selection = {}): Transform<object>[] {
+  if (selection.only) checkIds(selection.only, '--only');
+  if (selection.skip) checkIds(selection.skip, '--skip');
+  return TRANSFORMS.filter(
+    (t) => (!selection.only || selection.only.includes(t.id)) && !selection.skip?.includes(t.id),
+  );
+}
+
+export interface PipelineOptions extends Selection {
+  /** Options per transform id, merged over each transform's defaults. */
+  transformOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  evidence?: EvidenceSource;
+}
+
+export interface Step {
+  transform: string;
+  edits: Edit[];
+}
+
+export interface PipelineResult {
+  text: string;
+  /** Every step that ran, in order, with its edits (offsets into that step's input). */
+  steps: Step[];
+}
+
+export function runPipeline(input: string, options: PipelineOptions = {}): PipelineResult {
+  const transforms = selectTransforms(options);
+  const evidence = options.evidence ?? createEvidenceSource();
+  let text = input;
+  const steps: Step[] = [];
+  const priorEdits: Edit[] = [];
+  for (const transform of transforms) {
+    const merged = { ...transform.defaults, ...options.transformOptions?.[transform.id] };
+    const result = transform.apply(text, { evidence, priorEdits }, merged);
+    priorEdits.push(...result.edits);
+    steps.push({ transform: transform.id, edits: result.edits });
+    text = result.text;
+  }
+  return { text, steps };
+}

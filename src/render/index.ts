@@ -1,0 +1,18 @@
+import type { Article } from '../types.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderText } from './text.js';
+
+export const FORMATS = ['text', 'markdown', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function render(article: Article, format: Format): string {
+  switch (format) {
+    case 'text':
+      return renderText(article);
+    case 'markdown':
+      return renderMarkdown(article);
+    case 'json':
+      return renderJson(article);
+  }
+}

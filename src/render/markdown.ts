@@ -1,0 +1,48 @@
+/**
+ * Markdown: YAML front matter with every part found, `# headline`, the deck in emphasis, `*By name*`,
+ * then paragraphs. Text is escaped so that it stays text: a paragraph starting with `1.`, `#`, `-` or
+ * `>` stays a paragraph, and `*`, `_`, `[`, `<` and backticks never become markup.
+ */
+import type { Article } from '../types.js';
+
+/** YAML double-quoted scalar. JSON strings are valid YAML 1.2 double-quoted scalars. */
+function yamlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** Escape inline markup characters. */
+export function escapeInline(text: string): string {
+  return text
+    .replace(/[\\`*[\]<>]/g, '\\$&')
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/!(?=\\\[)/g, '\\!');
+}
+
+/** Escape what would start a block construct at the beginning of a paragraph. */
+export function escapeBlock(text: string): string {
+  let out = escapeInline(text);
+  out = out.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'); // ordered list
+  out = out.replace(/^([-+])(?=\s|$)/, '\\$1'); // bullet list (`*` is already escaped)
+  out = out.replace(/^(#{1,6})(?=\s|$)/, '\\$1'); // ATX heading
+  out = out.replace(/^(=+|-+)$/, (m) => `\\${m}`); // a setext underline on its own
+  out = out.replace(/^(~{3,}|`{3,})/, '\\$1'); // fence
+  out = out.replace(/^\|/, '\\|');
+  return out;
+}
+
+export function renderMarkdown(article: Article): string {
+  const front: string[] = [];
+  if (article.headline) front.push(`title: ${yamlString(article.headline)}`);
+  if (article.deck) front.push(`deck: ${yamlString(article.deck)}`);
+  if (article.byline) front.push(`byline: ${yamlString(article.byline)}`);
+  if (article.publication) front.push(`publication: ${yamlString(article.publication)}`);
+  if (article.date) front.push(`date: ${yamlString(article.date)}`);
+  const blocks: string[] = [];
+  if (front.length > 0) blocks.push(`---\n${front.join('\n')}\n---`);
+  if (article.headline) blocks.push(`# ${escapeInline(article.headline).replace(/#+$/, (m) => `\\${m}`)}`);
+  if (article.deck) blocks.push(`*${escapeInline(article.deck)}*`);
+  if (article.byline) blocks.push(`*By ${escapeInline(article.byline)}*`);
+  for (const paragraph of article.paragraphs) blocks.push(escapeBlock(paragraph));
+  return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
+}

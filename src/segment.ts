@@ -1,0 +1,133 @@
+/**
+ * Find the article's parts in the cleaned text: publication and date (from what `boilerplate`
+ * removed), headline, deck, byline and body paragraphs.
+ */
+import type { Article, Edit, Removed } from './types.js';
+
+/** Transforms whose removed lines are listed in the article's `removed`. */
+const FURNITURE_TRANSFORMS = new Set(['boilerplate', 'noise-lines']);
+/** A byline with "By": `- By Qassim Abdul-Zahra`, `BY NADIA HADDAD`, `By X and Y`. */
+const BY_LINE = /^(?:[-—–•·]\s*)?(?:By|BY|by):?\s+(\p{Lu}.{1,80})$/u;
+/** A byline without "By": `Samuel Okafor, Staff Writer`. */
+const ROLE_LINE =
+  /^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}),\s*(?:(?:Senior |Chief |Staff |Special |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist)|(?:The )?Associated Press|Special to (?:the )?.+|Staff)$/u;
+/** Roles and agencies after a name in a "By" line (`By Tom Reyes, Staff Writer`), matched in lower case. */
+const ROLE_SUFFIX =
+  /\s*(?:,|\||—|–)\s*(?:(?:senior |chief |staff |special |contributing )?(?:writer|reporter|correspondent|editor|columnist)|(?:the )?associated press|ap|reuters|bloomberg|special to .+|staff)\s*$/;
+/** Bylines are looked for among the first blocks only. */
+const BYLINE_SEARCH_BLOCKS = 5;
+/** A headline without a byline: a short first block that is not a sentence (or is all caps). */
+const HEADLINE_MAX_CHARS = 160;
+const HEADLINE_MAX_WORDS = 25;
+/** Words kept in lower case when a capitalised name is title-cased. */
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'and',
+  'bin',
+  'ibn',
+]);
+
+/** `SAMUEL OKAFOR` -> `Samuel Okafor`, `MCDONALD` -> `McDonald`, `O’NEILL` -> `O’Neill`. */
+export function titleCaseName(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/(\s+)/)
+    .map((word, i) => {
+      if (i > 0 && NAME_PARTICLES.has(word)) return word;
+      return word
+        .replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+        .replace(/^(Ma?c)(\p{L})(?=\p{L}{2})/u, (_, prefix: string, c: string) => prefix + c.toUpperCase());
+    })
+    .join('');
+}
+
+function isAllCaps(s: string): boolean {
+  return s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+/** The byline's name(s) if `block` is a byline. */
+export function parseByline(block: string): string | undefined {
+  if (block.includes('\n') || block.length > 100) return undefined;
+  let name: string | undefined;
+  if (!/^\W*by\b/i.test(block) && !block.includes(',')) return undefined; // cheap test before the full patterns
+  const by = BY_LINE.exec(block);
+  if (by) {
+    const role = ROLE_SUFFIX.exec(by[1]!.toLowerCase());
+    name = role ? by[1]!.slice(0, role.index) : by[1]!;
+  } else name = ROLE_LINE.exec(block)?.[1];
+  if (name === undefined) return undefined;
+  name = name.trim().replace(/[.,;]$/, '');
+  const words = name.split(/\s+/);
+  if (words.length > 10 || /[.!?]\s+\p{Lu}\p{Ll}/u.test(name)) return undefined; // a sentence, not a name
+  if (!words.every((w) => /^[\p{Lu}]/u.test(w) || NAME_PARTICLES.has(w.toLowerCase()))) return undefined;
+  return isAllCaps(name) ? titleCaseName(name) : name;
+}
+
+function isHeadline(block: string): boolean {
+  const oneLine = block.replace(/\s+/g, ' ');
+  if (oneLine.length > HEADLINE_MAX_CHARS || oneLine.split(' ').length > HEADLINE_MAX_WORDS) return false;
+  return !/[.!?;:,]["”’)]?$/.test(oneLine) || isAllCaps(oneLine);
+}
+
+/** The lines furniture transforms removed, in text order, with the rule that removed each. */
+export function removedLines(edits: readonly Edit[]): Removed[] {
+  return edits
+    .filter(
+      (e) =>
+        FURNITURE_TRANSFORMS.has(e.transform) && e.rule !== 'gap' && e.after.trim() === '' && e.before.trim() !== '',
+    )
+    .map((e) => ({ transform: e.transform, rule: e.rule, text: e.before.trim() }));
+}
+
+export function segment(text: string, edits: readonly Edit[]): Article {
+  const removed = removedLines(edits);
+  const article: Article = { paragraphs: [], removed };
+  const publication = removed.find((r) => r.rule === 'masthead');
+  if (publication) article.publication = publication.text;
+  const date = removed.find((r) => r.rule === 'dateline');
+  if (date) article.date = date.text;
+
+  const blocks = text
+    .split(/\n[ \t]*\n/)
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
+  let body = 0;
+  const bylineAt = blocks.slice(0, BYLINE_SEARCH_BLOCKS).findIndex((b) => parseByline(b) !== undefined);
+  if (bylineAt >= 0) {
+    article.byline = parseByline(blocks[bylineAt]!);
+    if (bylineAt >= 1 && isHeadline(blocks[0]!)) {
+      article.headline = blocks[0]!.replace(/\s*\n\s*/g, ' ');
+      if (bylineAt >= 2)
+        article.deck = blocks
+          .slice(1, bylineAt)
+          .join(' ')
+          .replace(/\s*\n\s*/g, ' ');
+    } else if (bylineAt >= 1) {
+      article.paragraphs.push(...blocks.slice(0, bylineAt));
+    }
+    body = bylineAt + 1;
+  } else if (blocks.length > 1 && isHeadline(blocks[0]!)) {
+    article.headline = blocks[0]!.replace(/\s*\n\s*/g, ' ');
+    body = 1;
+  }
+  for (const block of blocks.slice(body)) {
+    article.paragraphs.push(
+      ...block
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    );
+  }
+  return article;
+}

@@ -1,0 +1,76 @@
+/**
+ * abbreviation-hyphens: restore the hyphen PDF extraction drops after a dotted abbreviation.
+ *
+ * `U.S.led` -> `U.S.-led`, `U.K.based` -> `U.K.-based`, `U.N.backed` -> `U.N.-backed`. The word after the
+ * abbreviation must be a dictionary word that heads such compounds (a participle or one of a short list),
+ * or the document must write the hyphenated form elsewhere.
+ *
+ * False positives avoided: lowercase abbreviations (`p.m.and` is a missing space, not a lost hyphen),
+ * a following word that does not head compounds (`U.S.and` is left alone), text already hyphenated.
+ * Example: `the U.S.led campaign` -> `the U.S.-led campaign`.
+ */
+import { EditRecorder } from '../edits.js';
+import { Evidence } from '../evidence/evidence.js';
+import type { Transform } from '../types.js';
+
+/** Words that follow `U.S.-` in compounds but do not end in -ed. */
+const COMPOUND_HEADS = new Set([
+  'led',
+  'made',
+  'born',
+  'built',
+  'run',
+  'owned',
+  'held',
+  'known',
+  'grown',
+  'bound',
+  'style',
+  'wide',
+  'friendly',
+  'centric',
+  'specific',
+  'only',
+  'focused',
+  'brokered',
+  'sponsored',
+  'funded',
+  'listed',
+  'bred',
+  'taught',
+  'won',
+  'drawn',
+  'sized',
+  'class',
+  'level',
+  'type',
+  'bashing',
+  'flagged',
+  'linked',
+  'allied',
+]);
+
+/** Two or more capital-letter-dot groups glued to a lowercase word. */
+const GLUED = /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,})(\p{Ll}{2,})(?![\p{L}\p{N}])/gu;
+
+export const abbreviationHyphens: Transform = {
+  id: 'abbreviation-hyphens',
+  description: 'Restore the hyphen lost after an abbreviation (U.S.led -> U.S.-led)',
+  example: { before: 'the U.S.led campaign', after: 'the U.S.-led campaign' },
+  defaults: {},
+  apply(text, context) {
+    const recorder = new EditRecorder(text, 'abbreviation-hyphens');
+    const evidence = new Evidence(context.evidence, text);
+    for (const m of text.matchAll(GLUED)) {
+      const [, abbreviation, word] = m as unknown as [string, string, string];
+      const hyphenated = `${abbreviation}-${word}`;
+      let reason: string | undefined;
+      if (text.includes(hyphenated)) reason = `"${hyphenated}" is used elsewhere in the document`;
+      else if (evidence.isDictionaryWord(word) && (COMPOUND_HEADS.has(word) || (/ed$/.test(word) && word.length > 3))) {
+        reason = `"${word}" heads compounds after an abbreviation`;
+      }
+      if (reason) recorder.replace(m.index + abbreviation.length, word, `-${word}`, 'glued', reason);
+    }
+    return recorder.finish();
+  },
+};

@@ -1,0 +1,323 @@
+/**
+ * boilerplate: remove what is not the article: distributor footers, mastheads, running heads,
+ * folios, jump lines, taglines, photo credits and advertisement markers.
+ *
+ * Every pattern is a named rule in one table (`LINE_RULES`) or a named detector below it, and every
+ * removed line is recorded as its own edit, so `--explain` and the JSON `removed` list show what went
+ * and why. When furniture sat between two parts of the body (a jump to another page, a running head),
+ * the text on both sides is rejoined: into one paragraph when the sentence was cut, else as two.
+ *
+ * False positives avoided: a body line that mentions "page 6" or starts with "See" is kept (a jump
+ * line is the whole line and names a page); a lone number is a folio only between blank lines; a
+ * masthead is only the first line and only when it names a publication.
+ * Example: `Story text.\n\nNewspapers in English\n\nNewspapers from United States` -> `Story text.\n\n`.
+ */
+import { EditRecorder } from '../edits.js';
+import type { Transform } from '../types.js';
+import { endsSentence, isBlank, splitLines, upperShare, type Line } from '../text.js';
+
+interface LineRule {
+  rule: string;
+  /** Cheap tests first: most lines are body text, and the full patterns are costly to compile. */
+  maxLength: number;
+  hint: RegExp;
+  /** Matches the whole trimmed line. */
+  pattern: RegExp;
+  reason: string;
+  /** Furniture that sits at a page boundary: text around it may continue across it. */
+  pageBreak?: boolean;
+  /** Only when the line stands between blank lines (or the text's edges). */
+  isolated?: boolean;
+}
+
+/** `Word` and `WORD`: the patterns below are case-sensitive (case-insensitive Unicode patterns are slow to compile). */
+const cased = (...words: string[]): string => words.flatMap((w) => [w, w.toUpperCase()]).join('|');
+const FOLIO = String.raw`(?:[A-Z]-?\d{1,3}|\d{1,3}[A-Z]?)`;
+const PAGE = `(?:${cased('Page')})`;
+const MONTH = `(?:${cased('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec')})\.?`;
+const WEEKDAY = `(?:${cased('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday')})`;
+const DATE = String.raw`(?:(?:${WEEKDAY},?\s+)?(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4})|\d{4}-\d{2}-\d{2})`;
+/** Between the parts of a running head: a bar or bullet, or a wide gap. */
+const SEP = String.raw`(?:\s*[|•·]\s*|\s{2,}|\t+)`;
+/** A running head's publication name, when single spaces separate the parts: all caps. */
+const CAPS_NAME = String.raw`[A-Z][A-Z0-9 '’&.,-]{2,79}?`;
+
+/** Line rules, matched against the trimmed line. Order matters only for the rule id reported. */
+export const LINE_RULES: readonly LineRule[] = [
+  {
+    rule: 'pressreader-footer',
+    maxLength: 80,
+    hint: /^Newspapers /,
+    pattern: /^Newspapers (?:in [A-Z][a-z]+|from [A-Z][\p{L} .,'&()-]{1,60})$/u,
+    reason: 'PressReader footer line',
+  },
+  {
+    rule: 'pressreader-credit',
+    maxLength: 200,
+    hint: /PressReader/i,
+    pattern: /^(?:.*\bPressReader\.com\b.*|Printed and distributed by PressReader.*|PressReader\b.*\+\d[\d -]{6,})$/i,
+    reason: 'PressReader distribution line',
+  },
+  {
+    rule: 'pressreader-copy',
+    maxLength: 200,
+    hint: /ORIGINAL COPY/i,
+    pattern: /^(?:ORIGINAL COPY\s*[·•|.-]?\s*)+$/i,
+    reason: 'PressReader "ORIGINAL COPY" stamp',
+  },
+  {
+    rule: 'copyright-notice',
+    maxLength: 200,
+    hint: /COPYRIGHT|©|\(c\)/i,
+    pattern:
+      /^(?:.*COPYRIGHT AND PROTECTED BY APPLICABLE LAW.*|(?:©|\(c\)|Copyright)\s*\d{4}\b.{0,80}(?:All rights reserved|Reproduced with permission).*)$/i,
+    reason: 'copyright notice',
+  },
+  {
+    rule: 'running-head',
+    maxLength: 120,
+    hint: /\d/,
+    pattern: new RegExp(
+      [
+        String.raw`^(?:${PAGE}\s+)?${FOLIO}${SEP}.{3,80}?${SEP}${DATE}$`,
+        String.raw`^${DATE}${SEP}.{3,80}?${SEP}(?:${PAGE}\s+)?${FOLIO}$`,
+        String.raw`^(?:${PAGE}\s+)?${FOLIO}\s+${CAPS_NAME}\s+${DATE}$`,
+        String.raw`^${DATE}\s+${CAPS_NAME}\s+(?:${PAGE}\s+)?${FOLIO}$`,
+      ].join('|'),
+    ),
+    reason: 'running head: page number, publication and date',
+    pageBreak: true,
+  },
+  {
+    rule: 'folio',
+    maxLength: 12,
+    hint: /\d/,
+    pattern: new RegExp(String.raw`^(?:${PAGE}\s+)?${FOLIO}$|^-\s*\d{1,3}\s*-$`),
+    reason: 'page number on a line of its own',
+    pageBreak: true,
+    isolated: true,
+  },
+  {
+    rule: 'jump-out',
+    maxLength: 60,
+    hint: /see|turn to|continued/i,
+    pattern: new RegExp(
+      String.raw`^\(?(?:(?:Please\s+)?(?:[Ss]ee|SEE|[Tt]urn to|TURN TO)\s+\p{Lu}[\p{Lu}\d '’&.-]*?(?:\s*,\s*|\s+on\s+|\s+)(?:[Pp]age\s+|PAGE\s+)?${FOLIO}|(?:[Cc]ontinued|CONTINUED)\s+(?:on|ON)\s+(?:[Pp]age\s+|PAGE\s+)?${FOLIO})\.?\)?$`,
+      'u',
+    ),
+    reason: 'jump line: the story continues on another page',
+    pageBreak: true,
+  },
+  {
+    rule: 'jump-in',
+    maxLength: 60,
+    hint: /from/i,
+    pattern: new RegExp(
+      String.raw`^\(?(?:\p{Lu}[\p{Lu}\d '’&.-]*?\s*(?:[,:|•—–-]\s*)?)?(?:(?:[Cc]ontinued|CONTINUED)\s+)?(?:[Ff]rom|FROM)\s+(?:[Pp]age\s+|PAGE\s+)?${FOLIO}\.?\)?$`,
+      'u',
+    ),
+    reason: 'jump line: the story continues from another page',
+    pageBreak: true,
+  },
+  {
+    rule: 'advertisement',
+    maxLength: 50,
+    hint: /advertisement|sponsored/i,
+    pattern:
+      /^(?:ADVERTISEMENT|Advertisement|Story continues below(?: the)? advertisement|SPONSORED CONTENT|Sponsored Content)$/,
+    reason: 'advertisement marker',
+  },
+  {
+    rule: 'photo-credit',
+    maxLength: 400,
+    hint: /photo|\//i,
+    pattern:
+      /^(?:(?:PHOTOS?|PHOTOGRAPHS?|Photos?|Photographs?|PHOTO ILLUSTRATION|Photo illustration)\s*(?::|by|BY)\s+.+|.{0,300}\s(?:PHOTO|Photo)\s*:\s*.+|.{0,300}\/\s*(?:STAFF|Staff|THE ASSOCIATED PRESS|The Associated Press|AP|ASSOCIATED PRESS|GETTY IMAGES|Getty Images|REUTERS|Reuters|AFP|AFP\/Getty Images|CONTRIBUTED|Contributed|FILE|File)(?:\s+(?:PHOTO|Photo|FILE|File))?)$/,
+    reason: 'photo credit or caption',
+  },
+  {
+    rule: 'tagline',
+    maxLength: 300,
+    hint: /@|reached|writer|reporter|correspondent|follow/i,
+    pattern:
+      /^(?:[-—–]\s*)?(?:(?:Contact|Reach|E-?mail|Write to)\s+.{2,80}?\s+(?:at|on|via)\s+\S+@\S+.*|.{2,80}?\s+(?:can be reached|may be reached|is a (?:staff )?(?:writer|reporter|correspondent) (?:for|at|with)\b).*|Follow (?:him|her|them|us|[\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){0,2}) on (?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b.*)$/u,
+    reason: 'reporter tagline',
+  },
+];
+
+/** Words in a publication's name: a first line containing one is a masthead. */
+const PUBLICATION_WORDS =
+  /\b(?:Times|Post|Herald|Statesman|Ledger|Gazette|Journal|Tribune|News|Daily|Chronicle|Sentinel|Examiner|Observer|Star|Globe|Courier|Record|Register|Press|Telegraph|Mail|Inquirer|Dispatch|Bulletin|Review|Standard|Independent|Guardian|Enquirer|Leader|Advocate|Democrat|Republican|Argus|Mercury|Age|Advertiser|Banner|Beacon|Bee|Citizen|Clarion|Constitution|Eagle|Express|Free Press|Intelligencer|Monitor|Patriot|Pioneer|Plain Dealer|Reporter|Republic|Sun|Telegram|Times-Picayune|Union|Voice|Weekly|World|Zeitung)\b/;
+/** The longest masthead line we accept, in characters and words. */
+const MASTHEAD_MAX_CHARS = 60;
+const MASTHEAD_MAX_WORDS = 7;
+/** A dateline near the top: weekday and/or date alone on a line. */
+const DATELINE = new RegExp(String.raw`^${DATE}$`);
+/** How many non-blank lines from the top a masthead or dateline may sit. */
+const TOP_LINES = 3;
+/** A byline, used to tell a masthead from a headline in a PressReader dump. */
+const BYLINE = /^(?:[-—–•]\s*)?By\s+\S/i;
+/** A repeated running head: an all-caps (or nearly) line of this length, seen twice or more. */
+const REPEATED_HEAD_MIN_CHARS = 8;
+const REPEATED_HEAD_MAX_CHARS = 100;
+const REPEATED_HEAD_UPPER_SHARE = 0.8;
+/** A short all-caps line right before a `From B2` line: the jump's label (`BUDGET`). */
+const JUMP_LABEL = /^\p{Lu}[\p{Lu}\d '’&.-]{1,40}$/u;
+
+interface Removal {
+  rule: string;
+  reason: string;
+  pageBreak: boolean;
+}
+
+function matchLineRule(trimmed: string, lines: readonly Line[], i: number): LineRule | undefined {
+  for (const rule of LINE_RULES) {
+    if (trimmed.length > rule.maxLength || !rule.hint.test(trimmed) || !rule.pattern.test(trimmed)) continue;
+    if (rule.isolated) {
+      const prev = lines[i - 1];
+      const next = lines[i + 1];
+      if ((prev && !isBlank(prev.text)) || (next && !isBlank(next.text))) continue;
+    }
+    return rule;
+  }
+  return undefined;
+}
+
+/** Indexes of non-blank lines. */
+function contentIndexes(lines: readonly Line[]): number[] {
+  return lines.flatMap((l, i) => (isBlank(l.text) ? [] : [i]));
+}
+
+function looksLikeMasthead(line: string): boolean {
+  const words = line.split(/\s+/);
+  return (
+    line.length <= MASTHEAD_MAX_CHARS &&
+    words.length <= MASTHEAD_MAX_WORDS &&
+    !/[.!?,:;]$/.test(line) &&
+    words.every((w) => /^[\p{Lu}\d&'’.-]/u.test(w) || /^(?:of|the|and|de|la|el|du|des|der|am|an)$/.test(w))
+  );
+}
+
+export const boilerplate: Transform = {
+  id: 'boilerplate',
+  description: 'Remove footers, mastheads, running heads, folios, jump lines, taglines and photo credits',
+  example: {
+    before: 'Story text.\n\nNewspapers in English\n\nNewspapers from United States',
+    after: 'Story text.\n\n',
+  },
+  defaults: {},
+  apply(text) {
+    const lines = splitLines(text);
+    const removals = new Map<number, Removal>();
+    const remove = (i: number, rule: string, reason: string, pageBreak = false) =>
+      removals.set(i, { rule, reason, pageBreak });
+
+    const jumpKeywords = new Set<string>();
+    lines.forEach((line, i) => {
+      const trimmed = line.text.trim();
+      if (trimmed === '') return;
+      const rule = matchLineRule(trimmed, lines, i);
+      if (!rule) return;
+      remove(i, rule.rule, rule.reason, rule.pageBreak);
+      const keyword =
+        /^\(?(?:Please\s+|PLEASE\s+)?(?:[Ss]ee|SEE|[Tt]urn to|TURN TO)\s+(\p{Lu}[\p{Lu}\d '’&.-]*?)(?:\s*,|\s+on\s+|\s+(?:[Pp]age\s+|PAGE\s+)?[A-Z]?\d)/u.exec(
+          trimmed,
+        );
+      if (rule.rule === 'jump-out' && keyword) jumpKeywords.add(keyword[1]!.trim().toUpperCase());
+    });
+
+    // The jump label: the keyword of a jump line repeated on the continuation page, next to `From B2`.
+    lines.forEach((line, i) => {
+      const trimmed = line.text.trim();
+      if (removals.has(i) || !JUMP_LABEL.test(trimmed)) return;
+      const next = removals.get(i + 1);
+      const prev = removals.get(i - 1);
+      if (jumpKeywords.has(trimmed.toUpperCase()) || next?.rule === 'jump-in' || prev?.rule === 'jump-in') {
+        remove(i, 'jump-label', 'the keyword that labels a jumped story', true);
+      }
+    });
+
+    // Lines repeated on several pages: a running head without a date or number of its own.
+    const headKey = (line: Line): string | undefined => {
+      const trimmed = line.text.trim();
+      if (trimmed.length < REPEATED_HEAD_MIN_CHARS || trimmed.length > REPEATED_HEAD_MAX_CHARS) return undefined;
+      return upperShare(trimmed) >= REPEATED_HEAD_UPPER_SHARE ? trimmed.replace(/\d+/g, '#') : undefined;
+    };
+    const counts = new Map<string, number>();
+    for (const line of lines) {
+      const key = headKey(line);
+      if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    lines.forEach((line, i) => {
+      const key = headKey(line);
+      if (key !== undefined && !removals.has(i) && counts.get(key)! >= 2 && !endsSentence(line.text)) {
+        remove(i, 'repeated-head', 'a heading repeated on several pages', true);
+      }
+    });
+
+    // Top of the text: a masthead (publication name) and a dateline, before the headline.
+    const content = contentIndexes(lines).filter((i) => !removals.has(i));
+    const pressReader = [...removals.values()].some((r) => r.rule.startsWith('pressreader'));
+    for (const i of content.slice(0, TOP_LINES)) {
+      const trimmed = lines[i]!.text.trim();
+      if (DATELINE.test(trimmed)) {
+        remove(i, 'dateline', 'the date line above the article');
+        continue;
+      }
+      if (i !== content[0] || !looksLikeMasthead(trimmed)) continue;
+      const bylineAt = content.findIndex((j) => BYLINE.test(lines[j]!.text.trim()));
+      const named = PUBLICATION_WORDS.test(trimmed);
+      // In a PressReader dump the masthead is followed by headline, deck and byline.
+      const positional = pressReader && bylineAt >= 3 && bylineAt <= 5;
+      if (named || positional)
+        remove(
+          i,
+          'masthead',
+          named
+            ? 'a publication name above the headline'
+            : 'the line above headline, deck and byline of a PressReader page',
+        );
+    }
+
+    return applyRemovals(text, lines, removals);
+  },
+};
+
+/**
+ * Record one edit per removed line, then close the gap each run of removed and blank lines leaves:
+ * nothing at the text's edges, one line break when the sentence continues across page furniture,
+ * otherwise one blank line.
+ */
+function applyRemovals(text: string, lines: readonly Line[], removals: ReadonlyMap<number, Removal>) {
+  const recorder = new EditRecorder(text, 'boilerplate');
+  const lineWithBreak = (l: Line) => text.slice(l.start, Math.min(l.end + 1, text.length));
+  let i = 0;
+  while (i < lines.length) {
+    if (!removals.has(i)) {
+      i++;
+      continue;
+    }
+    // Extend to the run of removed and blank lines around it.
+    let start = i;
+    while (start > 0 && isBlank(lines[start - 1]!.text)) start--;
+    let end = i;
+    while (end + 1 < lines.length && (removals.has(end + 1) || isBlank(lines[end + 1]!.text))) end++;
+    const run = lines.slice(start, end + 1).map((line, k) => ({ line, index: start + k }));
+    const atEdge = start === 0 || end === lines.length - 1;
+    const pageBreak = run.some(({ index }) => removals.get(index)?.pageBreak);
+    const hadBlank = run.some(({ index }) => !removals.has(index));
+    const previous = start > 0 ? lines[start - 1]!.text : '';
+    // The run becomes one blank line (a paragraph break) or nothing (the text runs on).
+    const blankLine = !atEdge && (pageBreak ? endsSentence(previous) : hadBlank);
+    const keepAt = blankLine ? (run.find(({ index }) => !removals.has(index)) ?? run[0]!).index : -1;
+    for (const { line, index } of run) {
+      const removal = removals.get(index);
+      const after = index === keepAt ? '\n' : '';
+      if (removal) recorder.replace(line.start, lineWithBreak(line), after, removal.rule, removal.reason);
+      else if (index !== keepAt)
+        recorder.replace(line.start, lineWithBreak(line), '', 'gap', 'blank line left by removed furniture');
+    }
+    i = end + 1;
+  }
+  return recorder.finish();
+}

@@ -1,0 +1,202 @@
+/**
+ * hyphens: decide every hyphen that a line break or a stray space left inside a word.
+ *
+ * - `line-end`: `con-` at the end of a line + `cerns` on the next is joined (`concerns`), or the line
+ *   break is closed with the hyphen kept for a real compound (`self-` + `declared` -> `self-declared`).
+ *   The joined word moves down to the second line, so line lengths stay meaningful for `unwrap`.
+ * - `soft-hyphen`: a soft hyphen (U+00AD) or not-sign (`¬`) at a line end is an explicit line-break
+ *   hyphen: always joined.
+ * - `lost-hyphen`: a line break inside a word whose hyphen the OCR dropped (`keep` / `ing`,
+ *   `official` / `ly`, common in Chronicling America) is joined only when the join is a known word and
+ *   one part is not a word.
+ * - `inline`: `con- cerns` inside a line is joined when the join is a known word and a part is not.
+ *
+ * False positives avoided: compounds (`well-known`, `long-term`, `Baghdad-based`), suspended hyphens
+ * (`pre- and post-war`), numbers (`$48-` + `million`, `1914-` + `18`), dashes (`word -`), hyphenated
+ * forms the document itself uses elsewhere.
+ * Example: `we have con- cerns` -> `we have concerns`.
+ */
+import { EditRecorder } from '../edits.js';
+import { Evidence } from '../evidence/evidence.js';
+import type { Transform } from '../types.js';
+import { endsSentence } from '../text.js';
+
+export type HyphenDecision = { action: 'join' | 'keep'; reason: string } | { action: 'leave'; reason: string };
+
+/** Prefixes that keep their hyphen even when the closed form would look like a word. */
+const HYPHEN_PREFIXES = new Set(['ex', 'self', 'quasi', 'pseudo']);
+/** Words after `x- ` that make it a suspended hyphen (`pre- and post-war`, `three- to five-year`). */
+const SUSPENDED_HYPHEN_FOLLOWERS = new Set([
+  'and',
+  'or',
+  'nor',
+  'to',
+  'through',
+  'than',
+  'as',
+  'und',
+  'en',
+  'et',
+  'of',
+]);
+/** A capitalised join (a name cut by a lost hyphen, `Mediter` / `ranean`) needs this frequency rank. */
+const NAME_MAX_RANK = 40000;
+
+const isUpper = (s: string): boolean => s === s.toUpperCase() && s !== s.toLowerCase();
+const startsUpper = (s: string): boolean => isUpper(s.charAt(0));
+
+/**
+ * Decide a hyphen that ended a line: `left-` / `right`. `left` and `right` are the letters on each
+ * side. Also used by the evaluation script to score decisions.
+ */
+export function decideLineEndHyphen(left: string, right: string, evidence: Evidence): HyphenDecision {
+  const joined = left + right;
+  const lowerJoined = joined.toLowerCase();
+  const hyphenated = `${left}-${right}`.toLowerCase();
+  const seenJoined = evidence.inDocument(lowerJoined);
+  const seenHyphenated = evidence.inDocumentHyphenated(hyphenated);
+  if (seenHyphenated > seenJoined)
+    return { action: 'keep', reason: `"${hyphenated}" is used elsewhere in the document` };
+  if (seenJoined > 0) return { action: 'join', reason: `"${lowerJoined}" is used elsewhere in the document` };
+  if (startsUpper(right) && !(isUpper(left) && isUpper(right))) {
+    return { action: 'keep', reason: 'the second part is capitalised' };
+  }
+  if (HYPHEN_PREFIXES.has(left.toLowerCase()))
+    return { action: 'keep', reason: `"${left.toLowerCase()}-" keeps its hyphen` };
+  if (evidence.supports(joined)) return { action: 'join', reason: `"${lowerJoined}" is a word` };
+  const leftWord = evidence.isStandalone(left);
+  const rightWord = evidence.isStandalone(right);
+  if (leftWord && rightWord && left.length > 1) {
+    return {
+      action: 'keep',
+      reason: `"${left.toLowerCase()}" and "${right.toLowerCase()}" are words and "${lowerJoined}" is not`,
+    };
+  }
+  if (rightWord && right.length > 2 && startsUpper(left) && !evidence.isDictionaryWord(left)) {
+    return { action: 'keep', reason: `"${left}" is a name and "${right.toLowerCase()}" a word` };
+  }
+  return { action: 'join', reason: 'a line-break hyphen inside an unknown word' };
+}
+
+/** Decide `left` / `right` split across a line break with no hyphen at all. */
+export function decideLostHyphen(left: string, right: string, evidence: Evidence): HyphenDecision {
+  const joined = left + right;
+  if (!/^\p{Ll}/u.test(right)) return { action: 'leave', reason: 'the next line starts with a capital' };
+  if (evidence.isStandalone(left) && evidence.isStandalone(right))
+    return { action: 'leave', reason: 'both parts are words' };
+  if (evidence.isDictionaryWord(joined) || evidence.inDocument(joined.toLowerCase()) > 0) {
+    return {
+      action: 'join',
+      reason: `"${joined.toLowerCase()}" is a word and "${evidence.isStandalone(left) ? right : left}" is not`,
+    };
+  }
+  const rank = evidence.rank(joined);
+  if (startsUpper(left) && rank > 0 && rank <= NAME_MAX_RANK && !evidence.isStandalone(right)) {
+    return { action: 'join', reason: `"${joined}" is a frequent name and "${right}" is not a word` };
+  }
+  return { action: 'leave', reason: 'no evidence for a join' };
+}
+
+/** Decide `left- right` inside a line. */
+export function decideInlineHyphen(left: string, right: string, evidence: Evidence): HyphenDecision {
+  if (SUSPENDED_HYPHEN_FOLLOWERS.has(right.toLowerCase())) return { action: 'leave', reason: 'suspended hyphen' };
+  const joined = left + right;
+  if (!evidence.supports(joined)) return { action: 'leave', reason: `"${joined.toLowerCase()}" is not a word` };
+  if (evidence.isStandalone(left) && evidence.isStandalone(right) && evidence.inDocument(joined.toLowerCase()) === 0) {
+    return { action: 'leave', reason: 'both parts are words' };
+  }
+  return { action: 'join', reason: `"${joined.toLowerCase()}" is a word` };
+}
+
+/** A hyphen (or soft hyphen / not-sign) that ends a line after letters, and the letters that start the next. */
+const LINE_END_HYPHEN = /(?<!\p{L})(\p{L}+)([-\u00AD¬])[ \t]*\n[ \t]*(\p{L}+)/gu;
+/** A word at the end of a line directly followed by a lowercase word on the next line (no hyphen). */
+const LOST_HYPHEN = /(?<![\p{L}\p{N}'’.-])(\p{L}+)[ \t]*\n[ \t]*(\p{Ll}+)(?![\p{L}\p{N}'’-])/gu;
+/** `con- cerns` inside a line. */
+const INLINE_HYPHEN = /(?<![\p{L}\p{N}-])(\p{L}+)- (\p{Ll}+)(?![\p{L}\p{N}-])/gu;
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
+const isWhite = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/**
+ * Replace a word split across a line break, `text[start, end)` (left letters to right letters), by
+ * `joined` (the letters as they should read). The whole word moves down to the second line: the first
+ * line cannot end a paragraph anyway, and the second keeps at least its printed length, so `unwrap`
+ * still sees how full it was. A word that starts its line, or whose line would then look like the end of
+ * a sentence, moves up instead.
+ */
+function joinAcrossBreak(
+  text: string,
+  recorder: EditRecorder,
+  start: number,
+  end: number,
+  joined: string,
+  rule: string,
+  reason: string,
+): void {
+  let tokenStart = start;
+  while (tokenStart > 0 && !isWhite(text[tokenStart - 1])) tokenStart--;
+  let spaceStart = tokenStart;
+  while (spaceStart > 0 && isSpace(text[spaceStart - 1])) spaceStart--;
+  const word = text.slice(tokenStart, start) + joined;
+  const lineStart = text.lastIndexOf('\n', spaceStart - 1) + 1;
+  const firstLineRest = text.slice(lineStart, spaceStart);
+  // Moving down would leave the first line ending a sentence (`July 1.` + `Commission-`): move up.
+  if (spaceStart < tokenStart && firstLineRest.trim() !== '' && !endsSentence(firstLineRest)) {
+    if (!recorder.overlaps(spaceStart, end))
+      recorder.replace(spaceStart, text.slice(spaceStart, end), `\n${word}`, rule, reason);
+    return;
+  }
+  let restEnd = end;
+  while (restEnd < text.length && !isWhite(text[restEnd])) restEnd++;
+  let spaceEnd = restEnd;
+  while (spaceEnd < text.length && isSpace(text[spaceEnd])) spaceEnd++;
+  const lineEnds = spaceEnd >= text.length || text[spaceEnd] === '\n';
+  if (recorder.overlaps(tokenStart, spaceEnd)) return;
+  recorder.replace(
+    tokenStart,
+    text.slice(tokenStart, spaceEnd),
+    word + text.slice(end, restEnd) + (lineEnds ? '' : '\n'),
+    rule,
+    reason,
+  );
+}
+
+export const hyphens: Transform = {
+  id: 'hyphens',
+  description: 'Join words split by a line-end hyphen, a lost hyphen or a hyphen-space; keep real compounds',
+  example: {
+    before: 'we have con- cerns about the self-\ndeclared caliphate',
+    after: 'we have concerns about the\nself-declared caliphate',
+  },
+  defaults: {},
+  apply(text, context) {
+    const recorder = new EditRecorder(text, 'hyphens');
+    const evidence = new Evidence(context.evidence, text);
+    for (const m of text.matchAll(LINE_END_HYPHEN)) {
+      const [whole, left, hyphen, right] = m as unknown as [string, string, string, string];
+      const soft = hyphen !== '-';
+      const decision: HyphenDecision = soft
+        ? { action: 'join', reason: `a ${hyphen === '¬' ? 'not-sign' : 'soft hyphen'} marks a line-break hyphen` }
+        : decideLineEndHyphen(left, right, evidence);
+      if (decision.action === 'leave') continue;
+      const joined = decision.action === 'join' ? left + right : `${left}-${right}`;
+      const rule = soft ? 'soft-hyphen' : decision.action === 'join' ? 'line-end' : 'line-end-compound';
+      joinAcrossBreak(text, recorder, m.index, m.index + whole.length, joined, rule, decision.reason);
+    }
+    for (const m of text.matchAll(LOST_HYPHEN)) {
+      const [whole, left, right] = m as unknown as [string, string, string];
+      const decision = decideLostHyphen(left, right, evidence);
+      if (decision.action !== 'join') continue;
+      joinAcrossBreak(text, recorder, m.index, m.index + whole.length, left + right, 'lost-hyphen', decision.reason);
+    }
+    for (const m of text.matchAll(INLINE_HYPHEN)) {
+      const [whole, left, right] = m as unknown as [string, string, string];
+      if (recorder.overlaps(m.index, m.index + whole.length)) continue;
+      const decision = decideInlineHyphen(left, right, evidence);
+      if (decision.action !== 'join') continue;
+      recorder.replace(m.index, whole, left + right, 'inline', decision.reason);
+    }
+    return recorder.finish();
+  },
+};

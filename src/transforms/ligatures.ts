@@ -1,0 +1,126 @@
+/**
+ * ligatures: repair the damage PDF and e-reader exports do to ligature glyphs.
+ *
+ * - `repeated-group`: a ligature letter group run on or repeated (`efffffffffffforts`, `offifficials`,
+ *   `fifinally`, `conflflict`, `stafffffffffffff`) is collapsed. Every way of collapsing each damaged
+ *   site is tried; the candidates backed by evidence (dictionary, the user's words, or the document
+ *   itself) win, the one seen in the document first, then the most frequent.
+ * - `dropped-ligature`: a ligature that vanished and left a space (`signi cant`, `e ciency`, `of ce`)
+ *   is restored when inserting one ligature group makes a known word and a part is not a word.
+ *
+ * False positives avoided: a token that is already a word is never touched (`staff`, `Jeff`,
+ * `affluent`, `Affleck`, `offline`), and with no supported candidate the text is left alone
+ * (`Fifi` stays, `offiffi` at a line break stays for `split-words`).
+ * Example: `U.S. efffffffffffforts` -> `U.S. efforts`.
+ */
+import { EditRecorder } from '../edits.js';
+import { Evidence, WORD_PATTERN, matchCase } from '../evidence/evidence.js';
+import type { Transform } from '../types.js';
+
+/** A run of three or more f, or a ligature group repeated: the two shapes ligature garbage takes. */
+const DAMAGED_SITE = /f{3,}|(ffi|ffl|fi|fl|ft|st)\1+/gi;
+const HAS_DAMAGE = /f{3,}|(ffi|ffl|fi|fl|ft|st)\1/i;
+/** Groups a vanished ligature glyph may have stood for. */
+const DROPPED_GROUPS = ['fi', 'fl', 'ff', 'ffi', 'ffl'] as const;
+/** A repaired word shorter than this is too likely a coincidence (`Fifi` -> `Fi`). */
+const MIN_REPAIRED_LENGTH = 3;
+/** Dropped-ligature repairs are only made for words at least this long (`a re` must not become `afire`). */
+const MIN_DROPPED_LENGTH = 6;
+/** Upper bound on candidates per token (each damaged site doubles them at most). */
+const MAX_CANDIDATES = 64;
+
+function siteOptions(site: string): string[] {
+  const lower = site.toLowerCase();
+  if (/^f+$/.test(lower)) return [site.slice(0, 2), site.slice(0, 1)];
+  const group = /^(ffi|ffl|fi|fl|ft|st)/i.exec(site)![1]!;
+  return [group];
+}
+
+/** Choose the best-supported candidate, or undefined. */
+export function bestCandidate(candidates: Iterable<string>, evidence: Evidence): string | undefined {
+  let best: string | undefined;
+  let bestScore: [number, number] = [-1, Infinity];
+  for (const candidate of candidates) {
+    if (candidate.length < MIN_REPAIRED_LENGTH || !evidence.supports(candidate)) continue;
+    const lower = candidate.toLowerCase();
+    const score: [number, number] = [evidence.inDocument(lower), evidence.rank(lower) || Infinity];
+    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * The repaired spelling of a word damaged by ligature garbage, or undefined when the word is not
+ * damaged, is already a word, or no repair is backed by evidence. Used by `split-words` too.
+ */
+export function repairLigatureGarbage(word: string, evidence: Evidence): string | undefined {
+  if (!HAS_DAMAGE.test(word) || evidence.isDictionaryWord(word)) return undefined;
+  let candidates = [''];
+  let cursor = 0;
+  for (const m of word.matchAll(DAMAGED_SITE)) {
+    const prefix = word.slice(cursor, m.index);
+    const options = siteOptions(m[0]);
+    const next: string[] = [];
+    for (const c of candidates) for (const o of options) next.push(c + prefix + o);
+    candidates = next.slice(0, MAX_CANDIDATES);
+    cursor = m.index + m[0].length;
+  }
+  const tail = word.slice(cursor);
+  const best = bestCandidate(
+    candidates.map((c) => c + tail),
+    evidence,
+  );
+  return best === undefined ? undefined : matchCase(word, best);
+}
+
+/** Two fragments around a vanished ligature, separated by one space: `signi cant`. */
+const DROPPED_PAIR = /(?<![\p{L}\p{N}'’-])(\p{L}+)(?= (\p{Ll}+)(?![\p{L}\p{N}'’-]))/gu;
+
+export const ligatures: Transform = {
+  id: 'ligatures',
+  description:
+    'Collapse repeated ligature letters (efffforts, offifficials) and restore vanished ligatures (signi cant)',
+  example: { before: 'U.S. efffffffffffforts and signi cant costs', after: 'U.S. efforts and significant costs' },
+  defaults: {},
+  apply(text, context) {
+    const recorder = new EditRecorder(text, 'ligatures');
+    const evidence = new Evidence(context.evidence, text);
+    for (const m of text.matchAll(WORD_PATTERN)) {
+      const repaired = repairLigatureGarbage(m[0], evidence);
+      if (repaired !== undefined) {
+        recorder.replace(
+          m.index,
+          m[0],
+          repaired,
+          'repeated-group',
+          `"${repaired.toLowerCase()}" is a word${evidence.inDocument(repaired.toLowerCase()) ? ' seen in the document' : ''}`,
+        );
+      }
+    }
+    for (const m of text.matchAll(DROPPED_PAIR)) {
+      const [, left, right] = m as unknown as [string, string, string];
+      const whole = `${left} ${right}`;
+      if (recorder.overlaps(m.index, m.index + whole.length)) continue;
+      if (evidence.isStandalone(left) && evidence.isStandalone(right)) continue;
+      if (evidence.isDictionaryWord(left + right)) continue; // a plain split word: `split-words` decides
+      const best = bestCandidate(
+        DROPPED_GROUPS.map((g) => left + g + right).filter((c) => c.length >= MIN_DROPPED_LENGTH),
+        evidence,
+      );
+      if (best !== undefined && evidence.isDictionaryWord(best)) {
+        const repaired = matchCase(left, best);
+        recorder.replace(
+          m.index,
+          whole,
+          repaired,
+          'dropped-ligature',
+          `"${best.toLowerCase()}" is a word and "${evidence.isStandalone(left) ? right : left}" is not`,
+        );
+      }
+    }
+    return recorder.finish();
+  },
+};

@@ -1,0 +1,108 @@
+/**
+ * unicode: normalise characters before any word-level work.
+ *
+ * - CRLF and lone CR become LF; form feeds (page breaks in pdftotext output), vertical tabs and the
+ *   Unicode line/paragraph separators become line breaks.
+ * - Ligature code points U+FB00–FB06 become their letters (`ﬁ` -> `fi`).
+ * - No-break and other fixed-width spaces become a plain space.
+ * - Zero-width characters, byte-order marks and stray control characters are removed.
+ * - Soft hyphens are removed, except one at the end of a line: that is a printed line-break hyphen
+ *   (Chronicling America writes them this way) and is left for `hyphens` to join on.
+ * - Long s (`ſ`) becomes `s` (option `longS`, on by default).
+ * - Combining sequences are composed (NFC).
+ *
+ * False positive avoided: ZWJ (U+200D) is kept, because it joins emoji sequences.
+ * Example: `of\u00ADfi\uFB01cial` -> `official`.
+ */
+import { EditRecorder } from '../edits.js';
+import type { Transform } from '../types.js';
+
+export interface UnicodeOptions {
+  /** Replace long s (`ſ`) by `s`. */
+  longS: boolean;
+}
+
+const LIGATURES: Readonly<Record<string, string>> = {
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'ft', // ﬅ is "long s + t"; with long s folded to s it would be "st", but it is almost always a misread "ft"
+  '\uFB06': 'st',
+};
+
+interface CharRule {
+  rule: string;
+  pattern: string;
+  replace: (match: string) => string;
+  reason: string;
+}
+
+/** One table of character rules; all are matched in a single pass. Order = priority. */
+const RULES: readonly CharRule[] = [
+  {
+    rule: 'line-break',
+    pattern: '\\r\\n?|[\\v\\f\\u2028\\u2029\\u0085]',
+    replace: () => '\n',
+    reason: 'line break normalised to LF',
+  },
+  {
+    rule: 'ligature-char',
+    pattern: '[\\uFB00-\\uFB06]',
+    replace: (m) => LIGATURES[m] ?? m,
+    reason: 'ligature code point spelled out',
+  },
+  {
+    rule: 'soft-hyphen',
+    pattern: '\\u00AD(?![ \\t]*\\n)',
+    replace: () => '',
+    reason: 'soft hyphen inside a line is invisible',
+  },
+  {
+    rule: 'space',
+    pattern: '[\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]',
+    replace: () => ' ',
+    reason: 'no-break or fixed-width space',
+  },
+  {
+    rule: 'invisible',
+    pattern: '[\\u200B\\u200C\\u2060\\uFEFF]',
+    replace: () => '',
+    reason: 'zero-width character or byte-order mark',
+  },
+  {
+    rule: 'control',
+    pattern: '[\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F]',
+    replace: () => '',
+    reason: 'control character',
+  },
+  { rule: 'long-s', pattern: '\\u017F', replace: () => 's', reason: 'long s (ſ) is s' },
+  // A base character with combining marks, or a character NFC maps to another (U+212B -> Å).
+  {
+    rule: 'nfc',
+    pattern:
+      '\\P{M}\\p{M}+|[\\u0340\\u0341\\u0343\\u0344\\u0374\\u037E\\u0387\\u1F71-\\u1FFD\\u2000\\u2001\\u2126\\u212A\\u212B\\u2329\\u232A\\uF900-\\uFAFF]',
+    replace: (m) => m.normalize('NFC'),
+    reason: 'composed to NFC',
+  },
+];
+
+const COMBINED = new RegExp(RULES.map((r) => `(${r.pattern})`).join('|'), 'gu');
+
+export const unicode: Transform<UnicodeOptions> = {
+  id: 'unicode',
+  description: 'Normalise line breaks, ligature characters, invisible and control characters, spaces, long s and NFC',
+  example: { before: 'o\uFB03cial\u00A0re\u00ADport', after: 'official report' },
+  defaults: { longS: true },
+  apply(text, _context, options) {
+    const recorder = new EditRecorder(text, 'unicode');
+    for (const m of text.matchAll(COMBINED)) {
+      const index = m.slice(1).findIndex((group) => group !== undefined);
+      const rule = RULES[index];
+      if (!rule || (rule.rule === 'long-s' && !options.longS)) continue;
+      recorder.replace(m.index, m[0], rule.replace(m[0]), rule.rule, rule.reason);
+    }
+    return recorder.finish();
+  },
+};
