@@ -49,3 +49,6 @@ export type { Format } from './render/index.js';
 export { segment } from './segment.js';
 export { UsageError, InputError, EXIT_OK, EXIT_INPUT, EXIT_USAGE } from './errors.js';
 export type { Article, Edit, Removed, Transform, TransformResult } from './types.js';
+export { Evidence } from './evidence/evidence.js';
+export { decideLineEndHyphen, decideLostHyphen, decideInlineHyphen } from './transforms/hyphens.js';
+export type { HyphenDecision } from './transforms/hyphens.js';
