@@ -2,7 +2,7 @@
  * The pipeline: the transforms, in the one order they run. Each sees the previous one's output.
  */
 import { UsageError } from './errors.js';
-import { createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
+import { DocumentIndex, createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
 import { abbreviationHyphens } from './transforms/abbreviation-hyphens.js';
 import { boilerplate } from './transforms/boilerplate.js';
 import { hyphens } from './transforms/hyphens.js';
@@ -86,9 +86,12 @@ export function runPipeline(input: string, options: PipelineOptions = {}): Pipel
   let text = input;
   const steps: Step[] = [];
   const priorEdits: Edit[] = [];
+  let index: DocumentIndex | undefined;
   for (const transform of transforms) {
     const merged = { ...transform.defaults, ...options.transformOptions?.[transform.id] };
-    const result = transform.apply(text, { evidence, priorEdits }, merged);
+    const input = text;
+    const document = () => (index ??= new DocumentIndex(input));
+    const result = transform.apply(text, { evidence, priorEdits, document }, merged);
     priorEdits.push(...result.edits);
     steps.push({ transform: transform.id, edits: result.edits });
     text = result.text;

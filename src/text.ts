@@ -23,7 +23,7 @@ export function splitLines(text: string): Line[] {
   }
 }
 
-export const isBlank = (line: string): boolean => line.trim() === '';
+export const isBlank = (line: string): boolean => !/\S/.test(line);
 
 /** Closing quotes and brackets that may follow a sentence's last mark. */
 const CLOSERS = /[”’"')\]»]+$/u;
@@ -37,9 +37,25 @@ export function endsSentence(line: string): boolean {
 
 /** Letters in `s` that are uppercase, as a share of all letters (0 when there are none). */
 export function upperShare(s: string): number {
-  const letters = s.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return 0;
-  return letters.filter((c) => c !== c.toLowerCase() && c === c.toUpperCase()).length / letters.length;
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 128) {
+      if (code >= 65 && code <= 90) {
+        letters++;
+        upper++;
+      } else if (code >= 97 && code <= 122) letters++;
+      continue;
+    }
+    const c = s.charAt(i);
+    const lower = c.toLowerCase();
+    const up = c.toUpperCase();
+    if (lower === up) continue; // not a cased letter
+    letters++;
+    if (c === up) upper++;
+  }
+  return letters === 0 ? 0 : upper / letters;
 }
 
 export function percentile(values: readonly number[], p: number): number {

@@ -22,6 +22,11 @@ export interface TransformContext {
   evidence: import('./evidence/evidence.js').EvidenceSource;
   /** Edits the transforms before this one made to the same document: evidence about its damage. */
   priorEdits?: readonly Edit[];
+  /**
+   * The document's word index, shared by the transforms of one run (built from the text the first
+   * transform that asks for it sees). Without it a transform indexes its own input.
+   */
+  document?: () => import('./evidence/evidence.js').DocumentIndex;
 }
 
 export interface Transform<Options extends object = Record<string, never>> {

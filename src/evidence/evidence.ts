@@ -6,6 +6,7 @@
  * 2. the user's own words (`--words FILE`) and a short project list of names the lexicon lacks;
  * 3. the document itself: a word seen elsewhere in the same text, whole.
  */
+import { scanWords } from '../tokens.js';
 import type { Lexicon } from './lexicon.js';
 import { loadLexicon } from './lexicon.js';
 import { PROJECT_WORDS } from './project-words.js';
@@ -26,69 +27,19 @@ export function createEvidenceSource(userWords: Iterable<string> = []): Evidence
   return { lexicon: loadLexicon(), extraWords };
 }
 
-/** Letters, with apostrophes inside (`don't`, `O’Neill`). Hyphens split words. */
-export const WORD_PATTERN = /\p{L}+(?:['’]\p{L}+)*/gu;
-
-/** Words joined by hyphens inside a line: `self-declared`, `U.S.-led` is not one (no letters before). */
-const HYPHENATED_PATTERN = /\p{L}+(?:-\p{L}+)+/gu;
-
 /**
  * Real English words of one or two letters. The dictionary also lists letter names and abbreviations
  * (`es`, `ed`, `re`, `ti`) that in OCR text are almost always fragments of a longer word.
  */
-const SHORT_WORDS = new Set([
-  'a',
-  'i',
-  'o',
-  'ah',
-  'am',
-  'an',
-  'as',
-  'at',
-  'aw',
-  'ax',
-  'be',
-  'by',
-  'do',
-  'eh',
-  'go',
-  'ha',
-  'he',
-  'hi',
-  'ho',
-  'if',
-  'in',
-  'is',
-  'it',
-  'ma',
-  'me',
-  'mr',
-  'ms',
-  'my',
-  'no',
-  'of',
-  'oh',
-  'ok',
-  'on',
-  'or',
-  'ow',
-  'ox',
-  'pa',
-  'so',
-  'to',
-  'tv',
-  'uh',
-  'um',
-  'up',
-  'us',
-  'we',
-  'ye',
-  'yo',
-]);
+const SHORT_WORDS = new Set(
+  'a i o ah am an as at aw ax be by do eh go ha he hi ho if in is it ma me mr ms my no of oh ok on or ow ox pa so to tv uh um up us we ye yo'.split(
+    ' ',
+  ),
+);
 
 /**
  * A three-letter dictionary word counts as a standalone word only when it is this frequent (rank in the
- * frequency list). Rarer ones (`con`, `tho`, `ted`) are more often fragments than words in OCR text.
+ * frequency list). Rarer ones (`tho`, `ting`) are more often fragments than words in OCR text.
  */
 const THREE_LETTER_MAX_RANK = 30000;
 
@@ -96,168 +47,115 @@ const THREE_LETTER_MAX_RANK = 30000;
  * Function words: a split-word join never uses one of these as a part when both parts are words,
  * because the two-word reading is common English (`in to`, `a lot`, `may be`, `every one`, `any way`).
  */
-const FUNCTION_WORDS = new Set([
-  'a',
-  'about',
-  'after',
-  'again',
-  'all',
-  'also',
-  'an',
-  'and',
-  'any',
-  'are',
-  'as',
-  'at',
-  'be',
-  'because',
-  'been',
-  'before',
-  'being',
-  'both',
-  'but',
-  'by',
-  'can',
-  'could',
-  'did',
-  'do',
-  'does',
-  'each',
-  'every',
-  'for',
-  'from',
-  'had',
-  'has',
-  'have',
-  'he',
-  'her',
-  'here',
-  'him',
-  'his',
-  'how',
-  'i',
-  'if',
-  'in',
-  'into',
-  'is',
-  'it',
-  'its',
-  'just',
-  'may',
-  'me',
-  'might',
-  'more',
-  'most',
-  'much',
-  'must',
-  'my',
-  'no',
-  'not',
-  'now',
-  'of',
-  'off',
-  'on',
-  'one',
-  'only',
-  'or',
-  'other',
-  'our',
-  'out',
-  'over',
-  'own',
-  'per',
-  'shall',
-  'she',
-  'should',
-  'so',
-  'some',
-  'such',
-  'than',
-  'that',
-  'the',
-  'their',
-  'them',
-  'then',
-  'there',
-  'these',
-  'they',
-  'this',
-  'those',
-  'through',
-  'to',
-  'too',
-  'under',
-  'up',
-  'upon',
-  'us',
-  'very',
-  'was',
-  'we',
-  'were',
-  'what',
-  'when',
-  'where',
-  'which',
-  'while',
-  'who',
-  'whom',
-  'why',
-  'will',
-  'with',
-  'would',
-  'you',
-  'your',
-  'none',
-]);
+const FUNCTION_WORDS = new Set(
+  `a about after again all also an and any are as at be because been before being both but by can could did do
+  does each every for from had has have he her here him his how i if in into is it its just may me might more most
+  much must my no none not now of off on one only or other our out over own per shall she should so some such than
+  that the their them then there these they this those through to too under up upon us very was we were what when
+  where which while who whom why will with would you your`.split(/\s+/),
+);
+
+const FLAG_KNOWN = 1;
+const FLAG_DICTIONARY = 2;
+const FLAG_STANDALONE = 4;
+
+/** Lowercase word counts of a document, built once and shared by the transforms of one run. */
+export class DocumentIndex {
+  private readonly counts = new Map<string, number>();
+  private hyphenated: Map<string, number> | undefined;
+  private lower: string | undefined;
+
+  constructor(readonly text: string) {
+    const words = scanWords(text);
+    for (let i = 0; i < words.count; i++) {
+      const w = text.slice(words.starts[i], words.ends[i]).toLowerCase();
+      this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+    }
+  }
+
+  count(word: string): number {
+    return this.counts.get(word) ?? 0;
+  }
+
+  /** Occurrences of the lowercase hyphenated `form` (`self-declared`) inside a line. */
+  countHyphenated(form: string): number {
+    if (!this.hyphenated) {
+      this.hyphenated = new Map();
+      for (const m of this.text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) {
+        const w = m[0].toLowerCase();
+        this.hyphenated.set(w, (this.hyphenated.get(w) ?? 0) + 1);
+      }
+    }
+    return this.hyphenated.get(form) ?? 0;
+  }
+
+  /** Occurrences of the lowercase words `a b`, side by side. */
+  countPair(a: string, b: string): number {
+    this.lower ??= this.text.toLowerCase();
+    const pattern = new RegExp(`(?<!\\p{L})${escapeRegExp(a)}[ \\t\\n]+${escapeRegExp(b)}(?!\\p{L})`, 'gu');
+    return [...this.lower.matchAll(pattern)].length;
+  }
+}
 
 export class Evidence {
-  private docCounts: Map<string, number> | undefined;
-  private hyphenatedCounts: Map<string, number> | undefined;
-  private lowerText: string | undefined;
+  private readonly flags = new Map<string, number>();
+  private document: DocumentIndex | undefined;
 
   constructor(
     readonly source: EvidenceSource,
-    /** The document the transform is working on. */
-    readonly text: string,
-  ) {}
+    /** The document, or a function that gives its index (shared by the transforms of one run). */
+    document: string | (() => DocumentIndex),
+  ) {
+    if (typeof document === 'string') this.documentText = document;
+    else this.documentIndex = document;
+  }
+
+  private documentText: string | undefined;
+  private documentIndex: (() => DocumentIndex) | undefined;
+
+  private index(): DocumentIndex {
+    this.document ??= this.documentIndex ? this.documentIndex() : new DocumentIndex(this.documentText!);
+    return this.document;
+  }
+
+  /** Class flags of a word (any case), memoised: documents repeat their words. */
+  private classify(word: string): number {
+    let flags = this.flags.get(word);
+    if (flags !== undefined) return flags;
+    const w = stripPossessive(word.toLowerCase());
+    const extra = this.source.extraWords.has(w);
+    const dictionary = extra || this.source.lexicon.has(w);
+    let standalone: boolean;
+    if (extra) standalone = true;
+    else if (w.length <= 2) standalone = SHORT_WORDS.has(w);
+    else if (!dictionary) standalone = false;
+    else if (w.length === 3) {
+      const rank = this.source.lexicon.rank(w);
+      standalone = rank > 0 && rank <= THREE_LETTER_MAX_RANK;
+    } else standalone = true;
+    flags = FLAG_KNOWN | (dictionary ? FLAG_DICTIONARY : 0) | (standalone ? FLAG_STANDALONE : 0);
+    this.flags.set(word, flags);
+    return flags;
+  }
 
   /** Occurrences of the lowercase `word` as a whole word in the document. */
   inDocument(word: string): number {
-    if (!this.docCounts) {
-      const counts = new Map<string, number>();
-      for (const m of this.text.matchAll(WORD_PATTERN)) {
-        const w = m[0].toLowerCase();
-        counts.set(w, (counts.get(w) ?? 0) + 1);
-      }
-      this.docCounts = counts;
-    }
-    return this.docCounts.get(word) ?? 0;
+    return this.index().count(word);
   }
 
   /** Occurrences of the lowercase hyphenated `form` (`self-declared`) inside a line of the document. */
   inDocumentHyphenated(form: string): number {
-    if (!this.hyphenatedCounts) {
-      const counts = new Map<string, number>();
-      for (const m of this.text.matchAll(HYPHENATED_PATTERN)) {
-        const w = m[0].toLowerCase();
-        counts.set(w, (counts.get(w) ?? 0) + 1);
-      }
-      this.hyphenatedCounts = counts;
-    }
-    return this.hyphenatedCounts.get(form) ?? 0;
+    return this.index().countHyphenated(form);
   }
 
   /** Occurrences of the lowercase words `a b`, side by side, in the document. */
   inDocumentPair(a: string, b: string): number {
-    this.lowerText ??= this.text.toLowerCase();
-    const pattern = new RegExp(`(?<!\\p{L})${escapeRegExp(a)}[ \\t\\n]+${escapeRegExp(b)}(?!\\p{L})`, 'gu');
-    return [...this.lowerText.matchAll(pattern)].length;
+    return this.index().countPair(a, b);
   }
 
-  /** In the dictionary, the project list or the user's list (lowercase, possessive stripped). */
+  /** In the dictionary, the project list or the user's list (any case, possessive stripped). */
   isDictionaryWord(word: string): boolean {
-    const w = stripPossessive(word.toLowerCase());
-    return this.source.lexicon.has(w) || this.source.extraWords.has(w);
+    return (this.classify(word) & FLAG_DICTIONARY) !== 0;
   }
 
   /**
@@ -265,20 +163,21 @@ export class Evidence {
    * or a rare short word that OCR fragments produce.
    */
   isStandalone(word: string): boolean {
-    const w = stripPossessive(word.toLowerCase());
-    if (this.source.extraWords.has(w)) return true;
-    if (w.length <= 2) return SHORT_WORDS.has(w);
-    if (!this.source.lexicon.has(w)) return false;
-    if (w.length === 3) {
-      const rank = this.source.lexicon.rank(w);
-      return rank > 0 && rank <= THREE_LETTER_MAX_RANK;
-    }
-    return true;
+    return (this.classify(word) & FLAG_STANDALONE) !== 0;
   }
 
-  /** A repair may produce `word`: it is a dictionary word, or the document has it elsewhere, whole. */
+  /** Like `isDictionaryWord`, not memoised: for built candidate strings that rarely repeat. */
+  inDictionary(word: string): boolean {
+    const w = stripPossessive(word.toLowerCase());
+    return this.source.extraWords.has(w) || this.source.lexicon.has(w);
+  }
+
+  /**
+   * A repair may produce `word`: it is a dictionary word, or the document has it elsewhere, whole.
+   * Not memoised: candidates are built strings that rarely repeat.
+   */
   supports(word: string): boolean {
-    return this.isDictionaryWord(word) || this.inDocument(stripPossessive(word.toLowerCase())) > 0;
+    return this.inDictionary(word) || this.inDocument(stripPossessive(word.toLowerCase())) > 0;
   }
 
   /** Frequency rank (1 = most frequent), 0 when unranked. */
@@ -302,7 +201,7 @@ export class Evidence {
 }
 
 export function stripPossessive(word: string): string {
-  return word.replace(/['’]s$/u, '');
+  return word.endsWith('s') && (word.endsWith("'s") || word.endsWith('’s')) ? word.slice(0, -2) : word;
 }
 
 /** Give `word` the letter case of `template`: `UPPER`, `Title` or lower. */

@@ -60,7 +60,7 @@ export const abbreviationHyphens: Transform = {
   defaults: {},
   apply(text, context) {
     const recorder = new EditRecorder(text, 'abbreviation-hyphens');
-    const evidence = new Evidence(context.evidence, text);
+    const evidence = new Evidence(context.evidence, context.document ?? text);
     for (const m of text.matchAll(GLUED)) {
       const [, abbreviation, word] = m as unknown as [string, string, string];
       const hyphenated = `${abbreviation}-${word}`;

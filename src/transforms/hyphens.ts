@@ -20,6 +20,7 @@ import { EditRecorder } from '../edits.js';
 import { Evidence } from '../evidence/evidence.js';
 import type { Transform } from '../types.js';
 import { endsSentence } from '../text.js';
+import { continuesToken, isGlue, isLetterCode, isLowerCode } from '../tokens.js';
 
 export type HyphenDecision = { action: 'join' | 'keep'; reason: string } | { action: 'leave'; reason: string };
 
@@ -108,12 +109,26 @@ export function decideInlineHyphen(left: string, right: string, evidence: Eviden
   return { action: 'join', reason: `"${joined.toLowerCase()}" is a word` };
 }
 
-/** A hyphen (or soft hyphen / not-sign) that ends a line after letters, and the letters that start the next. */
-const LINE_END_HYPHEN = /(?<!\p{L})(\p{L}+)([-\u00AD¬])[ \t]*\n[ \t]*(\p{L}+)/gu;
-/** A word at the end of a line directly followed by a lowercase word on the next line (no hyphen). */
-const LOST_HYPHEN = /(?<![\p{L}\p{N}'’.-])(\p{L}+)[ \t]*\n[ \t]*(\p{Ll}+)(?![\p{L}\p{N}'’-])/gu;
-/** `con- cerns` inside a line. */
-const INLINE_HYPHEN = /(?<![\p{L}\p{N}-])(\p{L}+)- (\p{Ll}+)(?![\p{L}\p{N}-])/gu;
+/** A hyphen, soft hyphen or not-sign at the end of a line (found without Unicode classes: cheap). */
+const LINE_END_MARK = /[-\u00AD¬][ \t]*\n/g;
+/** `x- y` inside a line, found cheaply; letters around it are checked after. */
+const HYPHEN_SPACE = /- /g;
+
+/** The letters ending at `end` (exclusive) and starting at `start`. */
+function lettersBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isLetterCode(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+function lettersAfter(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && isLetterCode(text.charCodeAt(i))) i++;
+  return i;
+}
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && isSpace(text[i])) i++;
+  return i;
+}
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isWhite = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
@@ -172,9 +187,15 @@ export const hyphens: Transform = {
   defaults: {},
   apply(text, context) {
     const recorder = new EditRecorder(text, 'hyphens');
-    const evidence = new Evidence(context.evidence, text);
-    for (const m of text.matchAll(LINE_END_HYPHEN)) {
-      const [whole, left, hyphen, right] = m as unknown as [string, string, string, string];
+    const evidence = new Evidence(context.evidence, context.document ?? text);
+    for (const m of text.matchAll(LINE_END_MARK)) {
+      const hyphen = m[0].charAt(0);
+      const leftStart = lettersBefore(text, m.index);
+      const rightStart = skipSpaces(text, m.index + m[0].length);
+      const rightEnd = lettersAfter(text, rightStart);
+      if (leftStart === m.index || rightEnd === rightStart) continue;
+      const left = text.slice(leftStart, m.index);
+      const right = text.slice(rightStart, rightEnd);
       const soft = hyphen !== '-';
       const decision: HyphenDecision = soft
         ? { action: 'join', reason: `a ${hyphen === '¬' ? 'not-sign' : 'soft hyphen'} marks a line-break hyphen` }
@@ -182,20 +203,36 @@ export const hyphens: Transform = {
       if (decision.action === 'leave') continue;
       const joined = decision.action === 'join' ? left + right : `${left}-${right}`;
       const rule = soft ? 'soft-hyphen' : decision.action === 'join' ? 'line-end' : 'line-end-compound';
-      joinAcrossBreak(text, recorder, m.index, m.index + whole.length, joined, rule, decision.reason);
+      joinAcrossBreak(text, recorder, leftStart, rightEnd, joined, rule, decision.reason);
     }
-    for (const m of text.matchAll(LOST_HYPHEN)) {
-      const [whole, left, right] = m as unknown as [string, string, string];
+    // Lost hyphens: a line that ends in a word, the next starting with a lowercase word.
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+      let leftEnd = nl;
+      while (leftEnd > 0 && isSpace(text[leftEnd - 1])) leftEnd--;
+      const leftStart = lettersBefore(text, leftEnd);
+      if (leftStart === leftEnd || isGlue(text.charAt(leftStart - 1))) continue;
+      const rightStart = skipSpaces(text, nl + 1);
+      if (!isLowerCode(text.charCodeAt(rightStart))) continue;
+      const rightEnd = lettersAfter(text, rightStart);
+      if (continuesToken(text, rightEnd)) continue;
+      const left = text.slice(leftStart, leftEnd);
+      const right = text.slice(rightStart, rightEnd);
       const decision = decideLostHyphen(left, right, evidence);
       if (decision.action !== 'join') continue;
-      joinAcrossBreak(text, recorder, m.index, m.index + whole.length, left + right, 'lost-hyphen', decision.reason);
+      joinAcrossBreak(text, recorder, leftStart, rightEnd, left + right, 'lost-hyphen', decision.reason);
     }
-    for (const m of text.matchAll(INLINE_HYPHEN)) {
-      const [whole, left, right] = m as unknown as [string, string, string];
-      if (recorder.overlaps(m.index, m.index + whole.length)) continue;
+    for (const m of text.matchAll(HYPHEN_SPACE)) {
+      const leftStart = lettersBefore(text, m.index);
+      const rightStart = m.index + 2;
+      const rightEnd = lettersAfter(text, rightStart);
+      if (leftStart === m.index || rightEnd === rightStart || !isLowerCode(text.charCodeAt(rightStart))) continue;
+      if (isGlue(text.charAt(leftStart - 1)) || continuesToken(text, rightEnd)) continue;
+      if (recorder.overlaps(leftStart, rightEnd)) continue;
+      const left = text.slice(leftStart, m.index);
+      const right = text.slice(rightStart, rightEnd);
       const decision = decideInlineHyphen(left, right, evidence);
       if (decision.action !== 'join') continue;
-      recorder.replace(m.index, whole, left + right, 'inline', decision.reason);
+      recorder.replace(leftStart, text.slice(leftStart, rightEnd), left + right, 'inline', decision.reason);
     }
     return recorder.finish();
   },

@@ -14,7 +14,8 @@
  * Example: `U.S. efffffffffffforts` -> `U.S. efforts`.
  */
 import { EditRecorder } from '../edits.js';
-import { Evidence, WORD_PATTERN, matchCase } from '../evidence/evidence.js';
+import { Evidence, matchCase } from '../evidence/evidence.js';
+import { charBefore, continuesToken, isGlue, isLetterCode, isLowerCode, scanWords, word } from '../tokens.js';
 import type { Transform } from '../types.js';
 
 /** A run of three or more f, or a ligature group repeated: the two shapes ligature garbage takes. */
@@ -76,8 +77,8 @@ export function repairLigatureGarbage(word: string, evidence: Evidence): string 
   return best === undefined ? undefined : matchCase(word, best);
 }
 
-/** Two fragments around a vanished ligature, separated by one space: `signi cant`. */
-const DROPPED_PAIR = /(?<![\p{L}\p{N}'’-])(\p{L}+)(?= (\p{Ll}+)(?![\p{L}\p{N}'’-]))/gu;
+/** Where ligature garbage may be, found without Unicode classes (cheap); the word around it is then read. */
+const DAMAGE_SITE = /f{3,}|(ffi|ffl|fi|fl|ft|st)\1/gi;
 
 export const ligatures: Transform = {
   id: 'ligatures',
@@ -87,37 +88,51 @@ export const ligatures: Transform = {
   defaults: {},
   apply(text, context) {
     const recorder = new EditRecorder(text, 'ligatures');
-    const evidence = new Evidence(context.evidence, text);
-    for (const m of text.matchAll(WORD_PATTERN)) {
-      const repaired = repairLigatureGarbage(m[0], evidence);
-      if (repaired !== undefined) {
-        recorder.replace(
-          m.index,
-          m[0],
-          repaired,
-          'repeated-group',
-          `"${repaired.toLowerCase()}" is a word${evidence.inDocument(repaired.toLowerCase()) ? ' seen in the document' : ''}`,
-        );
-      }
+    const evidence = new Evidence(context.evidence, context.document ?? text);
+    let lastWordEnd = -1;
+    for (const m of text.matchAll(DAMAGE_SITE)) {
+      if (m.index < lastWordEnd) continue;
+      let start = m.index;
+      while (start > 0 && isLetterCode(text.charCodeAt(start - 1))) start--;
+      let end = m.index + m[0].length;
+      while (end < text.length && isLetterCode(text.charCodeAt(end))) end++;
+      lastWordEnd = end;
+      const damaged = text.slice(start, end);
+      const repaired = repairLigatureGarbage(damaged, evidence);
+      if (repaired === undefined) continue;
+      const lower = repaired.toLowerCase();
+      const seen = evidence.inDocument(lower) > 0 ? ' seen in the document' : '';
+      recorder.replace(start, damaged, repaired, 'repeated-group', `"${lower}" is a word${seen}`);
     }
-    for (const m of text.matchAll(DROPPED_PAIR)) {
-      const [, left, right] = m as unknown as [string, string, string];
-      const whole = `${left} ${right}`;
-      if (recorder.overlaps(m.index, m.index + whole.length)) continue;
+    const words = scanWords(text);
+    for (let i = 0; i + 1 < words.count; i++) {
+      const rightStart = words.starts[i + 1]!;
+      if (rightStart !== words.ends[i]! + 1 || text.charCodeAt(words.ends[i]!) !== 32) continue; // one space
+      if (!isLowerCode(text.charCodeAt(rightStart))) continue;
+      if (words.ends[i + 1]! - words.starts[i]! - 1 < MIN_DROPPED_LENGTH - 2) continue; // too short even with `ffi`
+      if (isGlue(charBefore(words, i)) || continuesToken(text, words.ends[i + 1]!)) continue;
+      const left = word(words, i);
+      const right = word(words, i + 1);
       if (evidence.isStandalone(left) && evidence.isStandalone(right)) continue;
-      if (evidence.isDictionaryWord(left + right)) continue; // a plain split word: `split-words` decides
+      const start = words.starts[i]!;
+      const whole = `${left} ${right}`;
+      if (recorder.overlaps(start, start + whole.length)) continue;
+      if (evidence.inDictionary(left + right)) continue; // a plain split word: `split-words` decides
+      // Only dictionary words: a vanished glyph is too weak a signal to trust the document alone.
       const best = bestCandidate(
-        DROPPED_GROUPS.map((g) => left + g + right).filter((c) => c.length >= MIN_DROPPED_LENGTH),
+        DROPPED_GROUPS.map((g) => left + g + right).filter(
+          (c) => c.length >= MIN_DROPPED_LENGTH && evidence.inDictionary(c),
+        ),
         evidence,
       );
-      if (best !== undefined && evidence.isDictionaryWord(best)) {
-        const repaired = matchCase(left, best);
+      if (best !== undefined) {
+        const fragment = evidence.isStandalone(left) ? right : left;
         recorder.replace(
-          m.index,
+          start,
           whole,
-          repaired,
+          matchCase(left, best),
           'dropped-ligature',
-          `"${best.toLowerCase()}" is a word and "${evidence.isStandalone(left) ? right : left}" is not`,
+          `"${best.toLowerCase()}" is a word and "${fragment}" is not`,
         );
       }
     }

@@ -10,10 +10,9 @@
  */
 import { EditRecorder } from '../edits.js';
 import type { Transform } from '../types.js';
-import { endsSentence } from '../text.js';
+import { endsSentence, isBlank, splitLines } from '../text.js';
 
-/** The end of a paragraph, the blank line(s) after it, and a lowercase first letter. */
-const BROKEN = /([^\n]*\S)[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=\p{Ll})/gu;
+const LOWERCASE_START = /^[ \t]*\p{Ll}/u;
 
 export const paragraphs: Transform = {
   id: 'paragraphs',
@@ -22,13 +21,21 @@ export const paragraphs: Transform = {
   defaults: {},
   apply(text) {
     const recorder = new EditRecorder(text, 'paragraphs');
-    for (const m of text.matchAll(BROKEN)) {
-      const line = m[1]!;
-      if (endsSentence(line) || /[-–—]$/.test(line)) continue;
-      const gapStart = m.index + line.length;
+    const lines = splitLines(text);
+    for (let i = 0; i < lines.length - 1; i++) {
+      const line = lines[i]!;
+      if (isBlank(line.text) || !isBlank(lines[i + 1]!.text)) continue;
+      let next = i + 1;
+      while (next < lines.length && isBlank(lines[next]!.text)) next++;
+      const following = lines[next];
+      if (!following || !LOWERCASE_START.test(following.text)) continue;
+      const trimmed = line.text.trimEnd();
+      if (endsSentence(trimmed) || /[-–—]$/.test(trimmed)) continue;
+      const gapStart = line.start + trimmed.length;
+      const gapEnd = following.start + (following.text.length - following.text.trimStart().length);
       recorder.replace(
         gapStart,
-        m[0].slice(line.length),
+        text.slice(gapStart, gapEnd),
         ' ',
         'mid-sentence',
         'the paragraph stops mid-sentence and the next starts in lower case',

@@ -21,6 +21,18 @@
  */
 import { EditRecorder } from '../edits.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
+import {
+  charBefore,
+  continuesToken,
+  gapAfter,
+  isGlue,
+  isLowerCode,
+  isUpperCode,
+  scanWords,
+  spacesAfter,
+  word,
+  type Words,
+} from '../tokens.js';
 import type { Transform } from '../types.js';
 import { repairLigatureGarbage } from './ligatures.js';
 
@@ -38,9 +50,8 @@ const DAMAGE_RULES = new Set(['ligatures/repeated-group', 'ligatures/dropped-lig
 const COMPOUND_MIN_GAIN = 2.5;
 /** Joins shorter than this are too likely a coincidence (`o f` -> `of`). */
 const MIN_JOINED_LENGTH = 4;
-const MAX_PARTS = 3;
 
-const startsUpper = (s: string): boolean => /^\p{Lu}/u.test(s);
+const startsUpper = (s: string): boolean => isUpperCode(s.charCodeAt(0));
 const allUpper = (s: string): boolean => s === s.toUpperCase() && s !== s.toLowerCase();
 
 interface Join {
@@ -52,30 +63,37 @@ interface Join {
 /** The joined spelling of `parts` (ligature garbage repaired), when the evidence supports it. */
 function supportedJoin(parts: readonly string[], evidence: Evidence): string | undefined {
   const joined = parts.join('');
-  if (evidence.supports(joined)) return joined;
+  // Garbage first: the document may contain the damaged form itself (`offifficials`).
   const repaired = repairLigatureGarbage(joined, evidence);
-  return repaired === undefined ? undefined : matchCase(parts[0]!, repaired);
+  if (repaired !== undefined) return matchCase(parts[0]!, repaired);
+  return evidence.supports(joined) ? joined : undefined;
 }
 
 /** Decide whether the words `parts`, separated by spaces inside a line, are one word. */
 export function decideSplit(parts: readonly string[], evidence: Evidence, damaged: boolean): Join | undefined {
   const [first, ...rest] = parts;
   if (first === undefined || rest.length === 0) return undefined;
-  const caps = allUpper(parts.join(''));
-  if (!caps && rest.some(startsUpper)) return undefined; // `Qassim Abdul`, `Collec Ting` is not text
-  const word = supportedJoin(parts, evidence);
-  if (word === undefined || word.length < MIN_JOINED_LENGTH) return undefined;
-  const lower = word.toLowerCase();
+  const caps = startsUpper(first) && parts.every(allUpper);
+  if (!caps && rest.some(startsUpper)) return undefined; // `Qassim Abdul`; `Collec Ting` is not text
   const fragment = parts.find((p) => !evidence.isStandalone(p));
   if (fragment !== undefined) {
     if (parts.some((p) => p.length < 2)) return undefined;
-    return { word, rule: 'fragment', reason: `"${fragment.toLowerCase()}" is not a word and "${lower}" is` };
+    const word = supportedJoin(parts, evidence);
+    if (word === undefined || word.length < MIN_JOINED_LENGTH) return undefined;
+    return {
+      word,
+      rule: 'fragment',
+      reason: `"${fragment.toLowerCase()}" is not a word and "${word.toLowerCase()}" is`,
+    };
   }
-  if (parts.length !== 2) return undefined;
-  if (parts.some((p) => evidence.isFunctionWord(p))) return undefined;
-  if (startsUpper(first) && !caps) return undefined; // a name's parts, unless the document says otherwise
-  if (evidence.inDocument(lower) > 0)
+  // Both parts are words: a compound split by a stray space, or two words.
+  if (parts.length !== 2 || parts.some((p) => evidence.isFunctionWord(p))) return undefined;
+  if (startsUpper(first) && !caps) return undefined; // a name's parts
+  const word = parts.join('');
+  const lower = word.toLowerCase();
+  if (evidence.inDocument(lower) > 0) {
     return { word, rule: 'compound', reason: `"${lower}" is used elsewhere in the document` };
+  }
   if (!damaged || !evidence.isDictionaryWord(word)) return undefined;
   const rank = evidence.rank(word);
   if (rank === 0 || rank > COMPOUND_MAX_RANK) return undefined;
@@ -97,10 +115,13 @@ export function decideAcrossBreak(left: string, right: string, evidence: Evidenc
   };
 }
 
-/** Word tokens separated by spaces inside a line; at most MAX_PARTS, letters only, no punctuation between. */
-const SPACED_WORDS = /(?<![\p{L}\p{N}'’@./_-])\p{L}+(?:[ \t]+\p{L}+)+(?![\p{L}\p{N}'’@/_-]|\.\p{L})/gu;
-/** A word at the end of a line or paragraph and a lowercase word starting the next one. */
-const ACROSS_BREAK = /(?<![\p{L}\p{N}'’.@/_-])(\p{L}+)[ \t]*\n(?:[ \t]*\n)*[ \t]*(\p{Ll}+)(?![\p{L}\p{N}'’@/_-])/gu;
+/** Only line breaks (at least one) and spaces: a word cut by a line or paragraph break. */
+const BREAK = /^[ \t]*\n[ \t\n]*$/;
+
+/** Word `i` ends a token here: a letter run not glued to digits, apostrophes, hyphens, `@`, `/`, or `.x`. */
+function freeAfter(words: Words, i: number): boolean {
+  return !continuesToken(words.text, words.ends[i]!);
+}
 
 export const splitWords: Transform = {
   id: 'split-words',
@@ -109,53 +130,72 @@ export const splitWords: Transform = {
   defaults: {},
   apply(text, context) {
     const recorder = new EditRecorder(text, 'split-words');
-    const evidence = new Evidence(context.evidence, text);
+    const evidence = new Evidence(context.evidence, context.document ?? text);
+    const words = scanWords(text);
     const priorDamage = (context.priorEdits ?? []).some((e) => DAMAGE_RULES.has(`${e.transform}/${e.rule}`));
-    // Two passes: fragments and breaks first; compounds only if the document proved to be damaged.
-    for (const pass of ['fragments', 'compounds'] as const) {
-      const damaged = priorDamage || recorder.count > 0;
-      if (pass === 'compounds' && !damaged) break;
-      joinSpacedWords(text, evidence, recorder, pass === 'compounds');
-      if (pass === 'fragments') joinAcrossBreaks(text, evidence, recorder);
-    }
+    // Fragments and breaks first; compounds of two words only once the document has proved damaged.
+    joinWords(words, evidence, recorder, false);
+    if (priorDamage || recorder.count > 0) joinWords(words, evidence, recorder, true);
     return recorder.finish();
   },
 };
 
-function joinSpacedWords(text: string, evidence: Evidence, recorder: EditRecorder, damaged: boolean): void {
-  for (const m of text.matchAll(SPACED_WORDS)) {
-    const tokens = [...m[0].matchAll(/\p{L}+/gu)];
-    let i = 0;
-    while (i < tokens.length - 1) {
-      let joined: Join | undefined;
-      let width = 0;
-      for (let n = Math.min(MAX_PARTS, tokens.length - i); n >= 2 && !joined; n--) {
-        joined = decideSplit(
-          tokens.slice(i, i + n).map((t) => t[0]),
-          evidence,
-          damaged,
-        );
-        width = n;
-      }
-      const start = tokens[i]!;
-      const end = tokens[i + width - 1]!;
-      const offset = m.index + start.index;
-      const before = m[0].slice(start.index, end.index + end[0].length);
-      if (joined && !recorder.overlaps(offset, offset + before.length)) {
-        recorder.replace(offset, before, joined.word, joined.rule, joined.reason);
-        i += width;
-      } else {
-        i++;
-      }
+function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, damaged: boolean): void {
+  const text = words.text;
+  // Per word, computed once: its text and whether it is a word in its own right (0 unknown, 1 yes, 2 no).
+  const parts: string[] = [];
+  const standalone = new Int8Array(words.count);
+  const partAt = (k: number): string => {
+    let p = parts[k];
+    if (p === undefined) {
+      p = text.slice(words.starts[k], words.ends[k]);
+      parts[k] = p;
     }
-  }
-}
-
-function joinAcrossBreaks(text: string, evidence: Evidence, recorder: EditRecorder): void {
-  for (const m of text.matchAll(ACROSS_BREAK)) {
-    const [whole, left, right] = m as unknown as [string, string, string];
-    if (recorder.overlaps(m.index, m.index + whole.length)) continue;
-    const joined = decideAcrossBreak(left, right, evidence);
-    if (joined) recorder.replace(m.index, whole, joined.word, joined.rule, joined.reason);
+    return p;
+  };
+  const isWord = (k: number): boolean => {
+    if (standalone[k] === 0) standalone[k] = evidence.isStandalone(partAt(k)) ? 1 : 2;
+    return standalone[k] === 1;
+  };
+  let i = 0;
+  while (i + 1 < words.count) {
+    let joined: Join | undefined;
+    let width = 2;
+    if (spacesAfter(words, i) && !isGlue(charBefore(words, i))) {
+      const three = i + 2 < words.count && spacesAfter(words, i + 1) && freeAfter(words, i + 2);
+      // Cheap screen: words that are all words in their own right are only a candidate as a lowercase pair.
+      if (three && !(isWord(i) && isWord(i + 1) && isWord(i + 2))) {
+        joined = decideSplit([partAt(i), partAt(i + 1), partAt(i + 2)], evidence, damaged);
+        width = 3;
+      }
+      if (!joined && freeAfter(words, i + 1)) {
+        const bothWords = isWord(i) && isWord(i + 1);
+        if (
+          !bothWords ||
+          (isLowerCode(text.charCodeAt(words.starts[i]!)) && isLowerCode(text.charCodeAt(words.starts[i + 1]!)))
+        ) {
+          joined = decideSplit([partAt(i), partAt(i + 1)], evidence, damaged);
+          width = 2;
+        }
+      }
+    } else if (
+      !damaged &&
+      BREAK.test(gapAfter(words, i)) &&
+      !isGlue(charBefore(words, i)) &&
+      freeAfter(words, i + 1) &&
+      isLowerCode(text.charCodeAt(words.starts[i + 1]!)) &&
+      !isWord(i) &&
+      !isWord(i + 1)
+    ) {
+      joined = decideAcrossBreak(partAt(i), partAt(i + 1), evidence);
+    }
+    const start = words.starts[i]!;
+    const end = words.ends[i + width - 1]!;
+    if (joined && !recorder.overlaps(start, end)) {
+      recorder.replace(start, text.slice(start, end), joined.word, joined.rule, joined.reason);
+      i += width;
+    } else {
+      i++;
+    }
   }
 }

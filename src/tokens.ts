@@ -1,0 +1,124 @@
+/**
+ * A fast word scanner shared by the word-level transforms.
+ *
+ * A word here is a run of letters (and combining marks). Scanning char codes with a cached class
+ * table is several times faster than a Unicode regular expression, and every word-level transform
+ * needs the same thing: where the words are and what separates them.
+ */
+
+/** Class of each BMP code unit: 0 not yet known, 1 letter or mark, 2 other. */
+const CLASS = new Uint8Array(65536);
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+export function isLetterCode(code: number): boolean {
+  if (code < 128) {
+    const lower = code | 32;
+    return lower >= 97 && lower <= 122;
+  }
+  let cls = CLASS[code]!;
+  if (cls === 0) {
+    // Surrogate halves (letters outside the BMP) are not words for our purposes.
+    cls = code >= 0xd800 && code <= 0xdfff ? 2 : LETTER_OR_MARK.test(String.fromCharCode(code)) ? 1 : 2;
+    CLASS[code] = cls;
+  }
+  return cls === 1;
+}
+
+export function isUpperCode(code: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  const c = String.fromCharCode(code);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+export function isLowerCode(code: number): boolean {
+  if (code < 128) return code >= 97 && code <= 122;
+  const c = String.fromCharCode(code);
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+export interface Words {
+  readonly text: string;
+  readonly count: number;
+  /** Start offset of word i. */
+  readonly starts: Int32Array;
+  /** End offset (exclusive) of word i. */
+  readonly ends: Int32Array;
+}
+
+/** Every run of letters in `text`, in order. */
+export function scanWords(text: string): Words {
+  let starts = new Int32Array(Math.max(16, text.length >> 3));
+  let ends = new Int32Array(starts.length);
+  let count = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isLetterCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isLetterCode(text.charCodeAt(i))) i++;
+    if (count === starts.length) {
+      const grownStarts = new Int32Array(count * 2);
+      grownStarts.set(starts);
+      starts = grownStarts;
+      const grownEnds = new Int32Array(count * 2);
+      grownEnds.set(ends);
+      ends = grownEnds;
+    }
+    starts[count] = start;
+    ends[count] = i;
+    count++;
+  }
+  return { text, count, starts, ends };
+}
+
+export function word(words: Words, i: number): string {
+  return words.text.slice(words.starts[i], words.ends[i]);
+}
+
+/** Only spaces and tabs (at least one) between word i and word i + 1. */
+export function spacesAfter(words: Words, i: number): boolean {
+  const end = words.starts[i + 1]!;
+  let k = words.ends[i]!;
+  if (k >= end) return false;
+  for (; k < end; k++) {
+    const c = words.text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** The text between word i and word i + 1. */
+export function gapAfter(words: Words, i: number): string {
+  return words.text.slice(words.ends[i], words.starts[i + 1]);
+}
+
+/** The character before word i, or '' at the start of the text. */
+export function charBefore(words: Words, i: number): string {
+  const start = words.starts[i]!;
+  return start > 0 ? words.text.charAt(start - 1) : '';
+}
+
+/** The character after word i, or '' at the end of the text. */
+export function charAfter(words: Words, i: number): string {
+  return words.text.charAt(words.ends[i]!);
+}
+
+/** Characters that glue a word to a neighbour: a word next to one of these is part of a larger token. */
+const GLUE = new Set(["'", '’', '-', '‐', '@', '/', '_', '.', '\\']);
+export function isGlue(c: string): boolean {
+  return GLUE.has(c) || (c >= '0' && c <= '9');
+}
+
+/**
+ * The character at `i`, right after a word, continues it into a larger token (`e-mail`, `O’Neill`,
+ * `example.com`, `3D`), unlike punctuation that just follows it (`ade.`, `cerns,`).
+ */
+export function continuesToken(text: string, i: number): boolean {
+  const c = text.charAt(i);
+  if (c === '.')
+    return isLetterCode(text.charCodeAt(i + 1)) || (text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9');
+  return isGlue(c);
+}
