@@ -11,11 +11,25 @@ export class EditRecorder {
   constructor(
     readonly input: string,
     readonly transform: string,
+    /** Sorted [start, end) pairs no edit may touch (`protectedSpans`). */
+    private readonly protect: readonly number[] = [],
   ) {}
 
-  /** Replace `before`, which must be found at `offset` in the input, by `after`. No-op when equal. */
+  /** `[start, end)` touches a protected span. */
+  isProtected(start: number, end: number): boolean {
+    for (let i = 0; i < this.protect.length; i += 2) {
+      if (this.protect[i]! >= end) return false;
+      if (start < this.protect[i + 1]!) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Replace `before`, which must be found at `offset` in the input, by `after`. No-op when equal or
+   * when the text is protected.
+   */
   replace(offset: number, before: string, after: string, rule: string, reason: string): void {
-    if (before === after) return;
+    if (before === after || this.isProtected(offset, offset + Math.max(1, before.length))) return;
     if (!this.input.startsWith(before, offset)) {
       throw new Error(`${this.transform}/${rule}: edit at ${offset} does not match the input`);
     }

@@ -67,6 +67,8 @@ export interface PipelineOptions extends Selection {
   /** Options per transform id, merged over each transform's defaults. */
   transformOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   evidence?: EvidenceSource;
+  /** Patterns whose matches word-level transforms never edit, besides URLs and e-mail addresses. */
+  protect?: readonly RegExp[];
 }
 
 export interface Step {
@@ -91,7 +93,7 @@ export function runPipeline(input: string, options: PipelineOptions = {}): Pipel
     const merged = { ...transform.defaults, ...options.transformOptions?.[transform.id] };
     const input = text;
     const document = () => (index ??= new DocumentIndex(input));
-    const result = transform.apply(text, { evidence, priorEdits, document }, merged);
+    const result = transform.apply(text, { evidence, priorEdits, document, protect: options.protect }, merged);
     priorEdits.push(...result.edits);
     steps.push({ transform: transform.id, edits: result.edits });
     text = result.text;

@@ -27,6 +27,8 @@ export interface TransformContext {
    * transform that asks for it sees). Without it a transform indexes its own input.
    */
   document?: () => import('./evidence/evidence.js').DocumentIndex;
+  /** Extra patterns whose matches word-level transforms never edit (URLs and e-mail addresses always). */
+  protect?: readonly RegExp[];
 }
 
 export interface Transform<Options extends object = Record<string, never>> {

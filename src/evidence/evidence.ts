@@ -38,10 +38,12 @@ const SHORT_WORDS = new Set(
 );
 
 /**
- * A three-letter dictionary word counts as a standalone word only when it is this frequent (rank in the
- * frequency list). Rarer ones (`tho`, `ting`) are more often fragments than words in OCR text.
+ * A dictionary word of three or four letters counts as a standalone word only when it is this frequent
+ * (rank in the frequency list). Rarer ones (`tho`, `ting`, `tain`) are more often fragments of a longer
+ * word (`cap` / `tain`) than words in OCR text.
  */
-const THREE_LETTER_MAX_RANK = 30000;
+const SHORT_WORD_MAX_RANK = 30000;
+const SHORT_WORD_MAX_LENGTH = 4;
 
 /**
  * Function words: a split-word join never uses one of these as a part when both parts are words,
@@ -129,9 +131,9 @@ export class Evidence {
     if (extra) standalone = true;
     else if (w.length <= 2) standalone = SHORT_WORDS.has(w);
     else if (!dictionary) standalone = false;
-    else if (w.length === 3) {
+    else if (w.length <= SHORT_WORD_MAX_LENGTH) {
       const rank = this.source.lexicon.rank(w);
-      standalone = rank > 0 && rank <= THREE_LETTER_MAX_RANK;
+      standalone = rank > 0 && rank <= SHORT_WORD_MAX_RANK;
     } else standalone = true;
     flags = FLAG_KNOWN | (dictionary ? FLAG_DICTIONARY : 0) | (standalone ? FLAG_STANDALONE : 0);
     this.flags.set(word, flags);

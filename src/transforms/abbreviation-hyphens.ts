@@ -10,6 +10,7 @@
  * Example: `the U.S.led campaign` -> `the U.S.-led campaign`.
  */
 import { EditRecorder } from '../edits.js';
+import { protectedSpans } from '../protect.js';
 import { Evidence } from '../evidence/evidence.js';
 import type { Transform } from '../types.js';
 
@@ -59,7 +60,7 @@ export const abbreviationHyphens: Transform = {
   example: { before: 'the U.S.led campaign', after: 'the U.S.-led campaign' },
   defaults: {},
   apply(text, context) {
-    const recorder = new EditRecorder(text, 'abbreviation-hyphens');
+    const recorder = new EditRecorder(text, 'abbreviation-hyphens', protectedSpans(text, context.protect));
     const evidence = new Evidence(context.evidence, context.document ?? text);
     for (const m of text.matchAll(GLUED)) {
       const [, abbreviation, word] = m as unknown as [string, string, string];

@@ -10,7 +10,7 @@
  * False positives avoided: a body line that mentions "page 6" or starts with "See" is kept (a jump
  * line is the whole line and names a page); a lone number is a folio only between blank lines; a
  * masthead is only the first line and only when it names a publication.
- * Example: `Story text.\n\nNewspapers in English\n\nNewspapers from United States` -> `Story text.\n\n`.
+ * Example: `Story text.\n\nNewspapers in English\n\nNewspapers from United States` -> `Story text.\n`.
  */
 import { EditRecorder } from '../edits.js';
 import type { Transform } from '../types.js';
@@ -203,7 +203,7 @@ export const boilerplate: Transform = {
   description: 'Remove footers, mastheads, running heads, folios, jump lines, taglines and photo credits',
   example: {
     before: 'Story text.\n\nNewspapers in English\n\nNewspapers from United States',
-    after: 'Story text.\n\n',
+    after: 'Story text.\n',
   },
   defaults: {},
   apply(text) {

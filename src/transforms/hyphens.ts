@@ -17,6 +17,7 @@
  * Example: `we have con- cerns` -> `we have concerns`.
  */
 import { EditRecorder } from '../edits.js';
+import { protectedSpans } from '../protect.js';
 import { Evidence } from '../evidence/evidence.js';
 import type { Transform } from '../types.js';
 import { endsSentence } from '../text.js';
@@ -186,7 +187,7 @@ export const hyphens: Transform = {
   },
   defaults: {},
   apply(text, context) {
-    const recorder = new EditRecorder(text, 'hyphens');
+    const recorder = new EditRecorder(text, 'hyphens', protectedSpans(text, context.protect));
     const evidence = new Evidence(context.evidence, context.document ?? text);
     for (const m of text.matchAll(LINE_END_MARK)) {
       const hyphen = m[0].charAt(0);

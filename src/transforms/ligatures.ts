@@ -14,6 +14,7 @@
  * Example: `U.S. efffffffffffforts` -> `U.S. efforts`.
  */
 import { EditRecorder } from '../edits.js';
+import { protectedSpans } from '../protect.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
 import { charBefore, continuesToken, isGlue, isLetterCode, isLowerCode, scanWords, word } from '../tokens.js';
 import type { Transform } from '../types.js';
@@ -87,7 +88,7 @@ export const ligatures: Transform = {
   example: { before: 'U.S. efffffffffffforts and signi cant costs', after: 'U.S. efforts and significant costs' },
   defaults: {},
   apply(text, context) {
-    const recorder = new EditRecorder(text, 'ligatures');
+    const recorder = new EditRecorder(text, 'ligatures', protectedSpans(text, context.protect));
     const evidence = new Evidence(context.evidence, context.document ?? text);
     let lastWordEnd = -1;
     for (const m of text.matchAll(DAMAGE_SITE)) {

@@ -9,6 +9,7 @@
  * Example: `the efforts against ISIL .”` -> `the efforts against ISIL.”`.
  */
 import { EditRecorder } from '../edits.js';
+import { protectedSpans } from '../protect.js';
 import type { Transform } from '../types.js';
 
 /** Spaces after a word (letter, digit, %, closing quote or bracket) and before one mark that ends it. */
@@ -19,8 +20,8 @@ export const punctuationSpacing: Transform = {
   description: 'Remove the space before a closing punctuation mark (ISIL .” -> ISIL.”)',
   example: { before: 'against ISIL .”', after: 'against ISIL.”' },
   defaults: {},
-  apply(text) {
-    const recorder = new EditRecorder(text, 'punctuation-spacing');
+  apply(text, context) {
+    const recorder = new EditRecorder(text, 'punctuation-spacing', protectedSpans(text, context.protect));
     for (const m of text.matchAll(SPACE_BEFORE_MARK)) {
       const mark = m[1]!;
       const before = text.charAt(m.index - 1);

@@ -20,6 +20,7 @@
  * Example: `collec ting information` -> `collecting information`.
  */
 import { EditRecorder } from '../edits.js';
+import { protectedSpans } from '../protect.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
 import {
   charBefore,
@@ -129,7 +130,7 @@ export const splitWords: Transform = {
   example: { before: 'help in collec ting information', after: 'help in collecting information' },
   defaults: {},
   apply(text, context) {
-    const recorder = new EditRecorder(text, 'split-words');
+    const recorder = new EditRecorder(text, 'split-words', protectedSpans(text, context.protect));
     const evidence = new Evidence(context.evidence, context.document ?? text);
     const words = scanWords(text);
     const priorDamage = (context.priorEdits ?? []).some((e) => DAMAGE_RULES.has(`${e.transform}/${e.rule}`));

@@ -19,8 +19,13 @@ export interface UnwrapOptions {
   shortLineRatio: number;
 }
 
-/** A block is hard-wrapped when at least this share of its line breaks fall mid-sentence. */
+/** A block is hard-wrapped when at least this share of its line breaks fall mid-sentence... */
 const MIN_MID_SENTENCE_SHARE = 0.5;
+/**
+ * ...and at least this share continue visibly: the next line starts in lower case or the line ends in
+ * a comma or hyphen. Lists, addresses and stacked headlines break before capitals and stay as they are.
+ */
+const MIN_CONTINUATION_SHARE = 0.25;
 /** The column width is this percentile of the block's line lengths (robust to short last lines). */
 const WIDTH_PERCENTILE = 0.75;
 /** A line shorter than this share of the column, followed by a capital, ends a paragraph even without a full stop. */
@@ -33,6 +38,18 @@ const indentOf = (line: string): number => line.length - line.trimStart().length
 function isHeadingLine(line: string): boolean {
   const letters = line.replace(/\P{L}/gu, '');
   return letters.length >= 3 && upperShare(line) === 1;
+}
+
+function isWrapped(block: readonly Line[]): boolean {
+  const breaks = block.length - 1;
+  let midSentence = 0;
+  let continued = 0;
+  for (let i = 0; i < breaks; i++) {
+    const line = block[i]!.text.trimEnd();
+    if (!endsSentence(line)) midSentence++;
+    if (/[,\-\u00AD¬]$/.test(line) || /^\s*[\p{Ll}]/u.test(block[i + 1]!.text)) continued++;
+  }
+  return midSentence >= breaks * MIN_MID_SENTENCE_SHARE && continued >= breaks * MIN_CONTINUATION_SHARE;
 }
 
 /** Decide, for each line break inside a wrapped block, whether it is a paragraph break. */
@@ -51,7 +68,8 @@ function paragraphBreaks(lines: readonly Line[], options: UnwrapOptions): boolea
       (endsSentence(line) && shortLine && nextStartsUpper) ||
         (!mostlyIndented && indented[i + 1]! && indentOf(next) > indentOf(lines[i]!.text)) ||
         (isHeadingLine(line) && !isHeadingLine(next)) ||
-        (lengths[i]! < width * VERY_SHORT_LINE_RATIO &&
+        (!(isHeadingLine(line) && isHeadingLine(next)) &&
+          lengths[i]! < width * VERY_SHORT_LINE_RATIO &&
           nextStartsUpper &&
           /^\p{Lu}/u.test(next.trim()) &&
           !/[,\-–—]$/.test(line)),
@@ -74,8 +92,7 @@ export const unwrap: Transform<UnwrapOptions> = {
       const block = lines.slice(blockStart, i);
       blockStart = i + 1;
       if (block.length < 2) continue;
-      const midSentence = block.slice(0, -1).filter((l) => !endsSentence(l.text)).length;
-      if (midSentence < (block.length - 1) * MIN_MID_SENTENCE_SHARE) continue;
+      if (!isWrapped(block)) continue;
       const breaks = paragraphBreaks(block, options);
       for (let j = 0; j < block.length - 1; j++) {
         const current = block[j]!;

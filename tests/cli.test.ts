@@ -1,0 +1,206 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../src/cli.js';
+import { TRANSFORM_IDS } from '../src/index.js';
+
+const repo = path.join(import.meta.dirname, '..');
+const fixture = (name: string, file: string) => path.join(repo, 'fixtures', name, file);
+const expected = fs.readFileSync(fixture('statesman', 'expected.txt'), 'utf8');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], stdin: string | Buffer | null = null): Promise<Run> {
+  const collect = () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+  const out = collect();
+  const err = collect();
+  const input = Readable.from(stdin === null ? [] : [Buffer.from(stdin)]) as CliIO['stdin'];
+  input.isTTY = stdin === null;
+  const code = await main(args, { stdin: input, stdout: out.stream, stderr: err.stream });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clean-article-cli-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('clean-article (in process)', () => {
+  it('cleans a file to stdout', async () => {
+    const r = await run([fixture('statesman', 'input.txt')]);
+    expect(r).toEqual({ code: 0, stdout: expected, stderr: '' });
+  });
+
+  it('reads stdin when no file is given', async () => {
+    const r = await run([], fs.readFileSync(fixture('statesman', 'input.txt')));
+    expect(r.stdout).toBe(expected);
+    expect(r.code).toBe(0);
+  });
+
+  it('reads stdin for "-"', async () => {
+    const r = await run(['-'], fs.readFileSync(fixture('statesman', 'input.txt')));
+    expect(r.stdout).toBe(expected);
+  });
+
+  it('writes -o FILE atomically, leaving no temporary file', async () => {
+    const out = path.join(dir, 'out.txt');
+    const r = await run([fixture('statesman', 'input.txt'), '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toBe(expected);
+    expect(fs.readdirSync(dir)).toEqual(['out.txt']);
+  });
+
+  it('refuses -o when it is the input file, and leaves the input alone', async () => {
+    const input = path.join(dir, 'a.txt');
+    fs.copyFileSync(fixture('statesman', 'input.txt'), input);
+    const before = fs.readFileSync(input, 'utf8');
+    const r = await run([input, '-o', input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a\.txt: is the input file/);
+    expect(fs.readFileSync(input, 'utf8')).toBe(before);
+  });
+
+  it('writes Markdown and JSON', async () => {
+    const md = await run([fixture('statesman', 'input.txt'), '--format', 'markdown']);
+    expect(md.stdout).toBe(fs.readFileSync(fixture('statesman', 'expected.md'), 'utf8'));
+    const json = await run([fixture('statesman', 'input.txt'), '-f', 'json']);
+    expect(JSON.parse(json.stdout).byline).toBe('Qassim Abdul-Zahra');
+  });
+
+  it('lists transforms in pipeline order', async () => {
+    const r = await run(['--list-transforms']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual([...TRANSFORM_IDS]);
+  });
+
+  it('--only and --skip select transforms', async () => {
+    const input = 'a  b   c\n\nNewspapers in English';
+    expect((await run(['--only', 'whitespace'], input)).stdout).toBe('a b c\n\nNewspapers in English\n');
+    expect((await run(['--skip', 'boilerplate'], input)).stdout).toBe('a b c\n\nNewspapers in English\n');
+  });
+
+  it.each([
+    [['--bogus'], /unknown option '--bogus'/],
+    [['--format', 'pdf', 'x'], /'pdf' is invalid/],
+    [['--only', 'nope', 'x'], /unknown transform "nope"; valid ids: mojibake, unicode/],
+    [['--skip', 'hyphens,nope', 'x'], /--skip: unknown transform "nope"/],
+    [['--encoding', 'klingon', 'x'], /unknown encoding "klingon"/],
+    [['--max-size', 'lots', 'x'], /--max-size: "lots" is not a size/],
+    [['a', 'b'], /too many arguments/],
+  ])('usage error %j exits 2 with one line', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a missing file exits 1 and names it', async () => {
+    const r = await run([path.join(dir, 'nope.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`clean-article: ${path.join(dir, 'nope.txt')}: no such file\n`);
+  });
+
+  it('a directory where a file is expected exits 1', async () => {
+    const r = await run([dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is a directory, not a file/);
+  });
+
+  it('a binary file exits 1', async () => {
+    const file = path.join(dir, 'image.png');
+    fs.writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]));
+    const r = await run([file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/image\.png: looks like a binary file/);
+  });
+
+  it('a file over --max-size exits 1', async () => {
+    const r = await run([fixture('statesman', 'input.txt'), '--max-size', '1K']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/over the size limit of 1024 bytes/);
+  });
+
+  it('empty input gives empty output, a warning and exit 0', async () => {
+    const r = await run(['-'], '');
+    expect(r).toEqual({ code: 0, stdout: '', stderr: 'clean-article: <stdin>: warning: empty input\n' });
+  });
+
+  it('no input on a terminal is a usage error', async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no input/);
+  });
+
+  it('decodes Windows-1252 with CRLF', async () => {
+    const r = await run([fixture('windows-1252-crlf', 'input.txt')]);
+    expect(r.stdout).toContain('“We’ve never seen it this bad,” said café owner');
+    expect(r.stdout).not.toContain('\r');
+  });
+
+  it('--words adds words the repairs may use', async () => {
+    const words = path.join(dir, 'words.txt');
+    fs.writeFileSync(words, '# names\nZorbulon\n');
+    const input = 'The Zorbu lon party won.';
+    expect((await run(['-'], input)).stdout).toBe('The Zorbu lon party won.\n');
+    expect((await run(['--words', words, '-'], input)).stdout).toBe('The Zorbulon party won.\n');
+  });
+
+  it('--version and --help exit 0', async () => {
+    const version = await run(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Examples:/);
+    expect(help.stdout).toMatch(/Exit status: 0 success, 1 an input could not be processed, 2 usage error/);
+  });
+});
+
+describe('clean-article (the installed bin)', () => {
+  const bin = path.join(repo, 'bin', 'clean-article.js');
+  // The bin runs dist/, which `npm ci` builds (the `prepare` script); run `npm run build` after editing src/.
+
+  it('runs compiled JavaScript and prints the cleaned article', () => {
+    expect(execFileSync(process.execPath, [bin, fixture('statesman', 'input.txt')], { encoding: 'utf8' })).toBe(
+      expected,
+    );
+  });
+
+  it('maps errors to exit statuses without a stack trace', () => {
+    const missing = spawnSync(process.execPath, [bin, path.join(dir, 'missing.txt')], { encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/missing\.txt: no such file\n$/);
+    expect(missing.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    const usage = spawnSync(process.execPath, [bin, '--nope'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+
+  it('works in a pipe', () => {
+    const r = spawnSync(process.execPath, [bin], {
+      input: fs.readFileSync(fixture('statesman', 'input.txt')),
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe(expected);
+    expect(r.status).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Every folder under fixtures/ is a whole-article case: input.txt (read and decoded like the CLI
+ * does), expected.txt and expected.md. On every fixture, also: a second run changes nothing, and each
+ * transform changed its text exactly when it recorded edits, which replay to its output.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanArticle, TRANSFORMS } from '../src/index.js';
+import { DocumentIndex } from '../src/evidence/evidence.js';
+import { readInputFile } from '../src/io.js';
+import type { Edit } from '../src/index.js';
+import { evidence, replays } from './helpers.js';
+
+const root = path.join(import.meta.dirname, '..', 'fixtures');
+const fixtures = fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'input.txt')));
+const read = (name: string, file: string) => fs.readFileSync(path.join(root, name, file), 'utf8');
+
+describe.each(fixtures)('fixture %s', (name) => {
+  const input = readInputFile(path.join(root, name, 'input.txt')).text;
+
+  it('text output matches expected.txt', () => {
+    expect(cleanArticle(input, { evidence }).output).toBe(read(name, 'expected.txt'));
+  });
+
+  it('markdown output matches expected.md', () => {
+    expect(cleanArticle(input, { evidence, format: 'markdown' }).output).toBe(read(name, 'expected.md'));
+  });
+
+  it('a second run changes nothing', () => {
+    const once = cleanArticle(input, { evidence }).output;
+    const twice = cleanArticle(once, { evidence });
+    expect(twice.output).toBe(once);
+  });
+
+  it('each transform changes its text exactly when it records edits, and the edits replay', () => {
+    let text = input;
+    const priorEdits: Edit[] = [];
+    let index: DocumentIndex | undefined;
+    for (const transform of TRANSFORMS) {
+      const before = text;
+      const result = transform.apply(
+        before,
+        { evidence, priorEdits, document: () => (index ??= new DocumentIndex(before)) },
+        transform.defaults,
+      );
+      expect(result.text !== before, `${transform.id} changed text iff it has edits`).toBe(result.edits.length > 0);
+      expect(replays(before, result.text, result.edits), `${transform.id} edits replay`).toBe(true);
+      for (const edit of result.edits) expect(edit.transform).toBe(transform.id);
+      priorEdits.push(...result.edits);
+      text = result.text;
+    }
+  });
+});
+
+it('the Statesman fixture is the seed article, cleaned exactly as expected', () => {
+  expect(fixtures).toContain('statesman');
+});

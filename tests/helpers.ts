@@ -1,0 +1,33 @@
+import { applyEdits } from '../src/edits.js';
+import { createEvidenceSource, runPipeline, TRANSFORMS } from '../src/index.js';
+import type { Edit, Transform } from '../src/index.js';
+import { DocumentIndex } from '../src/evidence/evidence.js';
+
+export const evidence = createEvidenceSource();
+
+export function transform(id: string): Transform<object> {
+  const t = TRANSFORMS.find((x) => x.id === id);
+  if (!t) throw new Error(`no transform ${id}`);
+  return t;
+}
+
+/** Run one transform on `text` with its defaults (and `options` over them). */
+export function apply(id: string, text: string, options: object = {}, priorEdits: Edit[] = []) {
+  const t = transform(id);
+  return t.apply(
+    text,
+    { evidence, priorEdits, document: () => new DocumentIndex(text) },
+    { ...t.defaults, ...options },
+  );
+}
+
+/** Run the pipeline's transforms up to and including `id`, and return that transform's output. */
+export function pipelineUpTo(id: string, text: string): string {
+  const ids = TRANSFORMS.map((t) => t.id);
+  return runPipeline(text, { evidence, only: ids.slice(0, ids.indexOf(id) + 1) }).text;
+}
+
+/** Replaying a transform's edits on its input gives its output. */
+export function replays(input: string, output: string, edits: readonly Edit[]): boolean {
+  return applyEdits(input, edits) === output;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseByline, segment, titleCaseName } from '../src/segment.js';
+
+describe('parseByline', () => {
+  it.each([
+    ['- By Qassim Abdul-Zahra', 'Qassim Abdul-Zahra'],
+    ['By Tom Reyes', 'Tom Reyes'],
+    ['BY NADIA HADDAD', 'Nadia Haddad'],
+    ['BY SAMUEL OKAFOR', 'Samuel Okafor'],
+    ['By Tom Reyes, Staff Writer', 'Tom Reyes'],
+    ['By Ana Lima and Joe Park', 'Ana Lima and Joe Park'],
+    ['By Mathieu Gagné', 'Mathieu Gagné'],
+    ['Samuel Okafor, Staff Writer', 'Samuel Okafor'],
+    ['Lena Marchetti, The Associated Press', 'Lena Marchetti'],
+    ['BY PATRICK MCDONALD', 'Patrick McDonald'],
+    ['By Ludwig van Beethoven', 'Ludwig van Beethoven'],
+  ])('%s', (line, name) => {
+    expect(parseByline(line)).toBe(name);
+  });
+
+  it.each([
+    ['a sentence starting with By', 'By the end of the day, the vote was over.'],
+    ['a lowercase sentence', 'by then it was late'],
+    ['two lines', 'By Tom Reyes\nThe body'],
+    ['a sentence with a comma', 'Officials said, without saying more, that it was over.'],
+  ])('rejects %s', (_name, line) => {
+    expect(parseByline(line)).toBeUndefined();
+  });
+});
+
+describe('titleCaseName', () => {
+  it.each([
+    ['SAMUEL OKAFOR', 'Samuel Okafor'],
+    ['MARGARET O’NEILL', 'Margaret O’Neill'],
+    ['QASSIM ABDUL-ZAHRA', 'Qassim Abdul-Zahra'],
+    ['JOHN MACDONALD', 'John MacDonald'],
+    ['ANNE DE LA CRUZ', 'Anne de la Cruz'],
+  ])('%s', (caps, name) => {
+    expect(titleCaseName(caps)).toBe(name);
+  });
+});
+
+describe('segment', () => {
+  it('finds headline, deck, byline and body', () => {
+    const article = segment('Headline here\n\nA deck line.\n\n- By A Writer\n\nFirst.\n\nSecond.', []);
+    expect(article).toMatchObject({
+      headline: 'Headline here',
+      deck: 'A deck line.',
+      byline: 'A Writer',
+      paragraphs: ['First.', 'Second.'],
+    });
+  });
+
+  it('finds a headline without a byline', () => {
+    const article = segment('County budget adds deputies, trims parks\n\nThe county approved it.', []);
+    expect(article.headline).toBe('County budget adds deputies, trims parks');
+    expect(article.paragraphs).toEqual(['The county approved it.']);
+  });
+
+  it('does not take a sentence for a headline', () => {
+    const article = segment('The county approved a budget on Tuesday.\n\nIt adds deputies.', []);
+    expect(article.headline).toBeUndefined();
+    expect(article.paragraphs).toHaveLength(2);
+  });
+
+  it('takes publication and date from what boilerplate removed', () => {
+    const edits = [
+      { transform: 'boilerplate', rule: 'masthead', offset: 0, before: 'The Gazette\n', after: '', reason: '' },
+      {
+        transform: 'boilerplate',
+        rule: 'dateline',
+        offset: 12,
+        before: 'Monday, May 5, 2025\n',
+        after: '',
+        reason: '',
+      },
+      { transform: 'boilerplate', rule: 'gap', offset: 30, before: '\n', after: '', reason: '' },
+    ];
+    const article = segment('Headline\n\nBody.', edits);
+    expect(article.publication).toBe('The Gazette');
+    expect(article.date).toBe('Monday, May 5, 2025');
+    expect(article.removed.map((r) => r.rule)).toEqual(['masthead', 'dateline']);
+  });
+
+  it('splits a block of single lines into paragraphs', () => {
+    expect(segment('One.\nTwo.', []).paragraphs).toEqual(['One.', 'Two.']);
+  });
+
+  it('handles empty text', () => {
+    expect(segment('', [])).toEqual({ paragraphs: [], removed: [] });
+  });
+});

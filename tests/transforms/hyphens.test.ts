@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { apply } from '../helpers.js';
+
+describe('hyphens', () => {
+  it.each([
+    ['hyphen-space inside a line', 'we have con- cerns about', 'we have concerns about'],
+    ['hyphen-space before punctuation', 'in a dec- ade.', 'in a decade.'],
+    ['line-end hyphen (word moves down)', 'we have con-\ncerns about it', 'we have\nconcerns about it'],
+    ['line-end hyphen with a possessive', 'eight sher-\niff’s deputies', 'eight\nsheriff’s deputies'],
+    ['line-end hyphen after a compound', 'a $312-mil-\nlion budget', 'a\n$312-million budget'],
+    ['line-end hyphen in an unknown word', 'coach Kowal-\nczyk said', 'coach\nKowalczyk said'],
+    ['compound kept', 'the self-\ndeclared caliphate', 'the\nself-declared caliphate'],
+    ['compound with a name kept', 'The Baghdad-\nbased spokesman', 'The\nBaghdad-based spokesman'],
+    ['capitalised second part kept', 'an Anglo-\nAmerican deal', 'an\nAnglo-American deal'],
+    ['well-known kept', 'a well-\nknown author', 'a\nwell-known author'],
+    ['soft hyphen at a line end', 'were con\u00AD\nsulted today', 'were\nconsulted today'],
+    ['not-sign at a line end', 'were con¬\nsulted today', 'were\nconsulted today'],
+    ['lost hyphen (suffix)', 'officials are keep\ning their minds', 'officials are\nkeeping their minds'],
+    ['lost hyphen (prefix fragment)', 'the final explan\nation was', 'the final\nexplanation was'],
+    ['word alone on its line moves up', 'con-\ncerns about it', 'concerns\nabout it'],
+    [
+      'first line would end a sentence: move up',
+      'July 1. Commission-\ners also agreed',
+      'July 1. Commissioners\nalso agreed',
+    ],
+    [
+      'hyphenated form used elsewhere in the document',
+      'to-day we met and to-\nday again',
+      'to-day we met and\nto-day again',
+    ],
+  ])('%s', (_name, input, expected) => {
+    const result = apply('hyphens', input);
+    expect(result.text).toBe(expected);
+    expect(result.edits.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['suspended hyphen', 'pre- and post-war Europe'],
+    ['suspended hyphen with to', 'three- to five-year terms'],
+    ['compound inside a line', 'a well-known author'],
+    ['e-mail', 'send an e-mail today'],
+    ['score', 'won 9-2 on Sunday'],
+    ['money', 'a $4.2-million grant'],
+    ['abbreviation compound', 'the U.S.-led coalition'],
+    ['dash at a line end', 'he paused -\nthen spoke'],
+    ['two words across a line', 'in to\nthe room'],
+    ['both parts words, no hyphen', 'the old\nman'],
+    ['capitalised next line', 'the keep\nIng family'],
+    ['hyphen-space where the join is no word', 'the Kowal- czyk family'],
+    ['URL across a line', 'see example.com/some-\n'],
+  ])('leaves %s', (_name, input) => {
+    const result = apply('hyphens', input);
+    expect(result.text).toBe(input);
+    expect(result.edits).toEqual([]);
+  });
+});

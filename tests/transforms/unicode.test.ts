@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { apply } from '../helpers.js';
+
+describe('unicode', () => {
+  it.each([
+    ['CRLF', 'a\r\nb', 'a\nb'],
+    ['lone CR', 'a\rb', 'a\nb'],
+    ['form feed (pdftotext page break)', 'end\fnext', 'end\nnext'],
+    ['ffi ligature', 'o\uFB03cial', 'official'],
+    ['fi and fl ligatures', '\uFB01rst \uFB02ag', 'first flag'],
+    ['ff ligature', 'sta\uFB00', 'staff'],
+    ['soft hyphen inside a line', 'soft\u00ADware', 'software'],
+    ['no-break space', '10\u00A0km', '10 km'],
+    ['narrow no-break space', '10\u202Fkm', '10 km'],
+    ['zero-width space', 'zero\u200Bwidth', 'zerowidth'],
+    ['byte-order mark', '\uFEFFtext', 'text'],
+    ['control character', 'bell\u0007', 'bell'],
+    ['C1 control character', 'a\u0085b', 'a\nb'],
+    ['long s', 'ſtate', 'state'],
+    ['combining acute accent', 'cafe\u0301', 'café'],
+    ['Angstrom sign', '5 \u212B', '5 \u00C5'],
+  ])('%s', (_name, input, expected) => {
+    const result = apply('unicode', input);
+    expect(result.text).toBe(expected);
+    expect(result.edits.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['composed accents', 'café naïve Zürich'],
+    ['emoji joined by ZWJ', 'coder 👩\u200D💻'],
+    ['tab between words', 'col1\tcol2'],
+    ['soft hyphen at a line end is left for hyphens', 'con\u00AD\nsulted'],
+    ['curly quotes and dashes', '“Yes” — she said ‘no’.'],
+  ])('leaves %s', (_name, input) => {
+    const result = apply('unicode', input);
+    expect(result.text).toBe(input);
+    expect(result.edits).toEqual([]);
+  });
+
+  it('keeps long s when the option is off', () => {
+    expect(apply('unicode', 'ſtate', { longS: false }).text).toBe('ſtate');
+  });
+});
