@@ -5,15 +5,30 @@
  * a word: followed by a space, a closing quote or bracket, or the end of the line.
  *
  * False positives avoided: decimals (`.5`), ellipses (`wait ...`), URLs and file names (`. com` is not
- * touched when a letter follows), times (`7 : 30`), and punctuation after an opening quote or dash.
+ * touched when a letter follows), times (`7 : 30`), punctuation after an opening quote or dash, and a
+ * document whose typography spaces a mark by convention (`word ;` throughout a 19th-century page).
  * Example: `the efforts against ISIL .”` -> `the efforts against ISIL.”`.
  */
 import { EditRecorder } from '../edits.js';
 import { protectedSpans } from '../protect.js';
 import type { Transform } from '../types.js';
 
-/** Spaces after a word (letter, digit, %, closing quote or bracket) and before one mark that ends it. */
-const SPACE_BEFORE_MARK = /(?<=[\p{L}\p{N}%)\]”’])[ \t]+([.,;:!?])(?=[ \t\n”’"')\]]|$)/gu;
+/** Spaces, then one mark: found cheaply; the context around it is checked after. */
+const SPACE_BEFORE_MARK = /[ \t]+([.,;:!?])/g;
+/** Characters a mark may end: letters, digits, %, closing quotes and brackets. */
+const WORD_END = /[\p{L}\p{N}%)\]”’]/u;
+/** What may follow a word-ending mark: space, line end, closing quote or bracket. */
+const MARK_END = /[ \t\n”’"')\]]/;
+/**
+ * A document that puts a space before a mark at least this often does so by convention: that is its
+ * style, not damage. Older typography spaced `;` `:` `?` `!` (one spaced semicolon of one is a
+ * convention); a space before `,` or `.` is a convention only when it happens at least three times.
+ */
+const CONVENTION_SHARE = 0.5;
+const TYPOGRAPHIC_MARKS = new Set([';', ':', '?', '!']);
+const CONVENTION_MIN = 3;
+
+const endsMark = (text: string, i: number): boolean => i >= text.length || MARK_END.test(text.charAt(i));
 
 export const punctuationSpacing: Transform = {
   id: 'punctuation-spacing',
@@ -22,13 +37,28 @@ export const punctuationSpacing: Transform = {
   defaults: {},
   apply(text, context) {
     const recorder = new EditRecorder(text, 'punctuation-spacing', protectedSpans(text, context.protect));
+    const candidates: { index: number; length: number; mark: string }[] = [];
     for (const m of text.matchAll(SPACE_BEFORE_MARK)) {
       const mark = m[1]!;
+      const end = m.index + m[0].length;
       const before = text.charAt(m.index - 1);
-      const after = text.slice(m.index + m[0].length);
-      if (mark === '.' && after.startsWith('.')) continue; // ellipsis
-      if ((mark === ':' || mark === ',') && /\d/.test(before) && /^[ \t]*\d/.test(after)) continue; // 7 : 30, 1 , 000
-      recorder.replace(m.index, m[0], mark, 'space-before', `no space before "${mark}"`);
+      if (!WORD_END.test(before) || !endsMark(text, end)) continue;
+      if (mark === '.' && text.charAt(end) === '.') continue; // ellipsis
+      if ((mark === ':' || mark === ',') && /\d/.test(before) && /^[ \t]*\d/.test(text.slice(end, end + 8))) continue; // 7 : 30
+      candidates.push({ index: m.index, length: m[0].length, mark });
+    }
+    if (candidates.length === 0) return recorder.finish();
+    const conventional = new Set<string>();
+    for (const mark of new Set(candidates.map((c) => c.mark))) {
+      const spaced = candidates.filter((c) => c.mark === mark).length;
+      if (spaced < CONVENTION_MIN && !TYPOGRAPHIC_MARKS.has(mark)) continue;
+      let total = 0;
+      for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) if (endsMark(text, i + 1)) total++;
+      if (spaced >= total * CONVENTION_SHARE) conventional.add(mark);
+    }
+    for (const c of candidates) {
+      if (conventional.has(c.mark)) continue;
+      recorder.replace(c.index, text.substr(c.index, c.length), c.mark, 'space-before', `no space before "${c.mark}"`);
     }
     return recorder.finish();
   },

@@ -6,9 +6,10 @@ describe('punctuation-spacing', () => {
     ['full stop before a closing quote', 'efforts against ISIL .”', 'efforts against ISIL.”'],
     ['comma', 'their homes , he said', 'their homes, he said'],
     ['abbreviation', 'Mr . Smith', 'Mr. Smith'],
-    ['question mark at the end', 'why ?', 'why?'],
-    ['semicolon', 'first ; second', 'first; second'],
+    ['question mark among unspaced ones', 'why? how? why ?', 'why? how? why?'],
+    ['semicolon among unspaced ones', 'first; second ; third; fourth', 'first; second; third; fourth'],
     ['after a number', 'rose 5 % .', 'rose 5 %.'],
+    ['an isolated slip in a document that does not space the mark', 'a; b; c; d ; e; f', 'a; b; c; d; e; f'],
   ])('%s', (_name, input, expected) => {
     expect(apply('punctuation-spacing', input).text).toBe(expected);
   });
@@ -22,6 +23,9 @@ describe('punctuation-spacing', () => {
     ['after an opening quote', 'he said “ . ” twice'],
     ['URL', 'https://example.com/a,b'],
     ['e-mail address', 'mail jane.doe@example.com now'],
+    ['a document that spaces semicolons by convention', 'one ; two ; three ; four; five'],
+    ['a lone spaced semicolon (older typography)', 'first ; second'],
+    ['a lone spaced question mark', 'why ?'],
   ])('leaves %s', (_name, input) => {
     const result = apply('punctuation-spacing', input);
     expect(result.text).toBe(input);
