@@ -92,7 +92,7 @@ export function runPipeline(input: string, options: PipelineOptions = {}): Pipel
   for (const transform of transforms) {
     const merged = { ...transform.defaults, ...options.transformOptions?.[transform.id] };
     const input = text;
-    const document = () => (index ??= new DocumentIndex(input));
+    const document = () => (index ??= new DocumentIndex(input, evidence.lexicon));
     const result = transform.apply(text, { evidence, priorEdits, document, protect: options.protect }, merged);
     priorEdits.push(...result.edits);
     steps.push({ transform: transform.id, edits: result.edits });

@@ -57,26 +57,43 @@ const FUNCTION_WORDS = new Set(
   where which while who whom why will with would you your`.split(/\s+/),
 );
 
+/** Project words are in the lexicon file too; only user words need the slow path of `isStandaloneAt`. */
+const PROJECT_WORD_COUNT = PROJECT_WORDS.length;
+
 const FLAG_KNOWN = 1;
 const FLAG_DICTIONARY = 2;
 const FLAG_STANDALONE = 4;
 
 /** Lowercase word counts of a document, built once and shared by the transforms of one run. */
 export class DocumentIndex {
-  private readonly counts = new Map<string, number>();
+  /** Counts of lexicon entries, by entry number; other words in `others`. */
+  private readonly entryCounts: Int32Array;
+  private readonly others = new Map<string, number>();
   private hyphenated: Map<string, number> | undefined;
   private lower: string | undefined;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    private readonly lexicon: Lexicon = loadLexicon(),
+  ) {
+    this.entryCounts = new Int32Array(lexicon.size);
     const words = scanWords(text);
     for (let i = 0; i < words.count; i++) {
-      const w = text.slice(words.starts[i], words.ends[i]).toLowerCase();
-      this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+      const start = words.starts[i]!;
+      const end = words.ends[i]!;
+      const entry = lexicon.findRange(text, start, end);
+      if (entry >= 0) this.entryCounts[entry]!++;
+      else {
+        const w = text.slice(start, end).toLowerCase();
+        this.others.set(w, (this.others.get(w) ?? 0) + 1);
+      }
     }
   }
 
+  /** Occurrences of the lowercase `word`. */
   count(word: string): number {
-    return this.counts.get(word) ?? 0;
+    const entry = this.lexicon.find(word);
+    return entry >= 0 ? this.entryCounts[entry]! : (this.others.get(word) ?? 0);
   }
 
   /** Occurrences of the lowercase hyphenated `form` (`self-declared`) inside a line. */
@@ -116,7 +133,9 @@ export class Evidence {
   private documentIndex: (() => DocumentIndex) | undefined;
 
   private index(): DocumentIndex {
-    this.document ??= this.documentIndex ? this.documentIndex() : new DocumentIndex(this.documentText!);
+    this.document ??= this.documentIndex
+      ? this.documentIndex()
+      : new DocumentIndex(this.documentText!, this.source.lexicon);
     return this.document;
   }
 
@@ -138,6 +157,20 @@ export class Evidence {
     flags = FLAG_KNOWN | (dictionary ? FLAG_DICTIONARY : 0) | (standalone ? FLAG_STANDALONE : 0);
     this.flags.set(word, flags);
     return flags;
+  }
+
+  /**
+   * `text[start, end)` (a run of letters) is a word in its own right, like `isStandalone`, without
+   * building a string in the common case.
+   */
+  isStandaloneAt(text: string, start: number, end: number): boolean {
+    const n = end - start;
+    if (n <= 2 || this.source.extraWords.size > PROJECT_WORD_COUNT) return this.isStandalone(text.slice(start, end));
+    const entry = this.source.lexicon.findRange(text, start, end);
+    if (!this.source.lexicon.isDictionaryEntry(entry)) return this.isStandalone(text.slice(start, end));
+    if (n > SHORT_WORD_MAX_LENGTH) return true;
+    const rank = this.source.lexicon.entryRank(entry);
+    return rank > 0 && rank <= SHORT_WORD_MAX_RANK;
   }
 
   /** Occurrences of the lowercase `word` as a whole word in the document. */

@@ -111,7 +111,42 @@ export class Lexicon {
     return new Lexicon(text, starts, lengths, flags, table, rankedCount!);
   }
 
-  private find(word: string): number {
+  /**
+   * Entry of `text[start, end)` lowercased, without building a string (ASCII fast path); -1 when absent.
+   * Letters outside ASCII take the slow path: slice and lowercase.
+   */
+  findRange(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 128) return this.find(text.slice(start, end).toLowerCase());
+      if (c >= 65 && c <= 90) c += 32;
+      h ^= c;
+      h = Math.imul(h, 0x01000193);
+    }
+    const n = end - start;
+    const mask = this.table.length - 1;
+    let slot = (h >>> 0) & mask;
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry === NOT_FOUND) return NOT_FOUND;
+      if (this.lengths[entry] === n) {
+        const at = this.starts[entry]!;
+        let i = 0;
+        while (i < n) {
+          let c = text.charCodeAt(start + i);
+          if (c >= 65 && c <= 90) c += 32;
+          if (this.text.charCodeAt(at + i) !== c) break;
+          i++;
+        }
+        if (i === n) return entry;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Entry of the lowercase `word`, or -1. */
+  find(word: string): number {
     const n = word.length;
     const mask = this.table.length - 1;
     let slot = hashRange(word, 0, n) & mask;
@@ -126,6 +161,16 @@ export class Lexicon {
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** The entry is a dictionary word (not only in the frequency list). */
+  isDictionaryEntry(entry: number): boolean {
+    return entry !== NOT_FOUND && (this.flags[entry]! & FLAG_DICTIONARY) !== 0;
+  }
+
+  /** Frequency rank of an entry (1 = most frequent), 0 when it has none. */
+  entryRank(entry: number): number {
+    return entry !== NOT_FOUND && entry < this.rankedCount ? entry + 1 : 0;
   }
 
   /** True when the lowercase `word` is in the dictionary. */

@@ -112,9 +112,14 @@ export const ligatures: Transform = {
       if (!isLowerCode(text.charCodeAt(rightStart))) continue;
       if (words.ends[i + 1]! - words.starts[i]! - 1 < MIN_DROPPED_LENGTH - 2) continue; // too short even with `ffi`
       if (isGlue(charBefore(words, i)) || continuesToken(text, words.ends[i + 1]!)) continue;
+      if (
+        evidence.isStandaloneAt(text, words.starts[i]!, words.ends[i]!) &&
+        evidence.isStandaloneAt(text, rightStart, words.ends[i + 1]!)
+      ) {
+        continue;
+      }
       const left = word(words, i);
       const right = word(words, i + 1);
-      if (evidence.isStandalone(left) && evidence.isStandalone(right)) continue;
       const start = words.starts[i]!;
       const whole = `${left} ${right}`;
       if (recorder.overlaps(start, start + whole.length)) continue;

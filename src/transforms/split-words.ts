@@ -162,7 +162,7 @@ function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, dam
     return p;
   };
   const isWord = (k: number): boolean => {
-    if (standalone[k] === 0) standalone[k] = evidence.isStandalone(partAt(k)) ? 1 : 2;
+    if (standalone[k] === 0) standalone[k] = evidence.isStandaloneAt(text, words.starts[k]!, words.ends[k]!) ? 1 : 2;
     return standalone[k] === 1;
   };
   let i = 0;
