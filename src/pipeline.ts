@@ -8,6 +8,7 @@ import { boilerplate } from './transforms/boilerplate.js';
 import { hyphens } from './transforms/hyphens.js';
 import { ligatures } from './transforms/ligatures.js';
 import { mojibake } from './transforms/mojibake.js';
+import { noiseLines } from './transforms/noise-lines.js';
 import { paragraphs } from './transforms/paragraphs.js';
 import { punctuationSpacing } from './transforms/punctuation-spacing.js';
 import { splitWords } from './transforms/split-words.js';
@@ -26,6 +27,7 @@ export const TRANSFORMS: readonly Transform<object>[] = [
   mojibake,
   unicode,
   boilerplate,
+  noiseLines,
   ligatures,
   hyphens,
   splitWords,

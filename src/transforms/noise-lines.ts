@@ -1,0 +1,81 @@
+/**
+ * noise-lines: remove lines of OCR noise, the specks, rules and ornaments a scan turns into characters
+ * (`'»A`, `&&`, `•sSSfei*`, `.”N^ S :W. 1\`).
+ *
+ * A line is noise when it holds no word (no dictionary word of two letters or more, no frequent name)
+ * and either has at most two characters, or less than half of its characters are letters, or is short
+ * and has symbols that are not text (`•`, `*`, `»`, `■`, ...). The thresholds
+ * were measured on 60 Chronicling America front pages (see the README's Quality section) and on the
+ * ground truth of the evaluation corpora, where they remove nothing.
+ *
+ * False positives avoided: a line with one real word stays (`frets`, `Tension, However, is Not`);
+ * a name no dictionary has stays when it is mostly letters (`Waddington`); numbers, dates, money
+ * and list markers stay (`1916.`, `£16,364 13s. 2d.`, `9.`), and so do separators (`* * *`) and
+ * initials (`F. S. B.`).
+ * Example: `The rescue was\n&&\nwitnessed.` -> `The rescue was\nwitnessed.`
+ */
+import { EditRecorder } from '../edits.js';
+import { Evidence } from '../evidence/evidence.js';
+import type { Transform } from '../types.js';
+import { isBlank, splitLines } from '../text.js';
+import { isLetterCode, scanWords } from '../tokens.js';
+
+/** Below this share of letters among its visible characters, a line with no word is noise. */
+const MIN_LETTER_SHARE = 0.5;
+/** A line this short (visible characters) with no word is noise, whatever its letters. */
+const MAX_SPECK_LENGTH = 2;
+/** Lines longer than this are never noise: there is too much there to be a speck. */
+const MAX_NOISE_LENGTH = 60;
+
+/** Characters that are not text: a line with no word and one of these is a scanned ornament or speck. */
+const JUNK = /[•■¦|\\^~*#@<>{}«»§¶†‡]/;
+/** ...when the line is this short: a longer garbled line is damaged text, not a speck (`Dr. Clouston, Jame«`). */
+const JUNK_MAX_LENGTH = 12;
+/** A capitalised word this long and this frequent in the frequency list is a name (`Nevada`), not noise. */
+const NAME_MIN_LENGTH = 4;
+const NAME_MAX_RANK = 50000;
+const isFrequent = (rank: number): boolean => rank > 0 && rank <= NAME_MAX_RANK;
+
+/** Why `line` is noise, or undefined when it is text. */
+export function noiseReason(line: string, evidence: Evidence): string | undefined {
+  const visible = line.replace(/\s+/g, '');
+  if (visible.length === 0 || visible.length > MAX_NOISE_LENGTH) return undefined;
+  if (/\d\d/.test(visible) || (/\d/.test(visible) && !/\p{L}/u.test(visible))) return undefined; // numbers, money, dates
+  if (/^\d{1,3}[.)]$|^[(\[]?\d{1,3}[)\]]$/.test(visible)) return undefined; // list markers
+  if (/^([*•·~=_-])\1*$/.test(visible.replace(/\s/g, '')) && visible.length >= 3) return undefined; // a separator: * * *
+  if (/^[-–—]?(?:\p{Lu}\.)+$/u.test(visible)) return undefined; // initials: F. S. B.
+  const words = scanWords(line);
+  for (let i = 0; i < words.count; i++) {
+    const w = line.slice(words.starts[i], words.ends[i]);
+    if (w.length >= 2 && evidence.isDictionaryWord(w)) return undefined;
+    if (w.length >= NAME_MIN_LENGTH && /^\p{Lu}/u.test(w) && isFrequent(evidence.rank(w))) return undefined; // `Nevada`
+  }
+  let letters = 0;
+  for (let i = 0; i < visible.length; i++) if (isLetterCode(visible.charCodeAt(i))) letters++;
+  if (visible.length <= MAX_SPECK_LENGTH) return 'a speck: no word, one or two characters';
+  if (letters < visible.length * MIN_LETTER_SHARE) return 'no word, and fewer than half of the characters are letters';
+  if (visible.length <= JUNK_MAX_LENGTH && JUNK.test(visible)) return 'a speck: no word, and symbols that are not text';
+  return undefined;
+}
+
+export const noiseLines: Transform = {
+  id: 'noise-lines',
+  description: 'Remove lines of OCR noise that hold no word (&&, •sSSfei*)',
+  example: { before: 'The rescue was\n&&\nwitnessed.', after: 'The rescue was\nwitnessed.' },
+  defaults: {},
+  apply(text, context) {
+    const recorder = new EditRecorder(text, 'noise-lines');
+    const evidence = new Evidence(context.evidence, context.document ?? text);
+    const lines = splitLines(text);
+    lines.forEach((line, i) => {
+      if (isBlank(line.text)) return;
+      // The end of a word hyphenated on the line above (`connec-` / `tion: ¦ •`) is not noise.
+      if (i > 0 && /[-\u00AD¬]\s*$/.test(lines[i - 1]!.text) && /^\s*\p{L}/u.test(line.text)) return;
+      const reason = noiseReason(line.text, evidence);
+      if (reason === undefined) return;
+      const withBreak = text.slice(line.start, Math.min(line.end + 1, text.length));
+      recorder.replace(line.start, withBreak, '', 'no-word', reason);
+    });
+    return recorder.finish();
+  },
+};
