@@ -30,6 +30,7 @@ interface CliOptions {
   output?: string;
   only?: string[];
   skip?: string[];
+  enable?: string[];
   words?: string[];
   encoding?: string;
   maxSize?: number;
@@ -80,6 +81,7 @@ export function createProgram(
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--only <ids>', 'run only these transforms (comma-separated ids)', list)
     .option('--skip <ids>', 'run all transforms except these (comma-separated ids)', list)
+    .option('--enable <ids>', 'also run these transforms that are off by default (comma-separated ids)', list)
     .option('--words <file>', 'extra words the repairs may produce, one per line (repeatable)', list)
     .option('--encoding <name>', 'decode input with this encoding instead of detecting it')
     .option('--max-size <bytes>', 'refuse inputs larger than this (e.g. 500M)', byteSize)
@@ -99,12 +101,15 @@ export function createProgram(
 
 function listTransforms(io: CliIO): void {
   const width = Math.max(...TRANSFORMS.map((t) => t.id.length));
-  for (const t of TRANSFORMS) io.stdout.write(`${t.id.padEnd(width)}  ${t.description}\n`);
+  for (const t of TRANSFORMS) {
+    const off = t.enabledByDefault === false ? ' (off by default: --enable)' : '';
+    io.stdout.write(`${t.id.padEnd(width)}  ${t.description}${off}\n`);
+  }
 }
 
 async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO): Promise<void> {
   // Validate everything before any text is read.
-  selectTransforms({ only: options.only, skip: options.skip });
+  selectTransforms({ only: options.only, skip: options.skip, enable: options.enable });
   if (options.encoding) checkEncoding(options.encoding);
   const words = (options.words ?? []).flatMap(readWordList);
   const fromStdin = input === undefined || input === '-';
@@ -123,6 +128,7 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
     format: options.format,
     only: options.only,
     skip: options.skip,
+    enable: options.enable,
     evidence: createEvidenceSource(words),
   });
   if (options.output !== undefined) writeFileAtomic(options.output, result.output);

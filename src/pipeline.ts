@@ -9,6 +9,7 @@ import { hyphens } from './transforms/hyphens.js';
 import { ligatures } from './transforms/ligatures.js';
 import { mojibake } from './transforms/mojibake.js';
 import { noiseLines } from './transforms/noise-lines.js';
+import { ocrConfusions } from './transforms/ocr-confusions.js';
 import { paragraphs } from './transforms/paragraphs.js';
 import { punctuationSpacing } from './transforms/punctuation-spacing.js';
 import { splitWords } from './transforms/split-words.js';
@@ -31,6 +32,7 @@ export const TRANSFORMS: readonly Transform<object>[] = [
   ligatures,
   hyphens,
   splitWords,
+  ocrConfusions,
   abbreviationHyphens,
   punctuationSpacing,
   unwrap,
@@ -41,8 +43,10 @@ export const TRANSFORMS: readonly Transform<object>[] = [
 export const TRANSFORM_IDS: readonly string[] = TRANSFORMS.map((t) => t.id);
 
 export interface Selection {
-  /** Run only these transforms (ids). */
+  /** Run only these transforms (ids), in pipeline order. */
   only?: readonly string[];
+  /** Also run these transforms that are off by default (ids). */
+  enable?: readonly string[];
   /** Run all but these transforms (ids). */
   skip?: readonly string[];
 }
@@ -60,9 +64,10 @@ function checkIds(ids: readonly string[], flag: string): void {
 export function selectTransforms(selection: Selection = {}): Transform<object>[] {
   if (selection.only) checkIds(selection.only, '--only');
   if (selection.skip) checkIds(selection.skip, '--skip');
-  return TRANSFORMS.filter(
-    (t) => (!selection.only || selection.only.includes(t.id)) && !selection.skip?.includes(t.id),
-  );
+  if (selection.enable) checkIds(selection.enable, '--enable');
+  const wanted = (t: Transform<object>) =>
+    selection.only ? selection.only.includes(t.id) : t.enabledByDefault !== false || !!selection.enable?.includes(t.id);
+  return TRANSFORMS.filter((t) => wanted(t) && !selection.skip?.includes(t.id));
 }
 
 export interface PipelineOptions extends Selection {

@@ -39,6 +39,8 @@ export interface Transform<Options extends object = Record<string, never>> {
   /** A before/after pair that documents what the transform does (checked by the tests). */
   readonly example: { readonly before: string; readonly after: string };
   readonly defaults: Options;
+  /** False for transforms that run only when asked for (`--enable`, `--only`). Default true. */
+  readonly enabledByDefault?: boolean;
   apply(text: string, context: TransformContext, options: Options): TransformResult;
 }
 
