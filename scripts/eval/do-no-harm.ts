@@ -158,7 +158,11 @@ export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
     ...tally(gtEdits, totalWords),
   };
   const byRule = new Map<string, GroundTruthEdit[]>();
-  for (const c of gtEdits) byRule.set(c.rule, [...(byRule.get(c.rule) ?? []), c]);
+  for (const c of gtEdits) {
+    const list = byRule.get(c.rule);
+    if (list) list.push(c);
+    else byRule.set(c.rule, [c]);
+  }
   const rules = [...byRule]
     .map(([name, list]) => ({
       name,
