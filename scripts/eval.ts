@@ -1,0 +1,121 @@
+/**
+ * `npm run eval`: measure clean-article on the shared evaluation data (`../shared`, beside the repo).
+ *
+ *   npm run eval                      tables on stdout
+ *   npm run eval -- --verbose         plus every wrong decision / change, with context
+ *   npm run eval -- --json out.json   plus the same numbers as JSON in out.json
+ *   npm run eval -- --json            JSON on stdout (the tables go to stderr)
+ *
+ * Sections: 1 cases (WER, paragraph F1, exact match), 2 hyphen decisions (overproof), 3 do no harm
+ * (word-level transforms on ground truth), 4 CER/WER before/after (overproof, icdar2017), 5 no content
+ * lost (chronam-1916). Everything runs through the library API in one process with one evidence source.
+ * Without `../shared` it says so and exits 0: a fresh clone has no evaluation data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { createEvidenceSource } from '../src/index.js';
+import { printCases, runCases } from './eval/cases.js';
+import { printErrorRates, runErrorRates } from './eval/cer-wer.js';
+import { printContent, runContent } from './eval/content.js';
+import type { EvalContext } from './eval/context.js';
+import { printDoNoHarm, runDoNoHarm } from './eval/do-no-harm.js';
+import { printHyphens, runHyphens } from './eval/hyphens.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Options {
+  json?: string | boolean;
+  verbose?: boolean;
+}
+
+const program = new Command('eval')
+  .description('Evaluate clean-article on ../shared (cases, hyphen decisions, do no harm, CER/WER, no content lost).')
+  .option('--json [file]', 'write the numbers as JSON to FILE, or to stdout when no FILE is given')
+  .option('--verbose', 'list the individual wrong decisions and changes')
+  .showHelpAfterError()
+  .exitOverride();
+
+let options: Options = {};
+const progress = (text: string): void => {
+  process.stderr.write(`${text}\n`);
+};
+/** Tables go to stdout, unless stdout carries the JSON. */
+const report = (text: string): void => {
+  (options.json === true ? process.stderr : process.stdout).write(`${text}\n\n`);
+};
+
+function main(): void {
+  try {
+    options = program.parse().opts<Options>();
+  } catch (error) {
+    // --help exits 0; a bad option has been explained by commander and is a usage error.
+    if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : 2;
+    else throw error;
+    return;
+  }
+  const verbose = options.verbose === true;
+  const shared = path.resolve(repoRoot, '../shared');
+  if (!fs.existsSync(shared)) {
+    report(
+      `npm run eval: no evaluation data at ${shared}.\nThe data (cases, seeds, corpus) lives in a "shared" folder beside the repository; nothing to evaluate.`,
+    );
+    return;
+  }
+  const started = performance.now();
+  const context: EvalContext = { shared, evidence: createEvidenceSource() };
+  /** Run a section, report its tables (or that its data is missing), and return its numbers for the JSON. */
+  const section = <T>(
+    name: string,
+    run: () => T,
+    print: (result: T, verbose: boolean) => string,
+    empty: (result: T) => boolean,
+  ): T => {
+    const t = performance.now();
+    const result = run();
+    progress(`[eval] ${name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    report(empty(result) ? `${name}: no data found under ${shared}, skipped` : print(result, verbose));
+    return result;
+  };
+
+  const cases = section(
+    '1. cases',
+    () => runCases(context),
+    printCases,
+    (r) => r.cases.length === 0,
+  );
+  const hyphens = section(
+    '2. hyphen decisions',
+    () => runHyphens(context),
+    printHyphens,
+    (r) => r.length === 0,
+  );
+  const doNoHarm = section(
+    '3. do no harm',
+    () => runDoNoHarm(context),
+    printDoNoHarm,
+    (r) => r.corpora.length === 0,
+  );
+  const errorRates = section(
+    '4. CER/WER',
+    () => runErrorRates(context),
+    printErrorRates,
+    (r) => r.length === 0,
+  );
+  const content = section(
+    '5. no content lost',
+    () => runContent(context),
+    printContent,
+    (r) => r.pages === 0,
+  );
+  progress(`[eval] total: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  if (options.json !== undefined) {
+    const json = `${JSON.stringify({ data: shared, cases, hyphens, doNoHarm, errorRates, content }, null, 2)}\n`;
+    if (options.json === true) process.stdout.write(json);
+    else fs.writeFileSync(options.json as string, json);
+  }
+}
+
+main();

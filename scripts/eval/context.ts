@@ -1,0 +1,54 @@
+/** What every evaluation section gets: where the data is, the one evidence source, and how to read files. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EvidenceSource } from '../../src/index.js';
+
+export interface EvalContext {
+  /** The `../shared` folder beside the repository. */
+  shared: string;
+  /** One evidence source for every document: the word list loads once per process. */
+  evidence: EvidenceSource;
+}
+
+/** A document in OCR and ground-truth form. */
+export interface Pair {
+  /** File name without `.gt.txt`. */
+  id: string;
+  ocr: string;
+  gt: string;
+}
+
+export const readText = (file: string): string => fs.readFileSync(file, 'utf8');
+
+/** Files in `dir` whose names end in `suffix`, sorted; none when the folder is missing. */
+export function listFiles(dir: string, suffix: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** `<id>.ocr.txt` + `<id>.gt.txt` pairs in `dir`. */
+export function readPairs(dir: string): Pair[] {
+  return listFiles(dir, '.gt.txt').map((gtFile) => {
+    const id = path.basename(gtFile, '.gt.txt');
+    const ocrFile = path.join(dir, `${id}.ocr.txt`);
+    return { id, gt: readText(gtFile), ocr: fs.existsSync(ocrFile) ? readText(ocrFile) : '' };
+  });
+}
+
+/**
+ * The `icdar2017` GT as a cleaner should write it: NFKC spells out its ligature glyphs, and its printed
+ * hyphenation, kept as `con- fidently` (document 2 writes it with U+2010, `pro‐ ceed`), is joined. This
+ * also joins a few real dashes.
+ */
+export const icdarGroundTruth = (gt: string): string =>
+  gt.normalize('NFKC').replace(/(\p{L})[-\u2010] (?=\p{L})/gu, '$1');
+
+/** Shorten `text` to about `max` characters for a report line, showing line breaks as `⏎`. */
+export function excerpt(text: string, max = 80): string {
+  const flat = text.replace(/\n/g, '⏎');
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

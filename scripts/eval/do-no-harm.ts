@@ -1,0 +1,217 @@
+/**
+ * Do no harm: run the word-level transforms on ground truth (text that is already right). Every edit
+ * there that changes a word is a false correction.
+ *
+ * GT preparation: `overproof` and `impresso-en` write a soft line-end hyphen as `¬` + line break, which
+ * becomes nothing (the word is joined, as the cleaner would join it). `icdar2017` keeps ligature glyphs
+ * and printed hyphenation as `con- fidently`; see `icdarGroundTruth`.
+ *
+ * Changed words of an edit: the edit is widened to whole whitespace-delimited tokens of its step's
+ * input (`homes ,` for a `punctuation-spacing` edit of ` ,`), and every token of that span that does
+ * not come out of the edit unchanged counts once (`in to` -> `into`: 2; `U.S.led` -> `U.S.-led`: 1;
+ * `homes ,` -> `homes,`: 2, as WER would count it). Tokens are compared as read: a line break after a
+ * real hyphen is closed first (in `overproof` and `impresso-en` GT a line-end `-` is a real hyphen; in
+ * `icdar2017` lines are separate regions and nothing is closed), so `Oxford-⏎street` ->
+ * `Oxford-street` changes no word, while `north-⏎east` -> `northeast` changes one. An edit that changes
+ * no word (it only moves a line break) is counted as an edit but is not a false correction.
+ */
+import path from 'node:path';
+import { runPipeline } from '../../src/index.js';
+import { editContext, ruleId, stepInputs } from '../lib/edits.js';
+import {
+  closeHyphenBreaks,
+  multiset,
+  removeSoftHyphenBreaks,
+  multisetMinus,
+  sumCounts,
+  words,
+} from '../lib/metrics.js';
+import { formatNumber, formatTable, type Cell } from '../lib/table.js';
+import { excerpt, icdarGroundTruth, listFiles, readText, type EvalContext } from './context.js';
+
+/** The word-level transforms: the ones that must leave correct text alone. */
+export const WORD_LEVEL_TRANSFORMS = [
+  'ligatures',
+  'hyphens',
+  'split-words',
+  'abbreviation-hyphens',
+  'punctuation-spacing',
+];
+/** The target: at most this many changed words per 10,000 words of ground truth. */
+const TARGET_PER_10K = 1;
+const EXAMPLES_PER_RULE = 3;
+
+/** An edit a word-level transform made on ground truth; a false correction when `changedWords` > 0. */
+export interface GroundTruthEdit {
+  corpus: string;
+  doc: string;
+  rule: string;
+  before: string;
+  after: string;
+  changedWords: number;
+  reason: string;
+}
+
+export interface HarmRow {
+  name: string;
+  docs: number;
+  words: number;
+  edits: number;
+  /** Edits that change at least one word (the others only move a line break). */
+  falseCorrections: number;
+  changedWords: number;
+  per10k: number;
+}
+
+export interface DoNoHarmResult {
+  corpora: HarmRow[];
+  total: HarmRow;
+  rules: (Omit<HarmRow, 'docs' | 'words'> & { examples: string[] })[];
+  gtEdits: GroundTruthEdit[];
+}
+
+interface GtCorpus {
+  name: string;
+  files: string[];
+  prepare: (text: string) => string;
+  /** A line-end `-` is a real hyphen (soft ones are `¬`). Not in `icdar2017`, whose lines are separate regions. */
+  lineEndHyphenIsReal: boolean;
+}
+
+function corpora(shared: string): GtCorpus[] {
+  const files = (dir: string) => listFiles(path.join(shared, 'corpus', dir), '.gt.txt');
+  const softHyphenGt = (name: string, dir: string): GtCorpus => ({
+    name,
+    files: files(dir),
+    prepare: removeSoftHyphenBreaks,
+    lineEndHyphenIsReal: true,
+  });
+  return [
+    softHyphenGt('overproof train', 'overproof/pairs/train'),
+    softHyphenGt('overproof dev', 'overproof/pairs/dev'),
+    softHyphenGt('impresso-en train', 'impresso-en/pairs/train'),
+    softHyphenGt('impresso-en dev', 'impresso-en/pairs/dev'),
+    { name: 'icdar2017 pairs', files: files('icdar2017/pairs'), prepare: icdarGroundTruth, lineEndHyphenIsReal: false },
+  ].filter((c) => c.files.length > 0);
+}
+
+/** Changed words of an edit widened to whole tokens: tokens before that do not survive it unchanged. */
+export function changedWords(before: string, after: string, lineEndHyphenIsReal: boolean): number {
+  const read = (text: string) => multiset(words(lineEndHyphenIsReal ? closeHyphenBreaks(text) : text));
+  return sumCounts(multisetMinus(read(before), read(after)));
+}
+
+const per10k = (changed: number, total: number): number => (total === 0 ? 0 : (changed / total) * 10000);
+
+function tally(
+  gtEdits: readonly GroundTruthEdit[],
+  totalWords: number,
+): Pick<HarmRow, 'edits' | 'falseCorrections' | 'changedWords' | 'per10k'> {
+  const changed = gtEdits.reduce((s, c) => s + c.changedWords, 0);
+  return {
+    edits: gtEdits.length,
+    falseCorrections: gtEdits.filter((c) => c.changedWords > 0).length,
+    changedWords: changed,
+    per10k: per10k(changed, totalWords),
+  };
+}
+
+export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
+  const rows: HarmRow[] = [];
+  const gtEdits: GroundTruthEdit[] = [];
+  for (const corpus of corpora(context.shared)) {
+    let totalWords = 0;
+    const before = gtEdits.length;
+    for (const file of corpus.files) {
+      const gt = corpus.prepare(readText(file));
+      totalWords += words(gt).length;
+      const { text, steps } = runPipeline(gt, { only: WORD_LEVEL_TRANSFORMS, evidence: context.evidence });
+      const inputs = stepInputs(gt, steps, text);
+      steps.forEach((step, i) => {
+        for (const edit of step.edits) {
+          const span = editContext(inputs[i]!, edit);
+          gtEdits.push({
+            corpus: corpus.name,
+            doc: path.basename(file, '.gt.txt'),
+            rule: ruleId(edit),
+            before: span.before,
+            after: span.after,
+            changedWords: changedWords(span.before, span.after, corpus.lineEndHyphenIsReal),
+            reason: edit.reason,
+          });
+        }
+      });
+    }
+    rows.push({
+      name: corpus.name,
+      docs: corpus.files.length,
+      words: totalWords,
+      ...tally(gtEdits.slice(before), totalWords),
+    });
+  }
+  const sum = (f: (r: HarmRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const totalWords = sum((r) => r.words);
+  const total: HarmRow = {
+    name: 'all',
+    docs: sum((r) => r.docs),
+    words: totalWords,
+    ...tally(gtEdits, totalWords),
+  };
+  const byRule = new Map<string, GroundTruthEdit[]>();
+  for (const c of gtEdits) {
+    const list = byRule.get(c.rule);
+    if (list) list.push(c);
+    else byRule.set(c.rule, [c]);
+  }
+  const rules = [...byRule]
+    .map(([name, list]) => ({
+      name,
+      ...tally(list, totalWords),
+      // False corrections first: they are what the examples are for.
+      examples: [...list.filter((c) => c.changedWords > 0), ...list.filter((c) => c.changedWords === 0)]
+        .slice(0, EXAMPLES_PER_RULE)
+        .map((c) => `${excerpt(c.before, 30)} → ${excerpt(c.after, 30)}`),
+    }))
+    .sort((a, b) => b.changedWords - a.changedWords || a.name.localeCompare(b.name));
+  return { corpora: rows, total, rules, gtEdits };
+}
+
+export function printDoNoHarm(result: DoNoHarmResult, verbose: boolean): string {
+  const row = (r: HarmRow): Cell[] => [
+    r.name,
+    r.docs,
+    r.words,
+    r.edits,
+    r.falseCorrections,
+    r.changedWords,
+    formatNumber(r.per10k, 2),
+  ];
+  const out = [
+    formatTable(
+      ['GT corpus', 'docs', 'words', 'edits', 'false corrections', 'changed words', 'per 10k'],
+      [...result.corpora.map(row), row(result.total)],
+      `3. Do no harm: word-level transforms (${WORD_LEVEL_TRANSFORMS.join(', ')}) on ground truth; an edit that changes a word is a false correction (target ≤ ${TARGET_PER_10K} changed word per 10k words)`,
+    ),
+    '',
+    formatTable(
+      ['rule', 'edits', 'false corrections', 'changed words', 'per 10k', 'examples'],
+      result.rules.map((r) => [
+        r.name,
+        r.edits,
+        r.falseCorrections,
+        r.changedWords,
+        formatNumber(r.per10k, 2),
+        r.examples.join(' | '),
+      ]),
+    ),
+    '   changed words: tokens of the edit (widened to whole tokens) that do not come out unchanged, read with a line break after a real hyphen closed (overproof, impresso-en); an edit changing none only moved a line break',
+  ];
+  if (verbose) {
+    out.push('', 'Every edit on ground truth (changed words in brackets; [0] = only a line break moved):');
+    for (const c of result.gtEdits)
+      out.push(
+        `  [${c.changedWords}] ${c.corpus} ${c.doc}  ${c.rule}  "${excerpt(c.before, 40)}" → "${excerpt(c.after, 40)}"  (${c.reason})`,
+      );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,279 @@
+/**
+ * The evaluation script's metric helpers (scripts/lib, and the pure parts of scripts/eval). None of
+ * these tests reads ../shared.
+ */
+import { describe, expect, it } from 'vitest';
+import { runPipeline, type Edit } from '../src/index.js';
+import { changedWords } from '../scripts/eval/do-no-harm.js';
+import { contentWords } from '../scripts/eval/content.js';
+import { icdarGroundTruth } from '../scripts/eval/context.js';
+import { Interner, codePoints, editDistance } from '../scripts/lib/edit-distance.js';
+import { editContext, linesRemoved, replayEdits, stepInputs } from '../scripts/lib/edits.js';
+import {
+  addCounts,
+  characterErrors,
+  closeHyphenBreaks,
+  multiset,
+  multisetMinus,
+  normalizeForScoring,
+  paragraphBoundaryF1,
+  paragraphStarts,
+  rate,
+  wordErrors,
+  words,
+} from '../scripts/lib/metrics.js';
+import { sample, seededRandom } from '../scripts/lib/random.js';
+import { formatDelta, formatTable } from '../scripts/lib/table.js';
+
+/** The textbook O(n·m) Levenshtein dynamic programme: the reference the fast version must equal. */
+function naiveDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+const chars = (s: string): number[] => [...s].map((c) => c.codePointAt(0)!);
+
+/** A copy of `items` with about `share` of positions substituted, deleted or given an insertion. */
+function corrupt(items: readonly number[], share: number, alphabet: number, random: () => number): number[] {
+  const out: number[] = [];
+  for (const item of items) {
+    const r = random();
+    if (r < share / 3) continue; // deletion
+    if (r < (2 * share) / 3)
+      out.push(Math.floor(random() * alphabet)); // substitution
+    else if (r < share)
+      out.push(item, Math.floor(random() * alphabet)); // insertion
+    else out.push(item);
+  }
+  return out;
+}
+
+describe('editDistance', () => {
+  it.each([
+    ['kitten', 'sitting', 3],
+    ['', '', 0],
+    ['', 'abc', 3],
+    ['abc', '', 3],
+    ['same text', 'same text', 0],
+    ['abc', 'xyz', 3],
+    ['flaw', 'lawn', 2],
+    ['intention', 'execution', 5],
+    ['ab', 'ba', 2],
+  ])('%j → %j is %i', (a, b, expected) => {
+    expect(editDistance(chars(a), chars(b))).toBe(expected);
+    expect(editDistance(chars(b), chars(a))).toBe(expected);
+  });
+
+  it('equals the plain dynamic programme on 2,000 random pairs of short strings', () => {
+    const random = seededRandom(7);
+    for (let trial = 0; trial < 2000; trial++) {
+      const alphabet = 1 + Math.floor(random() * 4); // small alphabets make many equal runs and ties
+      const a = Array.from({ length: Math.floor(random() * 25) }, () => Math.floor(random() * alphabet));
+      const b =
+        random() < 0.5
+          ? corrupt(a, random(), alphabet, random)
+          : Array.from({ length: Math.floor(random() * 25) }, () => Math.floor(random() * alphabet));
+      expect(editDistance(a, b), `a=${a.join('')} b=${b.join('')}`).toBe(naiveDistance(a, b));
+    }
+  });
+
+  it('equals the plain dynamic programme on long, similar sequences (the case it is built for)', () => {
+    const random = seededRandom(11);
+    for (const share of [0.01, 0.05, 0.15]) {
+      const a = Array.from({ length: 3000 }, () => Math.floor(random() * 30));
+      const b = corrupt(a, share, 30, random);
+      expect(editDistance(a, b)).toBe(naiveDistance(a, b));
+    }
+  });
+});
+
+describe('codePoints and Interner', () => {
+  it('counts an astral character once', () => {
+    expect(codePoints('a😀b').length).toBe(3);
+    expect(editDistance(codePoints('a😀b'), codePoints('ab'))).toBe(1);
+  });
+
+  it('gives equal words equal ids across calls', () => {
+    const interner = new Interner();
+    const [a, b] = [interner.idsOf(['the', 'cat', 'the']), interner.idsOf(['cat', 'dog'])];
+    expect(a[0]).toBe(a[2]);
+    expect(b[0]).toBe(a[1]);
+    expect(b[1]).not.toBe(a[0]);
+  });
+});
+
+describe('error rates', () => {
+  it('CER is edit distance over reference characters', () => {
+    const count = characterErrors('the cat', 'the cart');
+    expect(count).toEqual({ errors: 1, total: 8 });
+    expect(rate(count)).toBe(1 / 8);
+  });
+
+  it('WER counts whitespace tokens, punctuation attached', () => {
+    expect(wordErrors('the cat sat', 'the cat sat')).toEqual({ errors: 0, total: 3 });
+    expect(wordErrors('the  cat,\nsat', 'the cat sat')).toEqual({ errors: 1, total: 3 });
+    expect(wordErrors('', 'one two')).toEqual({ errors: 2, total: 2 });
+  });
+
+  it('micro-averages by summing errors and totals', () => {
+    expect(
+      rate(
+        addCounts([
+          { errors: 1, total: 10 },
+          { errors: 9, total: 90 },
+        ]),
+      ),
+    ).toBe(0.1);
+    expect(rate({ errors: 0, total: 0 })).toBe(0);
+  });
+});
+
+describe('normalisation', () => {
+  it('removes a soft hyphen with its line break, spaces other breaks, folds whitespace and applies NFKC', () => {
+    expect(normalizeForScoring('  of\uFB01cial con¬\ncerns\nabout\t\tit¬')).toBe('official concerns about it');
+  });
+
+  it('keeps a real hyphen at a line end as a hyphen: Oxford-⏎street reads Oxford-street', () => {
+    expect(closeHyphenBreaks('of Oxford-\nstreet and 1914-\n18')).toBe('of Oxford-street and 1914-\n18');
+  });
+
+  it('reads the icdar GT as a cleaner writes it: ligatures spelled out, printed hyphenation joined', () => {
+    expect(icdarGroundTruth('con- \uFB01dently well-known')).toBe('confidently well-known');
+    expect(icdarGroundTruth('to pro\u2010 ceed to')).toBe('to proceed to');
+  });
+
+  it('splits words on whitespace only', () => {
+    expect(words('  a b,\n c ')).toEqual(['a', 'b,', 'c']);
+    expect(words(' \n ')).toEqual([]);
+  });
+});
+
+describe('paragraph boundaries', () => {
+  it('are the word indexes of paragraphs 2..n', () => {
+    expect(paragraphStarts('one two\n\nthree\n \nfour five six\n\n\n\nseven')).toEqual([2, 3, 6]);
+    expect(paragraphStarts('only one paragraph\nwrapped')).toEqual([]);
+  });
+
+  it('score 1 for the same paragraphs, whatever the line wrapping', () => {
+    const score = paragraphBoundaryF1('a b\nc\n\nd e', 'a b c\n\nd\ne');
+    expect(score).toMatchObject({ matched: 1, found: 1, expected: 1, f1: 1 });
+  });
+
+  it('count a missed and an extra boundary', () => {
+    const score = paragraphBoundaryF1('a b\n\nc d e f', 'a b\n\nc d\n\ne f');
+    expect(score).toMatchObject({ matched: 1, found: 1, expected: 2, precision: 1, recall: 0.5 });
+    expect(score.f1).toBeCloseTo(2 / 3);
+    const extra = paragraphBoundaryF1('a\n\nb\n\nc', 'a b\n\nc');
+    expect(extra).toMatchObject({ matched: 1, found: 2, expected: 1, precision: 0.5, recall: 1 });
+  });
+
+  it('score 1 when neither text has a boundary, 0 when only one has', () => {
+    expect(paragraphBoundaryF1('a b', 'a b').f1).toBe(1);
+    expect(paragraphBoundaryF1('a\n\nb', 'a b').f1).toBe(0);
+  });
+});
+
+describe('multisets', () => {
+  it('subtract counts and drop what is used up', () => {
+    const diff = multisetMinus(multiset(['a', 'a', 'b', 'c']), multiset(['a', 'c', 'c', 'd']));
+    expect([...diff]).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
+  });
+});
+
+describe('reading edits', () => {
+  const edit = (offset: number, before: string, after: string): Edit => ({
+    transform: 't',
+    rule: 'r',
+    offset,
+    before,
+    after,
+    reason: '',
+  });
+
+  it('replays edits onto their input', () => {
+    expect(replayEdits('abc def', [edit(0, 'a', 'A'), edit(3, ' ', '_')])).toBe('Abc_def');
+  });
+
+  it('rebuilds every step input of a real pipeline run, and notices a mismatch', () => {
+    const input = 'The county approved a $312-mil-\nlion budget ,\nwith of\uFB01cial\n\n\nsupport .';
+    const { text, steps } = runPipeline(input);
+    const inputs = stepInputs(input, steps, text);
+    expect(inputs).toHaveLength(steps.length);
+    expect(inputs[0]).toBe(input);
+    expect(() => stepInputs(input, steps, `${text}!`)).toThrow(/does not reproduce/);
+  });
+
+  it('widens an edit to whole tokens', () => {
+    const input = 'the homes , and U.S.led';
+    expect(editContext(input, edit(9, ' ,', ','))).toMatchObject({ before: 'homes ,', after: 'homes,' });
+    expect(editContext(input, edit(20, '', '-'))).toMatchObject({ before: 'U.S.led', after: 'U.S.-led' });
+  });
+
+  it('counts whole lines removed, and nothing for an edit inside a line', () => {
+    const input = 'HEAD LINE\nbody text\nFOOT\n';
+    expect(linesRemoved(input, edit(0, 'HEAD LINE\n', ''))).toBe(1);
+    expect(linesRemoved(input, edit(20, 'FOOT\n', '\n'))).toBe(1);
+    expect(linesRemoved(input, edit(10, 'body', ''))).toBe(0);
+    expect(linesRemoved(input, edit(0, 'HEAD LINE\n', 'x'))).toBe(0);
+  });
+});
+
+describe('do-no-harm changed words', () => {
+  it('counts the tokens that do not survive an edit, as WER would', () => {
+    expect(changedWords('in to', 'into', true)).toBe(2);
+    expect(changedWords('U.S.led', 'U.S.-led', true)).toBe(1);
+    expect(changedWords('homes ,', 'homes,', true)).toBe(2);
+    expect(changedWords('the north-\neast', 'the\nnortheast', true)).toBe(1);
+  });
+
+  it('does not count a line break moved after a real hyphen, unless line ends are not hyphen ends', () => {
+    expect(changedWords('of Oxford-\nstreet,', 'of\nOxford-street,', true)).toBe(0);
+    expect(changedWords('French Versifi-\nChoice', 'French\nVersifi-Choice', false)).toBe(2);
+  });
+});
+
+describe('content words', () => {
+  it('are letter/digit runs, NFKC and lower case', () => {
+    expect(contentWords('The O\uFB03CE, 1916—don’t!')).toEqual(['the', 'office', '1916', 'don', 't']);
+  });
+});
+
+describe('tables', () => {
+  it('right-aligns numeric columns, left-aligns text, and leaves no trailing spaces', () => {
+    const table = formatTable(
+      ['name', 'n', 'rate'],
+      [
+        ['alpha', 5, 0.25],
+        ['b', 1234, formatDelta(-0.5)],
+      ],
+      'Title',
+    );
+    expect(table.split('\n')).toEqual([
+      'Title',
+      'name      n     rate',
+      '-----  ----  -------',
+      'alpha     5   0.2500',
+      'b      1234  -0.5000',
+    ]);
+  });
+});
+
+describe('seeded sampling', () => {
+  it('draws the same items for the same seed, without repeats', () => {
+    const items = Array.from({ length: 50 }, (_, i) => i);
+    const first = sample(items, 10, 42);
+    expect(sample(items, 10, 42)).toEqual(first);
+    expect(new Set(first).size).toBe(10);
+    expect(sample(items, 99, 1)).toHaveLength(50);
+  });
+});
