@@ -157,6 +157,8 @@ const DATELINE = new RegExp(String.raw`^${DATE}$`);
 const TOP_LINES = 3;
 /** A byline, used to tell a masthead from a headline in a PressReader dump. */
 const BYLINE = /^(?:[-—–•]\s*)?By\s+\S/i;
+/** `THE VALLEY SENTINEL` -> `The Valley Sentinel`, to match PUBLICATION_WORDS. */
+const titleCase = (s: string): string => s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 /** A repeated running head: an all-caps (or nearly) line of this length, seen twice or more. */
 const REPEATED_HEAD_MIN_CHARS = 8;
 const REPEATED_HEAD_MAX_CHARS = 100;
@@ -248,9 +250,13 @@ export const boilerplate: Transform = {
       const key = headKey(line);
       if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
+    // Only in a text of several pages (other page furniture found) or for a line that names the
+    // publication: a page may repeat a headline (`ELECT OFFICERS` over two stories).
+    const pages = [...removals.values()].some((r) => r.pageBreak);
     lines.forEach((line, i) => {
       const key = headKey(line);
-      if (key !== undefined && !removals.has(i) && counts.get(key)! >= 2 && !endsSentence(line.text)) {
+      if (key === undefined || removals.has(i) || counts.get(key)! < 2 || endsSentence(line.text)) return;
+      if (pages || PUBLICATION_WORDS.test(titleCase(line.text))) {
         remove(i, 'repeated-head', 'a heading repeated on several pages', true);
       }
     });

@@ -41,7 +41,10 @@ const SUSPENDED_HYPHEN_FOLLOWERS = new Set([
   'et',
   'of',
 ]);
-/** A capitalised join (a name cut by a lost hyphen, `Mediter` / `ranean`) needs this frequency rank. */
+/**
+ * A capitalised join that is no dictionary word (a name cut at a line end, `Mel-` / `bourne`,
+ * `Mediter` / `ranean`) needs this frequency rank in the frequency list.
+ */
 const NAME_MAX_RANK = 40000;
 
 const isUpper = (s: string): boolean => s === s.toUpperCase() && s !== s.toLowerCase();
@@ -63,9 +66,15 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
   if (startsUpper(right) && !(isUpper(left) && isUpper(right))) {
     return { action: 'keep', reason: 'the second part is capitalised' };
   }
-  if (HYPHEN_PREFIXES.has(left.toLowerCase()))
-    return { action: 'keep', reason: `"${left.toLowerCase()}-" keeps its hyphen` };
   if (evidence.supports(joined)) return { action: 'join', reason: `"${lowerJoined}" is a word` };
+  if (HYPHEN_PREFIXES.has(left.toLowerCase())) {
+    return { action: 'keep', reason: `"${left.toLowerCase()}-" keeps its hyphen` };
+  }
+  // A name cut at a line end (`Mel-` / `bourne`, `Satur-` / `day`): the joined name is frequent.
+  const rank = evidence.rank(joined);
+  if (startsUpper(left) && !isUpper(right) && rank > 0 && rank <= NAME_MAX_RANK) {
+    return { action: 'join', reason: `"${joined}" is a frequent name` };
+  }
   const leftWord = evidence.isStandalone(left);
   const rightWord = evidence.isStandalone(right);
   if (leftWord && rightWord && left.length > 1) {

@@ -4,11 +4,17 @@
  * `ISIL .”` -> `ISIL.”`, `homes ,` -> `homes,`, `Mr . Smith` -> `Mr. Smith`. The punctuation must end
  * a word: followed by a space, a closing quote or bracket, or the end of the line.
  *
+ * Spaces are closed only when the document is proven damaged (`damage.ts`: ligature garbage, split
+ * words, mojibake, PressReader furniture...): in clean old print and diplomatic transcriptions a space
+ * before a mark is part of the text.
+ *
  * False positives avoided: decimals (`.5`), ellipses (`wait ...`), URLs and file names (`. com` is not
  * touched when a letter follows), times (`7 : 30`), punctuation after an opening quote or dash, and a
  * document whose typography spaces a mark by convention (`word ;` throughout a 19th-century page).
  * Example: `the efforts against ISIL .”` -> `the efforts against ISIL.”`.
  */
+import { provenDamaged } from '../damage.js';
+import { scanWords } from '../tokens.js';
 import { EditRecorder } from '../edits.js';
 import { protectedSpans } from '../protect.js';
 import type { Transform } from '../types.js';
@@ -33,7 +39,7 @@ const endsMark = (text: string, i: number): boolean => i >= text.length || MARK_
 export const punctuationSpacing: Transform = {
   id: 'punctuation-spacing',
   description: 'Remove the space before a closing punctuation mark (ISIL .” -> ISIL.”)',
-  example: { before: 'against ISIL .”', after: 'against ISIL.”' },
+  example: { before: 'efffforts against ISIL .”', after: 'efffforts against ISIL.”' },
   defaults: {},
   apply(text, context) {
     const recorder = new EditRecorder(text, 'punctuation-spacing', protectedSpans(text, context.protect));
@@ -56,6 +62,9 @@ export const punctuationSpacing: Transform = {
       for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) if (endsMark(text, i + 1)) total++;
       if (spaced >= total * CONVENTION_SHARE) conventional.add(mark);
     }
+    // Closed up only in a text layer proven damaged: old typesetting and diplomatic transcriptions
+    // leave spaces before marks that are part of the text as printed or transcribed.
+    if (!provenDamaged(context.priorEdits, scanWords(text).count)) return recorder.finish();
     for (const c of candidates) {
       if (conventional.has(c.mark)) continue;
       recorder.replace(c.index, text.substr(c.index, c.length), c.mark, 'space-before', `no space before "${c.mark}"`);

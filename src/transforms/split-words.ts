@@ -5,8 +5,8 @@
  *   `address es` -> `addresses`; up to three parts, `infra struc ture`).
  * - `compound`: both parts are words (`home work` -> `homework`). Joined only when the document uses
  *   the joined word elsewhere, or when all of these hold: the document's text layer is shown to split
- *   words (other split words, ligature garbage or hyphen-space breaks were repaired in it, one per
- *   1,500 words), the join is
+ *   words (`damage.ts`: other split words, ligature garbage, hyphen-space breaks, mojibake, PressReader
+ *   furniture; one signal per 1,500 words), the join is
  *   a common dictionary word, much more probable than the two words under a unigram model, and the
  *   document does not write the pair apart elsewhere. Unigram frequencies alone cannot tell `home work`
  *   from `air base` (`airbase` is rarer than `homework` in the frequency list, which is what lets
@@ -20,6 +20,7 @@
  * nothing is joined across punctuation.
  * Example: `collec ting information` -> `collecting information`.
  */
+import { provenDamaged } from '../damage.js';
 import { EditRecorder } from '../edits.js';
 import { protectedSpans } from '../protect.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
@@ -44,12 +45,7 @@ import { repairLigatureGarbage } from './ligatures.js';
  */
 const COMPOUND_MAX_RANK = 25000;
 /** Edits by earlier transforms that show a document's text layer splits and garbles words. */
-const DAMAGE_RULES = new Set(['ligatures/repeated-group', 'ligatures/dropped-ligature', 'hyphens/inline']);
-/**
- * A document proves damaged with one such repair per this many words (at least one): a long page with
- * one stray split word is not a damaged text layer, a 400-word PressReader story with one is.
- */
-const WORDS_PER_DAMAGE_SIGNAL = 1500;
+
 /**
  * A compound join needs cost(a) + cost(b) - cost(ab) at least this large (natural-log units): the
  * joined word must be this much more probable than the pair under the unigram model.
@@ -139,11 +135,10 @@ export const splitWords: Transform = {
     const recorder = new EditRecorder(text, 'split-words', protectedSpans(text, context.protect));
     const evidence = new Evidence(context.evidence, context.document ?? text);
     const words = scanWords(text);
-    const priorDamage = (context.priorEdits ?? []).filter((e) => DAMAGE_RULES.has(`${e.transform}/${e.rule}`)).length;
-    const needed = Math.max(1, Math.ceil(words.count / WORDS_PER_DAMAGE_SIGNAL));
+
     // Fragments and breaks first; compounds of two words only once the document has proved damaged.
     joinWords(words, evidence, recorder, false);
-    if (priorDamage + recorder.count >= needed) joinWords(words, evidence, recorder, true);
+    if (provenDamaged(context.priorEdits, words.count, recorder.count)) joinWords(words, evidence, recorder, true);
     return recorder.finish();
   },
 };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Edit } from '../../src/index.js';
 import { apply } from '../helpers.js';
+
+/** An earlier transform repaired ligature garbage: the text layer is known to be damaged. */
+const damaged: Edit[] = [
+  { transform: 'ligatures', rule: 'repeated-group', offset: 0, before: 'efffforts', after: 'efforts', reason: '' },
+];
 
 describe('punctuation-spacing', () => {
   it.each([
@@ -7,11 +13,20 @@ describe('punctuation-spacing', () => {
     ['comma', 'their homes , he said', 'their homes, he said'],
     ['abbreviation', 'Mr . Smith', 'Mr. Smith'],
     ['question mark among unspaced ones', 'why? how? why ?', 'why? how? why?'],
+    ['a lone spaced comma', 'one, two , three', 'one, two, three'],
     ['semicolon among unspaced ones', 'first; second ; third; fourth', 'first; second; third; fourth'],
     ['after a number', 'rose 5 % .', 'rose 5 %.'],
     ['an isolated slip in a document that does not space the mark', 'a; b; c; d ; e; f', 'a; b; c; d; e; f'],
   ])('%s', (_name, input, expected) => {
-    expect(apply('punctuation-spacing', input).text).toBe(expected);
+    expect(apply('punctuation-spacing', input, {}, damaged).text).toBe(expected);
+  });
+
+  it.each([
+    ['comma', 'their homes , he said'],
+    ['full stop', 'against ISIL .”'],
+    ['semicolon', 'first ; second; third; fourth'],
+  ])('leaves a spaced %s in a text not shown to be damaged', (_name, input) => {
+    expect(apply('punctuation-spacing', input).text).toBe(input);
   });
 
   it.each([
@@ -27,7 +42,7 @@ describe('punctuation-spacing', () => {
     ['a lone spaced semicolon (older typography)', 'first ; second'],
     ['a lone spaced question mark', 'why ?'],
   ])('leaves %s', (_name, input) => {
-    const result = apply('punctuation-spacing', input);
+    const result = apply('punctuation-spacing', input, {}, damaged);
     expect(result.text).toBe(input);
     expect(result.edits).toEqual([]);
   });
