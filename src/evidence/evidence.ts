@@ -159,6 +159,12 @@ export class Evidence {
     return flags;
   }
 
+  /** `text[start, end)` (a run of letters) is a dictionary word, like `isDictionaryWord`, without a string. */
+  isDictionaryAt(text: string, start: number, end: number): boolean {
+    if (this.source.lexicon.isDictionaryEntry(this.source.lexicon.findRange(text, start, end))) return true;
+    return this.source.extraWords.size > PROJECT_WORD_COUNT && this.isDictionaryWord(text.slice(start, end));
+  }
+
   /**
    * `text[start, end)` (a run of letters) is a word in its own right, like `isStandalone`, without
    * building a string in the common case.

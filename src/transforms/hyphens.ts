@@ -225,6 +225,9 @@ export const hyphens: Transform = {
       if (!isLowerCode(text.charCodeAt(rightStart))) continue;
       const rightEnd = lettersAfter(text, rightStart);
       if (continuesToken(text, rightEnd)) continue;
+      // The common case, decided without building strings: two words in their own right.
+      if (evidence.isStandaloneAt(text, leftStart, leftEnd) && evidence.isStandaloneAt(text, rightStart, rightEnd))
+        continue;
       const left = text.slice(leftStart, leftEnd);
       const right = text.slice(rightStart, rightEnd);
       const decision = decideLostHyphen(left, right, evidence);

@@ -38,16 +38,22 @@ const isFrequent = (rank: number): boolean => rank > 0 && rank <= NAME_MAX_RANK;
 
 /** Why `line` is noise, or undefined when it is text. */
 export function noiseReason(line: string, evidence: Evidence): string | undefined {
+  if (line.length > MAX_NOISE_LENGTH * 2) return undefined;
+  // Most lines hold a word: look for one first, without building strings.
+  const words = scanWords(line);
+  for (let i = 0; i < words.count; i++) {
+    const start = words.starts[i]!;
+    const end = words.ends[i]!;
+    if (end - start >= 2 && evidence.isDictionaryAt(line, start, end)) return undefined;
+  }
   const visible = line.replace(/\s+/g, '');
   if (visible.length === 0 || visible.length > MAX_NOISE_LENGTH) return undefined;
   if (/\d\d/.test(visible) || (/\d/.test(visible) && !/\p{L}/u.test(visible))) return undefined; // numbers, money, dates
   if (/^\d{1,3}[.)]$|^[(\[]?\d{1,3}[)\]]$/.test(visible)) return undefined; // list markers
   if (/^([*•·~=_-])\1*$/.test(visible.replace(/\s/g, '')) && visible.length >= 3) return undefined; // a separator: * * *
   if (/^[-–—]?(?:\p{Lu}\.)+$/u.test(visible)) return undefined; // initials: F. S. B.
-  const words = scanWords(line);
   for (let i = 0; i < words.count; i++) {
     const w = line.slice(words.starts[i], words.ends[i]);
-    if (w.length >= 2 && evidence.isDictionaryWord(w)) return undefined;
     if (w.length >= NAME_MIN_LENGTH && /^\p{Lu}/u.test(w) && isFrequent(evidence.rank(w))) return undefined; // `Nevada`
   }
   let letters = 0;

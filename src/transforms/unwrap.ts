@@ -12,6 +12,7 @@
  */
 import { EditRecorder } from '../edits.js';
 import type { Transform } from '../types.js';
+import { isLetterCode } from '../tokens.js';
 import { endsSentence, isBlank, percentile, splitLines, upperShare, type Line } from '../text.js';
 
 export interface UnwrapOptions {
@@ -36,8 +37,10 @@ const INDENT = /^(?: {2,}|\t)/;
 const indentOf = (line: string): number => line.length - line.trimStart().length;
 
 function isHeadingLine(line: string): boolean {
-  const letters = line.replace(/\P{L}/gu, '');
-  return letters.length >= 3 && upperShare(line) === 1;
+  if (/[a-z]/.test(line)) return false; // the common case, cheaply
+  let letters = 0;
+  for (let i = 0; i < line.length && letters < 3; i++) if (isLetterCode(line.charCodeAt(i))) letters++;
+  return letters >= 3 && upperShare(line) === 1;
 }
 
 function isWrapped(block: readonly Line[]): boolean {
