@@ -57,8 +57,22 @@ function isAllCaps(s: string): boolean {
 }
 
 /** The byline's name(s) if `block` is a byline. */
+/** A line under a byline that gives the role (`Staff Writers`, `The Associated Press`). */
+const ROLE_ONLY =
+  /^(?:(?:Senior |Chief |Staff |Special |Contributing )?(?:Writers?|Reporters?|Correspondents?|Editors?|Columnists?)|(?:The )?Associated Press|Staff|Special to (?:the )?.+)$/i;
+
+/**
+ * The byline's name(s) if `block` is a byline: one line, or one line and a role line under it
+ * (`By SARAH KIM` / `Staff Writer`).
+ */
 export function parseByline(block: string): string | undefined {
-  if (block.includes('\n') || block.length > 100) return undefined;
+  const lines = block.split('\n').map((l) => l.trim());
+  if (lines.length === 2 && ROLE_ONLY.test(lines[1]!)) return parseBylineLine(lines[0]!);
+  return lines.length === 1 ? parseBylineLine(lines[0]!) : undefined;
+}
+
+function parseBylineLine(block: string): string | undefined {
+  if (block.length > 100) return undefined;
   let name: string | undefined;
   if (!/^\W*by\b/i.test(block) && !block.includes(',')) return undefined; // cheap test before the full patterns
   const by = BY_LINE.exec(block);
@@ -71,7 +85,8 @@ export function parseByline(block: string): string | undefined {
   const words = name.split(/\s+/);
   if (words.length > 10 || /[.!?]\s+\p{Lu}\p{Ll}/u.test(name)) return undefined; // a sentence, not a name
   if (!words.every((w) => /^[\p{Lu}]/u.test(w) || NAME_PARTICLES.has(w.toLowerCase()))) return undefined;
-  return isAllCaps(name) ? titleCaseName(name) : name;
+  const nameWords = words.filter((w) => !NAME_PARTICLES.has(w.toLowerCase()));
+  return nameWords.length > 0 && nameWords.every(isAllCaps) ? titleCaseName(name) : name;
 }
 
 function isHeadline(block: string): boolean {

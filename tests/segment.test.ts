@@ -14,6 +14,9 @@ describe('parseByline', () => {
     ['Lena Marchetti, The Associated Press', 'Lena Marchetti'],
     ['BY PATRICK MCDONALD', 'Patrick McDonald'],
     ['By Ludwig van Beethoven', 'Ludwig van Beethoven'],
+    ['By SARAH O’CONNOR and DAVID KIM', 'Sarah O’Connor and David Kim'],
+    ['By SARAH KIM\nStaff Writer', 'Sarah Kim'],
+    ['- By Ana Lima\nThe Associated Press', 'Ana Lima'],
   ])('%s', (line, name) => {
     expect(parseByline(line)).toBe(name);
   });

@@ -21,7 +21,8 @@ export function escapeInline(text: string): string {
 
 /** Escape what would start a block construct at the beginning of a paragraph. */
 export function escapeBlock(text: string): string {
-  let out = escapeInline(text);
+  // Leading spaces cannot survive in Markdown (four make a code block): a paragraph starts at its text.
+  let out = escapeInline(text.trim());
   out = out.replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'); // ordered list
   out = out.replace(/^([-+])(?=\s|$)/, '\\$1'); // bullet list (`*` is already escaped)
   out = out.replace(/^(#{1,6})(?=\s|$)/, '\\$1'); // ATX heading
