@@ -28,12 +28,22 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 interface Options {
   json?: string | boolean;
   verbose?: boolean;
+  enable?: string[];
 }
 
 const program = new Command('eval')
   .description('Evaluate clean-article on ../shared (cases, hyphen decisions, do no harm, CER/WER, no content lost).')
   .option('--json [file]', 'write the numbers as JSON to FILE, or to stdout when no FILE is given')
   .option('--verbose', 'list the individual wrong decisions and changes')
+  .option(
+    '--enable <ids>',
+    'also run transforms that are off by default (comma-separated), to measure them',
+    (v: string) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -64,7 +74,7 @@ function main(): void {
     return;
   }
   const started = performance.now();
-  const context: EvalContext = { shared, evidence: createEvidenceSource() };
+  const context: EvalContext = { shared, evidence: createEvidenceSource(), enable: options.enable ?? [] };
   /** Run a section, report its tables (or that its data is missing), and return its numbers for the JSON. */
   const section = <T>(
     name: string,

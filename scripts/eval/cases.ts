@@ -95,7 +95,7 @@ export function runCases(context: EvalContext): CasesResult {
   for (const files of caseFiles(context.shared)) {
     const input = readText(files.input);
     const truth = readText(files.truth);
-    const { output } = cleanArticle(input, { format: 'text', evidence: context.evidence });
+    const { output } = cleanArticle(input, { format: 'text', evidence: context.evidence, enable: context.enable });
     const rawCount = wordErrors(lower(input), lower(truth));
     const cleanCount = wordErrors(lower(output), lower(truth));
     raw.push(rawCount);

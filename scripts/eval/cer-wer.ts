@@ -62,7 +62,9 @@ function scoreSet(set: ScoredSet, context: EvalContext): ErrorRateRow {
   for (const pair of set.pairs) {
     const gt = normalizeForScoring(set.prepareGt(pair.gt));
     const before = normalizeForScoring(pair.ocr);
-    const after = normalizeForScoring(runPipeline(pair.ocr, { evidence: context.evidence }).text);
+    const after = normalizeForScoring(
+      runPipeline(pair.ocr, { evidence: context.evidence, enable: context.enable }).text,
+    );
     const cb = characterErrors(before, gt);
     const ca = characterErrors(after, gt);
     const wb = wordErrors(before, gt, interner);

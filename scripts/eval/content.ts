@@ -101,7 +101,7 @@ export function runContent(context: EvalContext): ContentResult {
   for (const file of pages) {
     const page = path.basename(file, '.txt');
     const input = readText(file);
-    const result = cleanArticle(input, { format: 'text', evidence: context.evidence });
+    const result = cleanArticle(input, { format: 'text', evidence: context.evidence, enable: context.enable });
     const inputs = stepInputs(input, result.steps, result.text);
     const inputCounts = multiset(contentWords(input));
     const textCounts = multiset(contentWords(result.text));

@@ -8,6 +8,8 @@ export interface EvalContext {
   shared: string;
   /** One evidence source for every document: the word list loads once per process. */
   evidence: EvidenceSource;
+  /** Transforms that are off by default, turned on for this run (`--enable`). */
+  enable: string[];
 }
 
 /** A document in OCR and ground-truth form. */

@@ -125,7 +125,10 @@ export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
     for (const file of corpus.files) {
       const gt = corpus.prepare(readText(file));
       totalWords += words(gt).length;
-      const { text, steps } = runPipeline(gt, { only: WORD_LEVEL_TRANSFORMS, evidence: context.evidence });
+      const { text, steps } = runPipeline(gt, {
+        only: [...WORD_LEVEL_TRANSFORMS, ...context.enable],
+        evidence: context.evidence,
+      });
       const inputs = stepInputs(gt, steps, text);
       steps.forEach((step, i) => {
         for (const edit of step.edits) {
