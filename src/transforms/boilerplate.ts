@@ -147,7 +147,7 @@ export const LINE_RULES: readonly LineRule[] = [
 
 /** Words in a publication's name: a first line containing one is a masthead. */
 const PUBLICATION_WORDS =
-  /\b(?:Times|Post|Herald|Statesman|Ledger|Gazette|Journal|Tribune|News|Daily|Chronicle|Sentinel|Examiner|Observer|Star|Globe|Courier|Record|Register|Press|Telegraph|Mail|Inquirer|Dispatch|Bulletin|Review|Standard|Independent|Guardian|Enquirer|Leader|Advocate|Democrat|Republican|Argus|Mercury|Age|Advertiser|Banner|Beacon|Bee|Citizen|Clarion|Constitution|Eagle|Express|Free Press|Intelligencer|Monitor|Patriot|Pioneer|Plain Dealer|Reporter|Republic|Sun|Telegram|Times-Picayune|Union|Voice|Weekly|World|Zeitung)\b/;
+  /\b(?:Times|Post|Herald|Statesman|Ledger|Gazette|Journal|Tribune|News|Daily|Chronicle|Sentinel|Examiner|Observer|Star|Globe|Courier|Record|Register|Press|Telegraph|Mail|Inquirer|Dispatch|Bulletin|Review|Standard|Independent|Guardian|Enquirer|Leader|Advocate|Democrat|Republican|Argus|Mercury|Age|Advertiser|Banner|Beacon|Bee|Citizen|Clarion|Constitution|Eagle|Express|Free Press|Intelligencer|Messenger|Monitor|Patriot|Pilot|Pioneer|Plain Dealer|Province|Reflector|Reporter|Republic|Spectator|Sun|Telegram|Times-Picayune|Today|Union|Voice|Weekly|World|Zeitung)\b/;
 /** The longest masthead line we accept, in characters and words. */
 const MASTHEAD_MAX_CHARS = 60;
 const MASTHEAD_MAX_WORDS = 7;
@@ -188,6 +188,12 @@ function matchLineRule(trimmed: string, lines: readonly Line[], i: number): Line
 /** Indexes of non-blank lines. */
 function contentIndexes(lines: readonly Line[]): number[] {
   return lines.flatMap((l, i) => (isBlank(l.text) ? [] : [i]));
+}
+
+/** Every word of four letters or more starts with a capital (`Northfield Daily Ledger`). */
+function isTitleCase(line: string): boolean {
+  const long = line.split(/\s+/).filter((w) => /\p{L}{4}/u.test(w));
+  return long.length > 0 && long.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w));
 }
 
 function looksLikeMasthead(line: string): boolean {
@@ -273,8 +279,12 @@ export const boilerplate: Transform = {
       if (i !== content[0] || !looksLikeMasthead(trimmed)) continue;
       const bylineAt = content.findIndex((j) => BYLINE.test(lines[j]!.text.trim()));
       const named = PUBLICATION_WORDS.test(trimmed);
-      // In a PressReader dump the masthead is followed by headline, deck and byline.
-      const positional = pressReader && bylineAt >= 3 && bylineAt <= 5;
+      // In a PressReader dump the masthead is followed by headline, deck and byline, or it is set in
+      // Title Case above a headline in sentence case.
+      const next = content.map((j) => lines[j]!.text.trim()).find((t, k) => k > 0 && !DATELINE.test(t));
+      const positional =
+        pressReader &&
+        ((bylineAt >= 3 && bylineAt <= 5) || (isTitleCase(trimmed) && next !== undefined && !isTitleCase(next)));
       if (named || positional)
         remove(
           i,

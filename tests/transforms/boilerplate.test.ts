@@ -65,6 +65,17 @@ describe('boilerplate in context', () => {
     ]);
   });
 
+  it('strips a Title Case masthead over a sentence-case headline in a PressReader dump', () => {
+    const input =
+      'The Oregonian\n\nCity opens a new park\n\nBody text.\n\nNewspapers in English\n\nNewspapers from United States';
+    expect(apply('boilerplate', input).text).toBe('City opens a new park\n\nBody text.\n');
+  });
+
+  it('keeps a Title Case headline outside a PressReader dump', () => {
+    const input = 'Storm Closes Coastal Road\n\nWaves tossed boulders onto the road.';
+    expect(apply('boilerplate', input).text).toBe(input);
+  });
+
   it('keeps a first line that is the headline', () => {
     const input = 'Juniors clinch playoff spot\n\nBy Mathieu Gagné\n\nThe Riverton Juniors won.';
     expect(apply('boilerplate', input).text).toBe(input);
