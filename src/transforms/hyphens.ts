@@ -27,6 +27,12 @@ export type HyphenDecision = { action: 'join' | 'keep'; reason: string } | { act
 
 /** Prefixes that keep their hyphen even when the closed form would look like a word. */
 const HYPHEN_PREFIXES = new Set(['ex', 'self', 'quasi', 'pseudo']);
+/** Endings of English place and family names that are words too: `Mary-` + `borough` is one name. */
+const NAME_ENDINGS = new Set(
+  'son sons land borough burgh bury burn ford ton town ville field fields wood woods worth hurst ham ley ly well wells dale dales stone gate bridge mouth port shire wick mont more by thorpe stead side hill hills gill combe cliff church minster chester caster mead moor'.split(
+    ' ',
+  ),
+);
 /** Words after `x- ` that make it a suspended hyphen (`pre- and post-war`, `three- to five-year`). */
 const SUSPENDED_HYPHEN_FOLLOWERS = new Set([
   'and',
@@ -70,10 +76,14 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
   if (HYPHEN_PREFIXES.has(left.toLowerCase())) {
     return { action: 'keep', reason: `"${left.toLowerCase()}-" keeps its hyphen` };
   }
-  // A name cut at a line end (`Mel-` / `bourne`, `Satur-` / `day`): the joined name is frequent.
+  // A name cut at a line end (`Mel-` / `bourne`, `Satur-` / `day`): the joined name is frequent, or
+  // the second part is a usual ending of English place and family names (`Mary-` / `borough`).
   const rank = evidence.rank(joined);
   if (startsUpper(left) && !isUpper(right) && rank > 0 && rank <= NAME_MAX_RANK) {
     return { action: 'join', reason: `"${joined}" is a frequent name` };
+  }
+  if (startsUpper(left) && !startsUpper(right) && NAME_ENDINGS.has(right.toLowerCase())) {
+    return { action: 'join', reason: `"-${right.toLowerCase()}" ends English place and family names` };
   }
   const leftWord = evidence.isStandalone(left);
   const rightWord = evidence.isStandalone(right);
