@@ -57,3 +57,21 @@ describe('hyphens', () => {
     expect(result.edits).toEqual([]);
   });
 });
+
+describe('hyphens: lost hyphen between two words', () => {
+  it.each([
+    ['be / ginning', 'at the be\nginning of it', 'at the\nbeginning of it'],
+    ['per / sons', 'more than 2,000 per\nsons were lost', 'more than 2,000\npersons were lost'],
+  ])('joins %s when the join is far more probable', (_name, input, expected) => {
+    expect(apply('hyphens', input).text).toBe(expected);
+  });
+
+  it.each([
+    ['in / to', 'he went in\nto the house'],
+    ['with / out (not probable enough)', 'and went with\nout a word'],
+    ['a pair the document writes apart elsewhere', 'some times it rains; some\ntimes it pours'],
+    ['a rare join', 'the dark\nroom was quiet'],
+  ])('leaves %s', (_name, input) => {
+    expect(apply('hyphens', input).text).toBe(input);
+  });
+});
