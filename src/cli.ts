@@ -18,14 +18,18 @@ import {
 } from './io.js';
 import { TRANSFORMS, selectTransforms } from './pipeline.js';
 import { FORMATS, type Format } from './render/index.js';
+import { addTrustOptions, attachOptionalValues, planTrust, reportTrust, type TrustOptions } from './trust-cli.js';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
+  /** Environment (NO_COLOR, FORCE_COLOR, TERM) and working directory (configuration); default: the process's. */
+  env?: NodeJS.ProcessEnv;
+  cwd?: () => string;
 }
 
-interface CliOptions {
+interface CliOptions extends TrustOptions {
   format: Format;
   output?: string;
   only?: string[];
@@ -67,6 +71,10 @@ Examples:
   $ ${NAME} article.txt --format json        headline, byline, paragraphs, removed furniture
   $ ${NAME} --skip split-words,hyphens a.txt run all transforms but these
   $ ${NAME} --list-transforms                what each transform does, in pipeline order
+  $ ${NAME} --explain a.txt > clean.txt      every edit with its line:col, on stderr
+  $ ${NAME} --diff a.txt                     what cleaning would change, as a unified diff
+  $ ${NAME} --dry-run -o clean.txt a.txt     what would be written, without writing
+  $ ${NAME} --stats --preset chronam a.txt   quality signals, with the historic-OCR preset
 
 Exit status: 0 success, 1 an input could not be processed, 2 usage error.`;
 
@@ -84,7 +92,8 @@ export function createProgram(
     .option('--enable <ids>', 'also run these transforms that are off by default (comma-separated ids)', list)
     .option('--words <file>', 'extra words the repairs may produce, one per line (repeatable)', list)
     .option('--encoding <name>', 'decode input with this encoding instead of detecting it')
-    .option('--max-size <bytes>', 'refuse inputs larger than this (e.g. 500M)', byteSize)
+    .option('--max-size <bytes>', 'refuse inputs larger than this (e.g. 500M)', byteSize);
+  addTrustOptions(program)
     .option('--list-transforms', 'list the transforms in pipeline order and exit')
     .version(version(), '-V, --version')
     .helpOption('-h, --help', 'show this help')
@@ -110,8 +119,9 @@ function listTransforms(io: CliIO): void {
 async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO): Promise<void> {
   // Validate everything before any text is read.
   selectTransforms({ only: options.only, skip: options.skip, enable: options.enable });
+  const plan = planTrust(options, io);
   if (options.encoding) checkEncoding(options.encoding);
-  const words = (options.words ?? []).flatMap(readWordList);
+  const words = [...plan.words, ...(options.words ?? []).flatMap(readWordList)];
   const fromStdin = input === undefined || input === '-';
   if (fromStdin && input === undefined && io.stdin.isTTY) {
     throw new UsageError('no input: give a file, or pipe text on stdin (see --help)');
@@ -124,15 +134,13 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
     ? decodeBytes(await readStream(io.stdin, options.maxSize), name, options.encoding)
     : readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
   if (decoded.text.trim() === '') io.stderr.write(`${NAME}: ${name}: warning: empty input\n`);
-  const result = cleanArticle(decoded.text, {
-    format: options.format,
-    only: options.only,
-    skip: options.skip,
-    enable: options.enable,
-    evidence: createEvidenceSource(words),
-  });
-  if (options.output !== undefined) writeFileAtomic(options.output, result.output);
-  else io.stdout.write(result.output);
+  const evidence = createEvidenceSource(words);
+  const result = cleanArticle(decoded.text, { format: options.format, ...plan.clean, evidence });
+  if (plan.writesArticle) {
+    if (options.output !== undefined) writeFileAtomic(options.output, result.output);
+    else io.stdout.write(result.output);
+  }
+  reportTrust(options, plan, { name, decoded, result, evidence, output: options.output }, io);
 }
 
 /** Run the CLI; resolves to the exit status. Errors become one line on stderr. */
@@ -143,7 +151,7 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
     await cleanOne(input, options, io);
   });
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(attachOptionalValues(argv), { from: 'user' });
   } catch (error) {
     exitCode = reportError(error, io);
   }

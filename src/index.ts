@@ -4,8 +4,10 @@
  *     import { cleanArticle } from 'clean-article';
  *     const { output, article, edits } = cleanArticle(rawText, { format: 'markdown' });
  */
+import { choosePreset, withPreset, type SourceChoice } from './detect.js';
 import { createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
 import { runPipeline, type PipelineOptions, type Step } from './pipeline.js';
+import type { PresetChoice } from './presets.js';
 import { render, type Format } from './render/index.js';
 import { segment } from './segment.js';
 import type { Article, Edit } from './types.js';
@@ -13,6 +15,11 @@ import type { Article, Edit } from './types.js';
 export interface CleanOptions extends Omit<PipelineOptions, 'evidence'> {
   /** Output format of `output`; default `text`. */
   format?: Format;
+  /**
+   * A preset for the source (`pressreader`, `pdftotext`, `chronam`, `generic`), or `auto` (the
+   * default) to detect it from the text. `only`, `skip` and `transformOptions` override the preset.
+   */
+  preset?: PresetChoice;
   /** Extra words the repairs may produce (names, jargon), one per entry. */
   words?: Iterable<string>;
   /** A prepared evidence source, to share one between many calls with the same words. */
@@ -30,14 +37,17 @@ export interface CleanResult {
   edits: Edit[];
   /** The edits grouped by the transform that made them, in pipeline order. */
   steps: Step[];
+  /** The preset used, and why (detected from the text, or asked for). */
+  source: SourceChoice;
 }
 
 export function cleanArticle(input: string, options: CleanOptions = {}): CleanResult {
   const evidence = options.evidence ?? createEvidenceSource(options.words);
-  const { text, steps } = runPipeline(input, { ...options, evidence });
+  const source = choosePreset(options.preset ?? 'auto', input);
+  const { text, steps } = runPipeline(input, { ...withPreset(source.preset, options), evidence });
   const edits = steps.flatMap((s) => s.edits);
-  const article = segment(text, edits);
-  return { output: render(article, options.format ?? 'text'), text, article, edits, steps };
+  const article: Article = { ...segment(text, edits), source: source.preset };
+  return { output: render(article, options.format ?? 'text'), text, article, edits, steps, source };
 }
 
 export { createEvidenceSource } from './evidence/evidence.js';
@@ -52,3 +62,18 @@ export type { Article, Edit, Removed, Transform, TransformResult } from './types
 export { Evidence } from './evidence/evidence.js';
 export { decideLineEndHyphen, decideLostHyphen, decideInlineHyphen } from './transforms/hyphens.js';
 export type { HyphenDecision } from './transforms/hyphens.js';
+export { PRESETS, PRESET_IDS, PRESET_CHOICES } from './presets.js';
+export type { Preset, PresetId, PresetChoice } from './presets.js';
+export { detectSource, choosePreset, withPreset } from './detect.js';
+export type { SourceChoice } from './detect.js';
+export { explain, explainEdits, formatExplanation, formatExplanationJson } from './explain.js';
+export type { Explanation, ExplainedEdit, DecodingNote } from './explain.js';
+export { mapOffsetBack, mapOffsetsBack, originalOffsets, lineColumns } from './origin.js';
+export { diff, unifiedDiff, wordDiff, diffSequences, DIFF_MODES } from './diff.js';
+export type { DiffMode, DiffOp, DiffOptions } from './diff.js';
+export { dryRun, formatDryRun } from './dry-run.js';
+export type { DryRun } from './dry-run.js';
+export { computeStats, formatStats } from './stats.js';
+export type { Stats } from './stats.js';
+export { visible } from './visible.js';
+export type { BoilerplateOptions, BoilerplatePattern } from './transforms/boilerplate.js';

@@ -60,4 +60,6 @@ export interface Article {
   byline?: string;
   paragraphs: string[];
   removed: Removed[];
+  /** The preset the text was cleaned with (`pressreader`, `pdftotext`, `chronam`, `generic`). */
+  source?: string;
 }

@@ -60,7 +60,16 @@ describe('renderMarkdown', () => {
 describe('renderJson', () => {
   it('always has every key', () => {
     const json = JSON.parse(renderJson({ paragraphs: ['x'], removed: [] }));
-    expect(Object.keys(json)).toEqual(['publication', 'date', 'headline', 'deck', 'byline', 'paragraphs', 'removed']);
+    expect(Object.keys(json)).toEqual([
+      'publication',
+      'date',
+      'headline',
+      'deck',
+      'byline',
+      'paragraphs',
+      'removed',
+      'source',
+    ]);
     expect(json.headline).toBeNull();
   });
 });

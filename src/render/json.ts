@@ -9,6 +9,8 @@ export interface ArticleJson {
   byline: string | null;
   paragraphs: string[];
   removed: Article['removed'];
+  /** The preset used (detected or asked for). */
+  source: string | null;
 }
 
 export function articleJson(article: Article): ArticleJson {
@@ -20,6 +22,7 @@ export function articleJson(article: Article): ArticleJson {
     byline: article.byline ?? null,
     paragraphs: article.paragraphs,
     removed: article.removed,
+    source: article.source ?? null,
   };
 }
 

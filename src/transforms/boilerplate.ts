@@ -4,7 +4,8 @@
  *
  * Every pattern is a named rule in one table (`LINE_RULES`) or a named detector below it, and every
  * removed line is recorded as its own edit, so `--explain` and the JSON `removed` list show what went
- * and why. When furniture sat between two parts of the body (a jump to another page, a running head),
+ * and why. Options: `skipRules` turns rules off (presets use it); `extraPatterns` adds a publication's
+ * own furniture lines (from the configuration), each removed under its own rule name. When furniture sat between two parts of the body (a jump to another page, a running head),
  * the text on both sides is rejoined: into one paragraph when the sentence was cut, else as two.
  *
  * False positives avoided: a body line that mentions "page 6" or starts with "See" is kept (a jump
@@ -172,8 +173,14 @@ interface Removal {
   pageBreak: boolean;
 }
 
-function matchLineRule(trimmed: string, lines: readonly Line[], i: number): LineRule | undefined {
+function matchLineRule(
+  trimmed: string,
+  lines: readonly Line[],
+  i: number,
+  skip: ReadonlySet<string>,
+): LineRule | undefined {
   for (const rule of LINE_RULES) {
+    if (skip.has(rule.rule)) continue;
     if (trimmed.length > rule.maxLength || !rule.hint.test(trimmed) || !rule.pattern.test(trimmed)) continue;
     if (rule.isolated) {
       const prev = lines[i - 1];
@@ -206,26 +213,60 @@ function looksLikeMasthead(line: string): boolean {
   );
 }
 
-export const boilerplate: Transform = {
+/** Every rule id `boilerplate` reports (besides `gap`), for `skipRules` and configuration checks. */
+export const BOILERPLATE_RULE_IDS: readonly string[] = [
+  ...LINE_RULES.map((r) => r.rule),
+  'jump-label',
+  'repeated-head',
+  'dateline',
+  'masthead',
+];
+
+/** A publication's own furniture, from the configuration: a trimmed line `pattern` finds is removed. */
+export interface BoilerplatePattern {
+  /** Rule id reported for the removal (`--explain`, JSON `removed`). */
+  name: string;
+  pattern: RegExp;
+}
+
+export interface BoilerplateOptions {
+  /** Rule ids not to apply (presets turn off rules that misfire on their source). */
+  skipRules: readonly string[];
+  /** Extra line patterns, tried on lines no built-in rule removed. */
+  extraPatterns: readonly BoilerplatePattern[];
+}
+
+export const boilerplate: Transform<BoilerplateOptions> = {
   id: 'boilerplate',
   description: 'Remove footers, mastheads, running heads, folios, jump lines, taglines and photo credits',
   example: {
     before: 'Story text.\n\nNewspapers in English\n\nNewspapers from United States',
     after: 'Story text.\n',
   },
-  defaults: {},
-  apply(text) {
+  defaults: { skipRules: [], extraPatterns: [] },
+  apply(text, _context, options) {
     const lines = splitLines(text);
     const removals = new Map<number, Removal>();
-    const remove = (i: number, rule: string, reason: string, pageBreak = false) =>
-      removals.set(i, { rule, reason, pageBreak });
+    const skip = new Set(options.skipRules);
+    const remove = (i: number, rule: string, reason: string, pageBreak = false) => {
+      if (!skip.has(rule)) removals.set(i, { rule, reason, pageBreak });
+    };
 
     const jumpKeywords = new Set<string>();
     lines.forEach((line, i) => {
       const trimmed = line.text.trim();
       if (trimmed === '') return;
-      const rule = matchLineRule(trimmed, lines, i);
-      if (!rule) return;
+      const rule = matchLineRule(trimmed, lines, i, skip);
+      if (!rule) {
+        const extra = options.extraPatterns.find((p) => trimmed.search(p.pattern) >= 0);
+        if (extra)
+          removals.set(i, {
+            rule: extra.name,
+            reason: `matches the configured pattern "${extra.name}"`,
+            pageBreak: false,
+          });
+        return;
+      }
       remove(i, rule.rule, rule.reason, rule.pageBreak);
       const keyword =
         /^\(?(?:Please\s+|PLEASE\s+)?(?:[Ss]ee|SEE|[Tt]urn to|TURN TO)\s+(\p{Lu}[\p{Lu}\d '’&.-]*?)(?:\s*,|\s+on\s+|\s+(?:[Pp]age\s+|PAGE\s+)?[A-Z]?\d)/u.exec(

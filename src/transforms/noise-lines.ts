@@ -24,6 +24,8 @@ import { isLetterCode, scanWords } from '../tokens.js';
 const MIN_LETTER_SHARE = 0.5;
 /** A line this short (visible characters) with no word is noise, whatever its letters. */
 const MAX_SPECK_LENGTH = 2;
+/** Texts with fewer non-blank lines than this are left alone. */
+const MIN_LINES = 3;
 /** Lines longer than this are never noise: there is too much there to be a speck. */
 const MAX_NOISE_LENGTH = 60;
 
@@ -73,6 +75,8 @@ export const noiseLines: Transform = {
     const recorder = new EditRecorder(text, 'noise-lines');
     const evidence = new Evidence(context.evidence, context.document ?? text);
     const lines = splitLines(text);
+    // A text of a line or two is all content: never take it away.
+    if (lines.filter((l) => !isBlank(l.text)).length < MIN_LINES) return recorder.finish();
     lines.forEach((line, i) => {
       if (isBlank(line.text)) return;
       // The end of a word hyphenated on the line above (`connec-` / `tion: ¦ •`) is not noise.

@@ -1,0 +1,101 @@
+/**
+ * `npm run docs`: regenerate the README sections that come from the code, so the documentation cannot
+ * drift: the transform table (from `TRANSFORMS`), the preset table (from `PRESETS`) and a real
+ * `--explain` / `--diff` session on the Statesman fixture (run in process). Each section sits between
+ * `<!-- BEGIN generated: name -->` and `<!-- END generated: name -->`. `tests/trust/readme.test.ts`
+ * fails when the README is not what this script would write.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { main, type CliIO } from '../src/cli.js';
+import { TRANSFORMS } from '../src/pipeline.js';
+import { PRESETS, PRESET_IDS, type Preset } from '../src/presets.js';
+import { visible } from '../src/visible.js';
+
+export const ROOT = path.join(import.meta.dirname, '..');
+export const README = path.join(ROOT, 'README.md');
+const SESSION_INPUT = 'fixtures/statesman/input.txt';
+
+/** Example text for a table cell: line breaks as `↵`, invisible characters named, `|` escaped. */
+function cell(text: string): string {
+  return `\`${visible(text.replace(/\n/g, '↵')).replace(/\|/g, '\\|')}\``;
+}
+
+export function transformTable(): string {
+  const rows = TRANSFORMS.map(
+    (t) => `| \`${t.id}\` | ${t.description} | ${cell(t.example.before)} → ${cell(t.example.after)} |`,
+  );
+  return ['| id | what it does | example: before → after |', '|---|---|---|', ...rows].join('\n');
+}
+
+export function presetTable(): string {
+  const rows = PRESET_IDS.map((id) => {
+    const preset = PRESETS[id] as Preset;
+    const settings = Object.entries(preset.transforms ?? {})
+      .map(([transform, options]) => `${transform}: \`${JSON.stringify(options)}\``)
+      .join('<br>');
+    return `| \`${id}\` | ${preset.description} | ${settings || 'the defaults'} |`;
+  });
+  return ['| preset | for | settings over the defaults |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** Run the CLI in process (from the repository's root, without colour) and capture its streams. */
+async function cli(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const collect = () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  };
+  const out = collect();
+  const err = collect();
+  const code = await main(args, {
+    stdin: Readable.from([]) as CliIO['stdin'],
+    stdout: out.stream,
+    stderr: err.stream,
+    env: {},
+    cwd: () => ROOT,
+  });
+  if (code !== 0) throw new Error(`clean-article ${args.join(' ')} exited ${code}: ${err.text()}`);
+  return { stdout: out.text(), stderr: err.text() };
+}
+
+export async function session(): Promise<string> {
+  const explained = await cli(['--explain', SESSION_INPUT]);
+  const diffed = await cli(['--diff', SESSION_INPUT]);
+  return [
+    '```console',
+    `$ clean-article --explain ${SESSION_INPUT} > cleaned.txt`,
+    explained.stderr.trimEnd(),
+    `$ clean-article --diff ${SESSION_INPUT}`,
+    diffed.stdout.trimEnd(),
+    '```',
+  ].join('\n');
+}
+
+function replaceSection(readme: string, name: string, content: string): string {
+  const begin = `<!-- BEGIN generated: ${name} -->`;
+  const end = `<!-- END generated: ${name} -->`;
+  const start = readme.indexOf(begin);
+  const stop = readme.indexOf(end);
+  if (start < 0 || stop < start) throw new Error(`README.md: no "${begin}" ... "${end}" section`);
+  return `${readme.slice(0, start + begin.length)}\n${content}\n${readme.slice(stop)}`;
+}
+
+/** The README with every generated section brought up to date. */
+export async function generateReadme(readme: string): Promise<string> {
+  let out = replaceSection(readme, 'transforms', transformTable());
+  out = replaceSection(out, 'presets', presetTable());
+  return replaceSection(out, 'session', await session());
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const current = fs.readFileSync(README, 'utf8');
+  const next = await generateReadme(current);
+  if (next === current) console.log('README.md is up to date');
+  else {
+    fs.writeFileSync(README, next);
+    console.log('README.md: generated sections rewritten');
+  }
+}

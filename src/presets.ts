@@ -1,0 +1,63 @@
+/**
+ * Presets: named sets of transform options and selection suited to one kind of source. Data only;
+ * `auto` detection lives in `detect.ts`. A preset sits between the transforms' defaults and the
+ * user's configuration and flags, which override it.
+ *
+ * The defaults already run every rule, so a preset mostly turns off what misfires on its source; a
+ * preset never changes how a transform repairs text.
+ */
+
+export interface Preset {
+  /** One line, for `--help`, `--explain` and the README. */
+  readonly description: string;
+  /** Run only these transforms (ids). */
+  readonly only?: readonly string[];
+  /** Run all but these transforms (ids). */
+  readonly skip?: readonly string[];
+  /** Also run these transforms that are off by default (ids). */
+  readonly enable?: readonly string[];
+  /** Options per transform id, over the transform's defaults. */
+  readonly transforms?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/** PressReader's own lines: only a PressReader text has them. */
+const PRESSREADER_RULES = ['pressreader-footer', 'pressreader-credit', 'pressreader-copy'];
+
+export const PRESETS = {
+  generic: {
+    description: 'any source: every transform with its defaults',
+  },
+  pressreader: {
+    description:
+      'PressReader text exports: footer, credit and masthead rules; no page furniture (folios, running heads, jumps)',
+    transforms: {
+      // One article per export: a lone number or a repeated capitalised line is text, not page furniture.
+      boilerplate: { skipRules: ['folio', 'running-head', 'repeated-head', 'jump-out', 'jump-in', 'jump-label'] },
+    },
+  },
+  pdftotext: {
+    description: 'pdftotext output of printed pages: page furniture rules and column unwrapping',
+    transforms: {
+      boilerplate: { skipRules: PRESSREADER_RULES },
+      unwrap: { shortLineRatio: 0.9 },
+    },
+  },
+  chronam: {
+    description:
+      'Chronicling America and other historic OCR: long s folding, OCR letter confusions; no masthead or modern-furniture rules',
+    // Measured on overproof and icdar2017 (README, Quality): fewer character errors, no document worse.
+    enable: ['ocr-confusions'],
+    transforms: {
+      unicode: { longS: true },
+      // Old pages name the paper in headlines and datelines ("Special to The Evening Courier").
+      boilerplate: { skipRules: ['masthead', 'tagline', 'photo-credit', ...PRESSREADER_RULES] },
+    },
+  },
+} as const satisfies Record<string, Preset>;
+
+export type PresetId = keyof typeof PRESETS;
+/** What `--preset` accepts: a preset, or `auto` to detect the source from the text. */
+export type PresetChoice = PresetId | 'auto';
+
+export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
+export const PRESET_CHOICES: readonly PresetChoice[] = ['auto', ...PRESET_IDS];

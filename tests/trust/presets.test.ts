@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { choosePreset, detectSource, withPreset } from '../../src/detect.js';
+import { cleanArticle, PRESET_IDS, PRESETS, TRANSFORM_IDS } from '../../src/index.js';
+import { readInputFile } from '../../src/io.js';
+import { BOILERPLATE_RULE_IDS } from '../../src/transforms/boilerplate.js';
+import { evidence } from '../helpers.js';
+import { repo } from './run.js';
+
+const column = (extra: string) =>
+  [
+    'The schooner had been bound from',
+    'Halifax with a cargo of lumber and was',
+    'caught by the gale about noon. Her cap',
+    'tain, John Reilly, said that the vessel',
+    'lost her rudder early in the afternoon',
+    'and could not be kept off the shore. All',
+    'six of the crew were saved, though two',
+    'suffered from exposure and were taken',
+    'to the home of Dr. Samuel Price, who',
+    'had come down to the beach with the',
+    'men of the village and their lanterns',
+    'to watch the rescue from the bluff.',
+    extra,
+  ].join('\n');
+
+describe('detectSource', () => {
+  it.each([
+    ['pressreader', 'Story.\n\nNewspapers in English\n', 'PressReader line "Newspapers in English" on line 3'],
+    [
+      'pressreader',
+      'Story.\nORIGINAL COPY · ORIGINAL COPY\n',
+      'PressReader line "ORIGINAL COPY · ORIGINAL COPY" on line 2',
+    ],
+    [
+      'pressreader',
+      'Printed and distributed by PressReader\nStory.',
+      'PressReader line "Printed and distributed by PressReader" on line 1',
+    ],
+    ['pdftotext', 'Page one.\fPage two.', 'form feed (a PDF page break) on line 1'],
+    ['pdftotext', 'Story\nwith the ﬁrst ligature.', 'ligature character "ﬁ" on line 2'],
+    [
+      'pdftotext',
+      'Story text.\n\nA4  THE RIVERTON HERALD  SUNDAY, MAY 4, 2025\n',
+      'running head with a page number "A4  THE RIVERTON HERALD  SUNDAY, MAY 4, 2025" on line 3',
+    ],
+    ['chronam', 'The ſhip came in.', 'long s (ſ) on line 1'],
+    [
+      'chronam',
+      column('several hun\u00AD'),
+      'narrow columns (median line 37 characters) with a printed line-end hyphen on line 13',
+    ],
+    [
+      'chronam',
+      column('dred, on the 9th of November, 1887'),
+      'narrow columns (median line 37 characters) with the year 1887 on line 13',
+    ],
+    ['generic', column('It happened in 2024.'), 'no sign of a PressReader, pdftotext or historic OCR source'],
+    [
+      'generic',
+      'One paragraph per line, as most web text is. It mentions 1887.',
+      'no sign of a PressReader, pdftotext or historic OCR source',
+    ],
+    ['generic', '', 'no sign of a PressReader, pdftotext or historic OCR source'],
+  ])('%s: %s', (preset, text, reason) => {
+    expect(detectSource(text)).toEqual({ preset, reason });
+  });
+
+  it.each([
+    ['statesman', 'pressreader'],
+    ['pressreader-page', 'pressreader'],
+    ['pdftotext-jump', 'pdftotext'],
+    ['historic-column', 'chronam'],
+    ['clean-article', 'generic'],
+    ['windows-1252-crlf', 'generic'],
+  ])('fixture %s looks like %s', (name, preset) => {
+    expect(detectSource(readInputFile(path.join(repo, 'fixtures', name, 'input.txt')).text).preset).toBe(preset);
+  });
+});
+
+describe('presets', () => {
+  it('are data over known transforms, options and rules', () => {
+    for (const id of PRESET_IDS) {
+      const preset = PRESETS[id] as import('../../src/presets.js').Preset;
+      for (const t of [...(preset.only ?? []), ...(preset.skip ?? []), ...Object.keys(preset.transforms ?? {})])
+        expect(TRANSFORM_IDS).toContain(t);
+      const rules = (preset.transforms?.boilerplate?.skipRules ?? []) as string[];
+      for (const rule of rules) expect(BOILERPLATE_RULE_IDS).toContain(rule);
+    }
+  });
+
+  it('choosePreset: a named preset is used as asked; auto detects', () => {
+    expect(choosePreset('chronam', 'Newspapers in English')).toEqual({
+      preset: 'chronam',
+      detected: false,
+      reason: 'asked for',
+    });
+    expect(choosePreset('auto', 'Newspapers in English').preset).toBe('pressreader');
+  });
+
+  it('withPreset: the caller’s options override the preset’s, one by one', () => {
+    const merged = withPreset('chronam', {
+      transformOptions: { unicode: { longS: false }, unwrap: { shortLineRatio: 0.5 } },
+    });
+    expect(merged.transformOptions).toEqual({
+      unicode: { longS: false },
+      unwrap: { shortLineRatio: 0.5 },
+      boilerplate: PRESETS.chronam.transforms.boilerplate,
+    });
+    expect(withPreset('pdftotext', { skip: ['unwrap'] }).skip).toEqual(['unwrap']);
+  });
+
+  const masthead = 'The Evening Star\n\nHeadline of the day\n\nBody text of the story goes here.';
+  it('chronam keeps a first line that names a paper; generic removes it as a masthead', () => {
+    expect(cleanArticle(masthead, { evidence, preset: 'generic' }).article.publication).toBe('The Evening Star');
+    const chronam = cleanArticle(masthead, { evidence, preset: 'chronam' });
+    expect(chronam.article.publication).toBeUndefined();
+    expect(chronam.text.startsWith('The Evening Star')).toBe(true);
+  });
+
+  const folio = 'The first paragraph.\n\n12\n\nThe second paragraph.';
+  it('pressreader keeps a lone number; generic removes it as a folio', () => {
+    expect(cleanArticle(folio, { evidence, preset: 'generic' }).text).not.toContain('12');
+    expect(cleanArticle(folio, { evidence, preset: 'pressreader' }).text).toContain('\n12\n');
+  });
+
+  it('an explicit selection or option beats the preset', () => {
+    const r = cleanArticle(masthead, {
+      evidence,
+      preset: 'generic',
+      transformOptions: { boilerplate: { skipRules: ['masthead'] } },
+    });
+    expect(r.article.publication).toBeUndefined();
+  });
+
+  it.each(
+    fs
+      .readdirSync(path.join(repo, 'fixtures'))
+      .filter((d) => fs.existsSync(path.join(repo, 'fixtures', d, 'input.txt'))),
+  )('fixture %s: its detected preset gives the same article as generic', (name) => {
+    const input = readInputFile(path.join(repo, 'fixtures', name, 'input.txt')).text;
+    expect(cleanArticle(input, { evidence }).output).toBe(cleanArticle(input, { evidence, preset: 'generic' }).output);
+  });
+
+  it('the result and the JSON output say which preset was used', () => {
+    const r = cleanArticle('Story.\n\nNewspapers in English', { evidence, format: 'json' });
+    expect(r.source).toEqual({
+      preset: 'pressreader',
+      detected: true,
+      reason: 'PressReader line "Newspapers in English" on line 3',
+    });
+    expect(JSON.parse(r.output).source).toBe('pressreader');
+  });
+});
+
+describe('boilerplate extra patterns (the configuration hook)', () => {
+  it('removes matching lines under the given rule name', () => {
+    const r = cleanArticle('Story text.\n\nSubscribe today for $1\n\nMore story text.', {
+      evidence,
+      transformOptions: { boilerplate: { extraPatterns: [{ name: 'promo-box', pattern: /^(?:Subscribe .*)$/ }] } },
+    });
+    expect(r.text).toBe('Story text.\n\nMore story text.');
+    expect(r.article.removed).toEqual([
+      { transform: 'boilerplate', rule: 'promo-box', text: 'Subscribe today for $1' },
+    ]);
+    expect(r.edits.find((e) => e.rule === 'promo-box')?.reason).toBe('matches the configured pattern "promo-box"');
+  });
+});
