@@ -1,5 +1,5 @@
 /**
- * CER and WER before and after cleaning: the OCR and the cleaned OCR (the full pipeline's text, before
+ * CER and WER before and after cleaning: the OCR and the cleaned OCR (the full pipeline's text as the CLI cleans it (preset auto), before
  * segmentation and rendering, so that headline detection does not matter) against the GT.
  *
  * Both sides get the same normalisation (`normalizeForScoring`: NFKC, `¬` + line break removed, line
@@ -10,7 +10,7 @@
  * Case-sensitive. Micro averages: total edit distance over total GT length.
  */
 import path from 'node:path';
-import { runPipeline } from '../../src/index.js';
+import { cleanArticle } from '../../src/index.js';
 import { Interner } from '../lib/edit-distance.js';
 import {
   addCounts,
@@ -63,7 +63,7 @@ function scoreSet(set: ScoredSet, context: EvalContext): ErrorRateRow {
     const gt = normalizeForScoring(set.prepareGt(pair.gt));
     const before = normalizeForScoring(pair.ocr);
     const after = normalizeForScoring(
-      runPipeline(pair.ocr, { evidence: context.evidence, enable: context.enable }).text,
+      cleanArticle(pair.ocr, { evidence: context.evidence, enable: context.enable }).text,
     );
     const cb = characterErrors(before, gt);
     const ca = characterErrors(after, gt);
