@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Edit } from '../../src/index.js';
-import { apply } from '../helpers.js';
-
-/** An earlier transform repaired ligature garbage: the text layer is known to be damaged. */
-const damaged: Edit[] = [
-  { transform: 'ligatures', rule: 'repeated-group', offset: 0, before: 'efffforts', after: 'efforts', reason: '' },
-];
+import { apply, damaged } from '../helpers.js';
 
 describe('punctuation-spacing', () => {
   it.each([
