@@ -2,13 +2,16 @@
  * Find the article's parts in the cleaned text: publication and date (from what `boilerplate`
  * removed), headline, deck, byline and body paragraphs.
  */
+import { isUpperCode } from './tokens.js';
 import type { Article, Edit, Removed } from './types.js';
 
 /** Transforms whose removed lines are listed in the article's `removed`. */
 const FURNITURE_TRANSFORMS = new Set(['boilerplate', 'noise-lines']);
 /** A byline with "By": `- By Qassim Abdul-Zahra`, `BY NADIA HADDAD`, `By X and Y`. */
-const BY_LINE = /^(?:[-—–•·]\s*)?(?:By|BY|by):?\s+(\p{Lu}.{1,80})$/u;
-/** A byline without "By": `Samuel Okafor, Staff Writer`. */
+const BY_LINE = /^(?:[-—–•·]\s*)?(?:By|BY|by):?\s+(\S.{1,80})$/;
+/** A byline without "By": `Samuel Okafor, Staff Writer` (tested only after the cheap ROLE_HINT). */
+const ROLE_HINT =
+  /, *(?:The |Senior |Chief |Staff |Special |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist|Associated|Special|Staff)/;
 const ROLE_LINE =
   /^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}),\s*(?:(?:Senior |Chief |Staff |Special |Contributing )?(?:Writer|Reporter|Correspondent|Editor|Columnist)|(?:The )?Associated Press|Special to (?:the )?.+|Staff)$/u;
 /** Roles and agencies after a name in a "By" line (`By Tom Reyes, Staff Writer`), matched in lower case. */
@@ -76,10 +79,11 @@ function parseBylineLine(block: string): string | undefined {
   let name: string | undefined;
   if (!/^\W*by\b/i.test(block) && !block.includes(',')) return undefined; // cheap test before the full patterns
   const by = BY_LINE.exec(block);
+  if (by && !isUpperCode(by[1]!.charCodeAt(0))) return undefined; // `By the end of the day`
   if (by) {
     const role = ROLE_SUFFIX.exec(by[1]!.toLowerCase());
     name = role ? by[1]!.slice(0, role.index) : by[1]!;
-  } else name = ROLE_LINE.exec(block)?.[1];
+  } else if (ROLE_HINT.test(block)) name = ROLE_LINE.exec(block)?.[1];
   if (name === undefined) return undefined;
   name = name.trim().replace(/[.,;]$/, '');
   const words = name.split(/\s+/);

@@ -6,7 +6,7 @@
  * 2. the user's own words (`--words FILE`) and a short project list of names the lexicon lacks;
  * 3. the document itself: a word seen elsewhere in the same text, whole.
  */
-import { scanWords } from '../tokens.js';
+import { isLetterCode, scanWords } from '../tokens.js';
 import type { Lexicon } from './lexicon.js';
 import { loadLexicon } from './lexicon.js';
 import { PROJECT_WORDS } from './project-words.js';
@@ -247,7 +247,8 @@ export function stripPossessive(word: string): string {
 
 /** Give `word` the letter case of `template`: `UPPER`, `Title` or lower. */
 export function matchCase(template: string, word: string): string {
-  const letters = template.replace(/\P{L}/gu, '');
+  let letters = '';
+  for (let i = 0; i < template.length; i++) if (isLetterCode(template.charCodeAt(i))) letters += template.charAt(i);
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
     return word.toUpperCase();
   }

@@ -3,7 +3,7 @@
  *
  * ~175k entries would cost ~50 ms to put in a `Map` (string hashing and internalisation) and ~25 ms to
  * index at start-up. Instead `build-lexicon.ts` builds the index once, at install time, into one
- * binary file: the words as UTF-16 text, their offsets, lengths and flags, and an open-addressing hash
+ * binary file: the words as Latin-1 (or UTF-16) text, their offsets, lengths and flags, and an open-addressing hash
  * table of entry numbers (FNV-1a over char codes). Loading is one file read and a few typed-array
  * views; a lookup allocates nothing.
  */
@@ -13,8 +13,11 @@ import { collectEntries } from './build-lexicon.js';
 const FLAG_DICTIONARY = 1;
 const NOT_FOUND = -1;
 const MAGIC = 0x584c4143; // "CALX"
-const FORMAT_VERSION = 1;
-const HEADER_WORDS = 6;
+const FORMAT_VERSION = 2;
+/** The words' text encoding in the file: Latin-1 (one byte a character) when every character fits. */
+const TEXT_LATIN1 = 0;
+const TEXT_UTF16 = 1;
+const HEADER_WORDS = 7;
 
 function hashRange(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -75,10 +78,19 @@ export class Lexicon {
   /** The binary form `fromBinary` reads. */
   toBinary(): Buffer {
     const count = this.starts.length;
-    const textBytes = Buffer.from(this.text, 'utf16le');
+    const latin1 = !/[^\u0000-\u00ff]/.test(this.text);
+    const textBytes = Buffer.from(this.text, latin1 ? 'latin1' : 'utf16le');
     const parts = [
       Buffer.from(
-        new Uint32Array([MAGIC, FORMAT_VERSION, count, this.rankedCount, this.table.length, textBytes.length]).buffer,
+        new Uint32Array([
+          MAGIC,
+          FORMAT_VERSION,
+          count,
+          this.rankedCount,
+          this.table.length,
+          textBytes.length,
+          latin1 ? TEXT_LATIN1 : TEXT_UTF16,
+        ]).buffer,
       ),
       Buffer.from(this.starts.buffer),
       Buffer.from(this.lengths.buffer),
@@ -96,7 +108,7 @@ export class Lexicon {
     const buffer = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
     const base = buffer.byteOffset;
     const header = new Uint32Array(buffer.buffer, base, HEADER_WORDS);
-    const [magic, version, count, rankedCount, tableSize, textLength] = header as unknown as number[];
+    const [magic, version, count, rankedCount, tableSize, textLength, encoding] = header as unknown as number[];
     if (magic !== MAGIC || version !== FORMAT_VERSION) throw new Error('lexicon file has an unknown format');
     let at = base + HEADER_WORDS * 4;
     const starts = new Uint32Array(buffer.buffer, at, count);
@@ -107,7 +119,7 @@ export class Lexicon {
     at += align4(count!);
     const table = new Int32Array(buffer.buffer, at, tableSize);
     at += tableSize! * 4;
-    const text = buffer.toString('utf16le', at - base, at - base + textLength!);
+    const text = buffer.toString(encoding === TEXT_LATIN1 ? 'latin1' : 'utf16le', at - base, at - base + textLength!);
     return new Lexicon(text, starts, lengths, flags, table, rankedCount!);
   }
 

@@ -31,6 +31,15 @@ interface LineRule {
   isolated?: boolean;
 }
 
+/**
+ * Capital letters of Latin-1 (`A-Z`, `À-Þ`), spelled out: these patterns run on every short line, and
+ * Unicode property classes (`\p{Lu}`) cost milliseconds to compile at start-up.
+ */
+const UPPER_CHARS = 'A-Z\u00C0-\u00D6\u00D8-\u00DE';
+const UPPER = `[${UPPER_CHARS}]`;
+const LONG_WORD = /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]{4}/;
+const STARTS_UPPER = /^[^A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]*[A-Z\u00C0-\u00D6\u00D8-\u00DE]/;
+const MASTHEAD_WORD_START = /^[A-Z\u00C0-\u00D6\u00D8-\u00DE\d&'’.-]/;
 /** `Word` and `WORD`: the patterns below are case-sensitive (case-insensitive Unicode patterns are slow to compile). */
 const cased = (...words: string[]): string => words.flatMap((w) => [w, w.toUpperCase()]).join('|');
 const FOLIO = String.raw`(?:[A-Z]-?\d{1,3}|\d{1,3}[A-Z]?)`;
@@ -49,7 +58,7 @@ export const LINE_RULES: readonly LineRule[] = [
     rule: 'pressreader-footer',
     maxLength: 80,
     hint: /^Newspapers /,
-    pattern: /^Newspapers (?:in [A-Z][a-z]+|from [A-Z][\p{L} .,'&()-]{1,60})$/u,
+    pattern: /^Newspapers (?:in [A-Z][a-z]+|from [A-Z][^\d\n]{1,60})$/,
     reason: 'PressReader footer line',
   },
   {
@@ -103,8 +112,7 @@ export const LINE_RULES: readonly LineRule[] = [
     maxLength: 60,
     hint: /see|turn to|continued/i,
     pattern: new RegExp(
-      String.raw`^\(?(?:(?:Please\s+)?(?:[Ss]ee|SEE|[Tt]urn to|TURN TO)\s+\p{Lu}[\p{Lu}\d '’&.-]*?(?:\s*,\s*|\s+on\s+|\s+)(?:[Pp]age\s+|PAGE\s+)?${FOLIO}|(?:[Cc]ontinued|CONTINUED)\s+(?:on|ON)\s+(?:[Pp]age\s+|PAGE\s+)?${FOLIO})\.?\)?$`,
-      'u',
+      String.raw`^\(?(?:(?:Please\s+)?(?:[Ss]ee|SEE|[Tt]urn to|TURN TO)\s+${UPPER}[${UPPER_CHARS}\d '’&.-]*?(?:\s*,\s*|\s+on\s+|\s+)(?:[Pp]age\s+|PAGE\s+)?${FOLIO}|(?:[Cc]ontinued|CONTINUED)\s+(?:on|ON)\s+(?:[Pp]age\s+|PAGE\s+)?${FOLIO})\.?\)?$`,
     ),
     reason: 'jump line: the story continues on another page',
     pageBreak: true,
@@ -114,8 +122,7 @@ export const LINE_RULES: readonly LineRule[] = [
     maxLength: 60,
     hint: /from/i,
     pattern: new RegExp(
-      String.raw`^\(?(?:\p{Lu}[\p{Lu}\d '’&.-]*?\s*(?:[,:|•—–-]\s*)?)?(?:(?:[Cc]ontinued|CONTINUED)\s+)?(?:[Ff]rom|FROM)\s+(?:[Pp]age\s+|PAGE\s+)?${FOLIO}\.?\)?$`,
-      'u',
+      String.raw`^\(?(?:${UPPER}[${UPPER_CHARS}\d '’&.-]*?\s*(?:[,:|•—–-]\s*)?)?(?:(?:[Cc]ontinued|CONTINUED)\s+)?(?:[Ff]rom|FROM)\s+(?:[Pp]age\s+|PAGE\s+)?${FOLIO}\.?\)?$`,
     ),
     reason: 'jump line: the story continues from another page',
     pageBreak: true,
@@ -141,7 +148,7 @@ export const LINE_RULES: readonly LineRule[] = [
     maxLength: 300,
     hint: /@|reached|writer|reporter|correspondent|follow/i,
     pattern:
-      /^(?:[-—–]\s*)?(?:(?:Contact|Reach|E-?mail|Write to)\s+.{2,80}?\s+(?:at|on|via)\s+\S+@\S+.*|.{2,80}?\s+(?:can be reached|may be reached|is a (?:staff )?(?:writer|reporter|correspondent) (?:for|at|with)\b).*|Follow (?:him|her|them|us|[\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){0,2}) on (?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b.*)$/u,
+      /^(?:[-—–]\s*)?(?:(?:Contact|Reach|E-?mail|Write to)\s+.{2,80}?\s+(?:at|on|via)\s+\S+@\S+.*|.{2,80}?\s+(?:can be reached|may be reached|is a (?:staff )?(?:writer|reporter|correspondent) (?:for|at|with)\b).*|Follow (?:him|her|them|us|[A-Z][A-Za-z\u00C0-\u00FF.'-]+(?: [A-Z][A-Za-z\u00C0-\u00FF.'-]+){0,2}) on (?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b.*)$/,
     reason: 'reporter tagline',
   },
 ];
@@ -159,13 +166,16 @@ const TOP_LINES = 3;
 /** A byline, used to tell a masthead from a headline in a PressReader dump. */
 const BYLINE = /^(?:[-—–•]\s*)?By\s+\S/i;
 /** `THE VALLEY SENTINEL` -> `The Valley Sentinel`, to match PUBLICATION_WORDS. */
-const titleCase = (s: string): string => s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+const titleCase = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/(^|[^a-z\u00DF-\u00FF])([a-z\u00DF-\u00FF])/g, (_, b: string, c: string) => b + c.toUpperCase());
 /** A repeated running head: an all-caps (or nearly) line of this length, seen twice or more. */
 const REPEATED_HEAD_MIN_CHARS = 8;
 const REPEATED_HEAD_MAX_CHARS = 100;
 const REPEATED_HEAD_UPPER_SHARE = 0.8;
 /** A short all-caps line right before a `From B2` line: the jump's label (`BUDGET`). */
-const JUMP_LABEL = /^\p{Lu}[\p{Lu}\d '’&.-]{1,40}$/u;
+const JUMP_LABEL = new RegExp(String.raw`^${UPPER}[${UPPER_CHARS}\d '’&.-]{1,40}$`);
 
 interface Removal {
   rule: string;
@@ -199,8 +209,8 @@ function contentIndexes(lines: readonly Line[]): number[] {
 
 /** Every word of four letters or more starts with a capital (`Northfield Daily Ledger`). */
 function isTitleCase(line: string): boolean {
-  const long = line.split(/\s+/).filter((w) => /\p{L}{4}/u.test(w));
-  return long.length > 0 && long.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w));
+  const long = line.split(/\s+/).filter((w) => LONG_WORD.test(w));
+  return long.length > 0 && long.every((w) => STARTS_UPPER.test(w));
 }
 
 function looksLikeMasthead(line: string): boolean {
@@ -209,7 +219,7 @@ function looksLikeMasthead(line: string): boolean {
     line.length <= MASTHEAD_MAX_CHARS &&
     words.length <= MASTHEAD_MAX_WORDS &&
     !/[.!?,:;]$/.test(line) &&
-    words.every((w) => /^[\p{Lu}\d&'’.-]/u.test(w) || /^(?:of|the|and|de|la|el|du|des|der|am|an)$/.test(w))
+    words.every((w) => MASTHEAD_WORD_START.test(w) || /^(?:of|the|and|de|la|el|du|des|der|am|an)$/.test(w))
   );
 }
 
@@ -269,7 +279,7 @@ export const boilerplate: Transform<BoilerplateOptions> = {
       }
       remove(i, rule.rule, rule.reason, rule.pageBreak);
       const keyword =
-        /^\(?(?:Please\s+|PLEASE\s+)?(?:[Ss]ee|SEE|[Tt]urn to|TURN TO)\s+(\p{Lu}[\p{Lu}\d '’&.-]*?)(?:\s*,|\s+on\s+|\s+(?:[Pp]age\s+|PAGE\s+)?[A-Z]?\d)/u.exec(
+        /^\(?(?:Please\s+|PLEASE\s+)?(?:[Ss]ee|SEE|[Tt]urn to|TURN TO)\s+([A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE\d '’&.-]*?)(?:\s*,|\s+on\s+|\s+(?:[Pp]age\s+|PAGE\s+)?[A-Z]?\d)/.exec(
           trimmed,
         );
       if (rule.rule === 'jump-out' && keyword) jumpKeywords.add(keyword[1]!.trim().toUpperCase());
