@@ -108,11 +108,19 @@ export class DocumentIndex {
     return this.hyphenated.get(form) ?? 0;
   }
 
-  /** Occurrences of the lowercase words `a b`, side by side. */
+  /** Occurrences of the lowercase words `a b`, side by side (spaces or line breaks between). */
   countPair(a: string, b: string): number {
-    this.lower ??= this.text.toLowerCase();
-    const pattern = new RegExp(`(?<!\\p{L})${escapeRegExp(a)}[ \\t\\n]+${escapeRegExp(b)}(?!\\p{L})`, 'gu');
-    return [...this.lower.matchAll(pattern)].length;
+    const text = (this.lower ??= this.text.toLowerCase());
+    let count = 0;
+    for (let at = text.indexOf(a); at !== -1; at = text.indexOf(a, at + 1)) {
+      if (at > 0 && isLetterCode(text.charCodeAt(at - 1))) continue;
+      let i = at + a.length;
+      const gapStart = i;
+      while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n')) i++;
+      if (i === gapStart || !text.startsWith(b, i) || isLetterCode(text.charCodeAt(i + b.length))) continue;
+      count++;
+    }
+    return count;
   }
 }
 
@@ -257,8 +265,4 @@ export function matchCase(template: string, word: string): string {
     return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
   }
   return word.toLowerCase();
-}
-
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -41,13 +41,17 @@ const isFrequent = (rank: number): boolean => rank > 0 && rank <= NAME_MAX_RANK;
 /** Why `line` is noise, or undefined when it is text. */
 export function noiseReason(line: string, evidence: Evidence): string | undefined {
   if (line.length > MAX_NOISE_LENGTH * 2) return undefined;
-  // Most lines hold a word: look for one first, without building strings.
-  const words = scanWords(line);
-  for (let i = 0; i < words.count; i++) {
-    const start = words.starts[i]!;
-    const end = words.ends[i]!;
-    if (end - start >= 2 && evidence.isDictionaryAt(line, start, end)) return undefined;
+  // Most lines hold a word: look for one first, without building strings or arrays.
+  for (let i = 0; i < line.length;) {
+    if (!isLetterCode(line.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < line.length && isLetterCode(line.charCodeAt(i))) i++;
+    if (i - start >= 2 && evidence.isDictionaryAt(line, start, i)) return undefined;
   }
+  const words = scanWords(line);
   const visible = line.replace(/\s+/g, '');
   if (visible.length === 0 || visible.length > MAX_NOISE_LENGTH) return undefined;
   if (/\d\d/.test(visible) || (/\d/.test(visible) && !/\p{L}/u.test(visible))) return undefined; // numbers, money, dates

@@ -73,12 +73,18 @@ function supportedJoin(parts: readonly string[], evidence: Evidence): string | u
 }
 
 /** Decide whether the words `parts`, separated by spaces inside a line, are one word. */
-export function decideSplit(parts: readonly string[], evidence: Evidence, damaged: boolean): Join | undefined {
+export function decideSplit(
+  parts: readonly string[],
+  evidence: Evidence,
+  damaged: boolean,
+  /** Whether each part is a word in its own right, when the caller knows already. */
+  standalone: readonly boolean[] = parts.map((p) => evidence.isStandalone(p)),
+): Join | undefined {
   const [first, ...rest] = parts;
   if (first === undefined || rest.length === 0) return undefined;
   const caps = startsUpper(first) && parts.every(allUpper);
   if (!caps && rest.some(startsUpper)) return undefined; // `Qassim Abdul`; `Collec Ting` is not text
-  const fragment = parts.find((p) => !evidence.isStandalone(p));
+  const fragment = parts.find((_, k) => !standalone[k]);
   if (fragment !== undefined) {
     if (parts.some((p) => p.length < 2)) return undefined;
     const word = supportedJoin(parts, evidence);
@@ -168,7 +174,11 @@ function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, dam
       const three = i + 2 < words.count && spacesAfter(words, i + 1) && freeAfter(words, i + 2);
       // Cheap screen: words that are all words in their own right are only a candidate as a lowercase pair.
       if (three && !(isWord(i) && isWord(i + 1) && isWord(i + 2))) {
-        joined = decideSplit([partAt(i), partAt(i + 1), partAt(i + 2)], evidence, damaged);
+        joined = decideSplit([partAt(i), partAt(i + 1), partAt(i + 2)], evidence, damaged, [
+          isWord(i),
+          isWord(i + 1),
+          isWord(i + 2),
+        ]);
         width = 3;
       }
       if (!joined && freeAfter(words, i + 1)) {
@@ -177,7 +187,7 @@ function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, dam
           !bothWords ||
           (isLowerCode(text.charCodeAt(words.starts[i]!)) && isLowerCode(text.charCodeAt(words.starts[i + 1]!)))
         ) {
-          joined = decideSplit([partAt(i), partAt(i + 1)], evidence, damaged);
+          joined = decideSplit([partAt(i), partAt(i + 1)], evidence, damaged, [isWord(i), isWord(i + 1)]);
           width = 2;
         }
       }
