@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { checkNoBatchOptions, isBatch, runBatch } from './batch.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
 import { createEvidenceSource } from './evidence/evidence.js';
 import { cleanArticle } from './index.js';
@@ -16,13 +17,16 @@ import {
   sameFile,
   writeFileAtomic,
 } from './io.js';
+import { checkJsonlOptions, runJsonl } from './jsonl.js';
 import { TRANSFORMS, selectTransforms } from './pipeline.js';
+import { defaultJobs } from './pool.js';
 import { FORMATS, type Format } from './render/index.js';
+import type { EngineOptions } from './tasks.js';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 interface CliOptions {
@@ -34,6 +38,15 @@ interface CliOptions {
   encoding?: string;
   maxSize?: number;
   listTransforms?: boolean;
+  outDir?: string;
+  inPlace?: boolean;
+  backup?: string;
+  ext?: string[];
+  jobs?: number;
+  skipExisting?: boolean;
+  report?: string;
+  quiet?: boolean;
+  jsonl?: boolean;
 }
 
 const NAME = 'clean-article';
@@ -58,6 +71,18 @@ function byteSize(value: string): number {
   return Math.floor(Number(m[1]) * unit);
 }
 
+function positiveInteger(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+      throw new UsageError(`${flag}: "${value}" is not a whole number of 1 or more`);
+    }
+    return Number(value);
+  };
+}
+
+/** `--ext` values; empty ones are kept, for the batch to refuse with the value named. */
+const extensions = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',')];
+
 const EXAMPLES = `
 Examples:
   $ ${NAME} article.txt                      print the cleaned article
@@ -66,16 +91,17 @@ Examples:
   $ ${NAME} article.txt --format json        headline, byline, paragraphs, removed furniture
   $ ${NAME} --skip split-words,hyphens a.txt run all transforms but these
   $ ${NAME} --list-transforms                what each transform does, in pipeline order
+  $ ${NAME} scans/ --out-dir clean/          every .txt below scans/, mirrored under clean/
+  $ ${NAME} 'scans/**/*.txt' --out-dir out   quoted patterns are expanded by ${NAME}
+  $ ${NAME} --in-place --backup .orig a.txt  replace a file, keeping the original as a.txt.orig
+  $ ${NAME} --jsonl < in.jsonl > out.jsonl   clean the "text" of each JSON Lines record
 
 Exit status: 0 success, 1 an input could not be processed, 2 usage error.`;
 
-export function createProgram(
-  io: CliIO,
-  run: (input: string | undefined, options: CliOptions) => Promise<void>,
-): Command {
+export function createProgram(io: CliIO, run: (inputs: string[], options: CliOptions) => Promise<void>): Command {
   const program = new Command(NAME)
     .description('Clean OCR or PDF-extracted newspaper text into plain text, Markdown or JSON.')
-    .argument('[input]', 'article file to clean; "-" or nothing reads stdin')
+    .argument('[inputs...]', 'article files, folders or quoted patterns; "-" or nothing reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--only <ids>', 'run only these transforms (comma-separated ids)', list)
@@ -83,6 +109,19 @@ export function createProgram(
     .option('--words <file>', 'extra words the repairs may produce, one per line (repeatable)', list)
     .option('--encoding <name>', 'decode input with this encoding instead of detecting it')
     .option('--max-size <bytes>', 'refuse inputs larger than this (e.g. 500M)', byteSize)
+    .option('--out-dir <dir>', 'batch: write one output per input under this folder, mirroring the tree')
+    .option('--in-place', 'batch: replace each input with its cleaned text (atomically)')
+    .option('--backup <suffix>', 'with --in-place: keep each original as FILE<suffix> (e.g. .orig)')
+    .option('--ext <exts>', 'extensions to pick up in folders (default .txt; repeatable, comma-separated)', extensions)
+    .option(
+      '-j, --jobs <n>',
+      'worker threads for batches and --jsonl (default: one per CPU)',
+      positiveInteger('--jobs'),
+    )
+    .option('--skip-existing', 'batch: skip inputs whose output exists and is newer (resume a run)')
+    .option('--report <file>', 'batch: write one JSON line per file (status, encoding, edits, time)')
+    .option('-q, --quiet', 'no warnings, progress or summary; errors only')
+    .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order')
     .option('--list-transforms', 'list the transforms in pipeline order and exit')
     .version(version(), '-V, --version')
     .helpOption('-h, --help', 'show this help')
@@ -93,7 +132,7 @@ export function createProgram(
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(`${NAME}: ${s.replace(/^error: /, '').trim()} (see --help)\n`),
     })
-    .action(async (input: string | undefined, options: CliOptions) => run(input, options));
+    .action(async (inputs: string[], options: CliOptions) => run(inputs, options));
   return program;
 }
 
@@ -102,15 +141,25 @@ function listTransforms(io: CliIO): void {
   for (const t of TRANSFORMS) io.stdout.write(`${t.id.padEnd(width)}  ${t.description}\n`);
 }
 
-async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO): Promise<void> {
-  // Validate everything before any text is read.
+/** Check the options every mode shares, and read the word lists: before any text is read. */
+function engineOptions(options: CliOptions): EngineOptions {
   selectTransforms({ only: options.only, skip: options.skip });
   if (options.encoding) checkEncoding(options.encoding);
-  const words = (options.words ?? []).flatMap(readWordList);
-  const fromStdin = input === undefined || input === '-';
-  if (fromStdin && input === undefined && io.stdin.isTTY) {
+  const { format, only, skip, encoding, maxSize } = options;
+  return { format, only, skip, encoding, maxSize, words: (options.words ?? []).flatMap(readWordList) };
+}
+
+function noInputOnTerminal(inputs: readonly string[], io: CliIO): void {
+  if (inputs.length === 0 && io.stdin.isTTY) {
     throw new UsageError('no input: give a file, or pipe text on stdin (see --help)');
   }
+}
+
+async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO): Promise<void> {
+  // Validate everything before any text is read.
+  const { words } = engineOptions(options);
+  const fromStdin = input === undefined || input === '-';
+  noInputOnTerminal(input === undefined ? [] : [input], io);
   if (!fromStdin && options.output !== undefined && sameFile(input, options.output)) {
     throw new UsageError(`-o ${options.output}: is the input file; refusing to overwrite it`);
   }
@@ -118,7 +167,7 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
   const decoded = fromStdin
     ? decodeBytes(await readStream(io.stdin, options.maxSize), name, options.encoding)
     : readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
-  if (decoded.text.trim() === '') io.stderr.write(`${NAME}: ${name}: warning: empty input\n`);
+  if (decoded.text.trim() === '' && !options.quiet) io.stderr.write(`${NAME}: ${name}: warning: empty input\n`);
   const result = cleanArticle(decoded.text, {
     format: options.format,
     only: options.only,
@@ -132,9 +181,21 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
 /** Run the CLI; resolves to the exit status. Errors become one line on stderr. */
 export async function main(argv: readonly string[], io: CliIO = process): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = createProgram(io, async (input, options) => {
+  const program = createProgram(io, async (inputs, options) => {
     if (options.listTransforms) return listTransforms(io);
-    await cleanOne(input, options, io);
+    const jobs = options.jobs ?? defaultJobs();
+    if (options.jsonl) {
+      const engine = engineOptions(options);
+      checkJsonlOptions(inputs, { ...options, jobs }, engine);
+      checkNoBatchOptions(options);
+      noInputOnTerminal(inputs, io);
+      exitCode = await runJsonl(inputs[0], { ...options, jobs }, engine, io);
+    } else if (isBatch(inputs, options)) {
+      exitCode = await runBatch(inputs, { ...options, jobs }, engineOptions(options), io);
+    } else {
+      checkNoBatchOptions(options);
+      await cleanOne(inputs[0], options, io);
+    }
   });
   try {
     await program.parseAsync([...argv], { from: 'user' });
