@@ -11,7 +11,7 @@ import { EXIT_INPUT, EXIT_OK, UsageError } from './errors.js';
 import { compileGlob, isGlob, type Glob } from './glob.js';
 import { describe, isStaleTemp, openAtomicWriteStream, removeStaleTemps, type AtomicWriteStream } from './io.js';
 import { TRANSFORM_IDS } from './pipeline.js';
-import { createRunner, runOrdered } from './pool.js';
+import { createRunner, defaultJobs, runOrdered } from './pool.js';
 import type { Format } from './render/index.js';
 import { fileResult, type EngineOptions, type FileResult, type FileTask } from './tasks.js';
 
@@ -33,7 +33,8 @@ export interface BatchOptions {
   backup?: string;
   /** Extensions a folder walk picks up (`--ext`), with or without the dot. */
   ext?: readonly string[];
-  jobs: number;
+  /** Worker threads; default one per CPU. */
+  jobs?: number;
   skipExisting?: boolean;
   report?: string;
   quiet?: boolean;
@@ -72,27 +73,6 @@ export interface BatchPlan {
    * overlapping arguments). Not needed, and not paid for, for one folder walked for one extension.
    */
   trackOutputs: boolean;
-}
-
-/**
- * Batch mode: chosen by `--out-dir` or `--in-place`; several inputs, or a pattern, without either is a
- * batch that `planBatch` refuses with a message saying what to add.
- */
-export function isBatch(inputs: readonly string[], options: { outDir?: string; inPlace?: boolean }): boolean {
-  if (options.outDir !== undefined || options.inPlace === true || inputs.length > 1) return true;
-  const [input] = inputs;
-  return input !== undefined && input !== '-' && isGlob(input) && !fs.existsSync(input);
-}
-
-/** Refuse the batch-only options outside a batch (one file, stdin, `--jsonl`). */
-export function checkNoBatchOptions(options: Omit<BatchOptions, 'format' | 'jobs'>): void {
-  const batchOnly: [string, boolean, string][] = [
-    ['--backup', options.backup !== undefined, '--in-place'],
-    ['--skip-existing', options.skipExisting === true, '--out-dir'],
-    ['--report', options.report !== undefined, '--out-dir or --in-place'],
-    ['--ext', options.ext !== undefined, '--out-dir or --in-place'],
-  ];
-  for (const [flag, given, needs] of batchOnly) if (given) throw new UsageError(`${flag}: only with ${needs}`);
 }
 
 /** `--ext` values as lowercase suffixes with a leading dot. */
@@ -297,9 +277,8 @@ export async function* walkInputs(plan: BatchPlan, sweep = false): AsyncGenerato
       plan,
       sweep,
       maxDepth: glob ? glob.maxDepth : Infinity,
-      accept: glob
-        ? (rel) => glob.matches(rel)
-        : (_rel, name) => !isBackup(name) && plan.extensions.some((ext) => name.toLowerCase().endsWith(ext)),
+      accept: (rel, name) =>
+        !isBackup(name) && (glob ? glob.matches(rel) : plan.extensions.some((ext) => name.toLowerCase().endsWith(ext))),
     });
     let count = 0;
     for await (const file of found) {
@@ -343,10 +322,10 @@ class Progress {
     readonly enabled: boolean,
   ) {}
 
-  draw(force = false): void {
+  draw(): void {
     if (!this.enabled) return;
     const now = performance.now();
-    if (!force && now - this.last < PROGRESS_INTERVAL_MS) return;
+    if (now - this.last < PROGRESS_INTERVAL_MS) return;
     this.last = now;
     const seconds = Math.max((now - this.start) / 1000, 1e-3);
     const total = this.counted ? `${this.found}` : `${this.found}+`;
@@ -406,7 +385,7 @@ export async function runBatch(
   const edits = new Map<string, number>();
   const runner = createRunner(
     { ...engineOptions, skipExisting: options.skipExisting, inPlace: plan.inPlace, backup: plan.backup },
-    options.jobs,
+    options.jobs ?? defaultJobs(),
   );
   try {
     await runOrdered(

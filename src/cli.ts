@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { checkNoBatchOptions, isBatch, runBatch } from './batch.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
 import { createEvidenceSource } from './evidence/evidence.js';
 import { cleanArticle } from './index.js';
@@ -17,9 +16,8 @@ import {
   sameFile,
   writeFileAtomic,
 } from './io.js';
-import { checkJsonlOptions, runJsonl } from './jsonl.js';
+import { checkJsonlOptions, checkNoBatchOptions, isBatch } from './modes.js';
 import { TRANSFORMS, selectTransforms } from './pipeline.js';
-import { defaultJobs } from './pool.js';
 import { FORMATS, type Format } from './render/index.js';
 import type { EngineOptions } from './tasks.js';
 
@@ -183,15 +181,17 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
   let exitCode = EXIT_OK;
   const program = createProgram(io, async (inputs, options) => {
     if (options.listTransforms) return listTransforms(io);
-    const jobs = options.jobs ?? defaultJobs();
+    // Batches and streams are loaded only when asked for, to keep one article's start-up short.
     if (options.jsonl) {
       const engine = engineOptions(options);
-      checkJsonlOptions(inputs, { ...options, jobs }, engine);
-      checkNoBatchOptions(options);
+      checkJsonlOptions(inputs, options);
       noInputOnTerminal(inputs, io);
-      exitCode = await runJsonl(inputs[0], { ...options, jobs }, engine, io);
+      const { runJsonl } = await import('./jsonl.js');
+      exitCode = await runJsonl(inputs[0], options, engine, io);
     } else if (isBatch(inputs, options)) {
-      exitCode = await runBatch(inputs, { ...options, jobs }, engineOptions(options), io);
+      const engine = engineOptions(options);
+      const { runBatch } = await import('./batch.js');
+      exitCode = await runBatch(inputs, options, engine, io);
     } else {
       checkNoBatchOptions(options);
       await cleanOne(inputs[0], options, io);

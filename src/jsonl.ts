@@ -6,44 +6,24 @@
  */
 import { once } from 'node:events';
 import readline from 'node:readline';
-import { EXIT_INPUT, EXIT_OK, UsageError } from './errors.js';
-import { openAtomicWriteStream, openInputStream, sameFile, type AtomicWriteStream } from './io.js';
-import { createRunner, runOrdered } from './pool.js';
+import { EXIT_INPUT, EXIT_OK } from './errors.js';
+import { openAtomicWriteStream, openInputStream, type AtomicWriteStream } from './io.js';
+import { createRunner, defaultJobs, runOrdered } from './pool.js';
 import type { EngineOptions, RecordResult, RecordTask } from './tasks.js';
 
 const NAME = 'clean-article';
 
 export interface JsonlOptions {
-  jobs: number;
+  /** Worker threads; default one per CPU. */
+  jobs?: number;
   output?: string;
   quiet?: boolean;
-  /** Batch options, which JSON Lines cannot have: named here to refuse them. */
-  outDir?: string;
-  inPlace?: boolean;
 }
 
 export interface JsonlIO {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
-}
-
-/** Refuse what `--jsonl` cannot do; before any line is read. */
-export function checkJsonlOptions(inputs: readonly string[], options: JsonlOptions, engine: EngineOptions): void {
-  if (engine.format === 'json') {
-    throw new UsageError('--jsonl: records are JSON already; choose -f text or -f markdown for their "text" field');
-  }
-  for (const [flag, given] of [
-    ['--out-dir', options.outDir !== undefined],
-    ['--in-place', options.inPlace === true],
-  ] as const) {
-    if (given) throw new UsageError(`--jsonl: ${flag} is for files; JSON Lines go from one stream to one stream`);
-  }
-  if (inputs.length > 1) throw new UsageError('--jsonl: give one input file, or none to read stdin');
-  const [input] = inputs;
-  if (input !== undefined && input !== '-' && options.output !== undefined && sameFile(input, options.output)) {
-    throw new UsageError(`-o ${options.output}: is the input file; refusing to overwrite it`);
-  }
 }
 
 /** The numbered, non-blank lines of a stream, without the byte-order mark of the first. */
@@ -75,7 +55,7 @@ export async function runJsonl(
     : async (text: string) => {
         if (!io.stdout.write(text)) await once(io.stdout, 'drain');
       };
-  const runner = createRunner(engine, options.jobs);
+  const runner = createRunner(engine, options.jobs ?? defaultJobs());
   let records = 0;
   let bad = 0;
   try {

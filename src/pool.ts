@@ -94,6 +94,7 @@ class WorkerPool implements Runner {
   private anyStarted = false;
   /** Why no worker can start (then every task is refused). */
   private broken: Error | undefined;
+  private closed = false;
 
   constructor(
     private readonly options: EngineOptions,
@@ -112,7 +113,7 @@ class WorkerPool implements Runner {
 
   /** Give queued tasks to workers with room, starting a worker while every running one is busy. */
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 && !this.closed) {
       let slot = this.slots.find((s) => s.pending.size === 0);
       if (slot === undefined && this.slots.length < this.size) slot = this.spawn();
       slot ??= this.slots.find((s) => s.pending.size < TASKS_PER_WORKER);
@@ -156,7 +157,10 @@ class WorkerPool implements Runner {
     return slot;
   }
 
+  /** Stop every worker; tasks still queued (after an error elsewhere) are dropped. */
   async close(): Promise<void> {
+    this.closed = true;
+    this.queue.length = 0;
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
