@@ -195,6 +195,14 @@ describe('batch: inputs are never overwritten', () => {
     expect(again.stderr).toMatch(/a000\.txt: backup .*a000\.txt\.orig exists already; refusing to overwrite it/);
     expect(tree(inDir)).toEqual(after);
   });
+
+  it('--in-place with a pattern leaves files named like backups alone', async () => {
+    writeTree(inDir, { 'a.txt': 'One  .', 'b.txt.orig': 'Two  .' });
+    const r = await run([path.join(inDir, '*'), '--in-place', '--backup', '.orig', '-j', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/1 files: 1 processed/);
+    expect(tree(inDir)).toEqual({ 'a.txt': 'One.\n', 'a.txt.orig': 'One  .', 'b.txt.orig': 'Two  .' });
+  });
 });
 
 describe('batch: bad files are reported and skipped', () => {
