@@ -1,8 +1,8 @@
 /**
  * JSON Lines mode (`--jsonl`): one record `{"id": ..., "text": ..., ...}` per line in, one cleaned
- * record per line out, in the same order. Lines are read one at a time and at most a few are in flight,
- * so a corpus of any size streams through in flat memory; with `--jobs N` the records are cleaned by N
- * workers. A malformed line is reported with its number and left out; the exit status then is 1.
+ * record per line out, in the same order. Lines are read one at a time and a bounded window of them is
+ * in flight (one without workers), so a corpus of any size streams through in flat memory; with
+ * `--jobs N` the records are cleaned by N workers. A malformed line is reported with its number and left out; the exit status then is 1.
  */
 import { once } from 'node:events';
 import readline from 'node:readline';
