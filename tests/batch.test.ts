@@ -4,17 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { workerEntry } from '../src/pool.js';
-import { fixture, run, runBin, tree, writeTree, bin } from './run.js';
-
-const FIXTURES = [
-  'statesman',
-  'historic-column',
-  'pdftotext-jump',
-  'pressreader-page',
-  'windows-1252-crlf',
-  'clean-article',
-];
-const clean = (name: string) => fs.readFileSync(fixture(name, 'expected.txt'), 'utf8');
+import { FIXTURES, bin, expected as clean, fixture, run, runBin, tree, writeTree } from './run.js';
 
 let dir: string;
 let inDir: string;
@@ -306,24 +296,10 @@ describe('batch: in parallel', () => {
   it('gives the same outputs and report with 2 workers as with 1 (workers run src/worker.ts through tsx)', async () => {
     articles(24);
     writeTree(inDir, { 'bad.txt': Buffer.from([0, 0, 0]) });
-    const one = await run([
-      inDir,
-      '--out-dir',
-      path.join(dir, 'one'),
-      '--report',
-      path.join(dir, 'one.jsonl'),
-      '-j',
-      '1',
-    ]);
-    const two = await run([
-      inDir,
-      '--out-dir',
-      path.join(dir, 'two'),
-      '--report',
-      path.join(dir, 'two.jsonl'),
-      '-j',
-      '2',
-    ]);
+    const withJobs = (name: string, jobs: string) =>
+      run([inDir, '--out-dir', path.join(dir, name), '--report', path.join(dir, `${name}.jsonl`), '-j', jobs]);
+    const one = await withJobs('one', '1');
+    const two = await withJobs('two', '2');
     expect(one.code).toBe(1);
     expect(two.code).toBe(1);
     expect(Object.keys(tree(path.join(dir, 'one')))).toHaveLength(24);

@@ -2,35 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli.js';
 import { TRANSFORM_IDS } from '../src/index.js';
+import { fixture, repo, run } from './run.js';
 
-const repo = path.join(import.meta.dirname, '..');
-const fixture = (name: string, file: string) => path.join(repo, 'fixtures', name, file);
 const expected = fs.readFileSync(fixture('statesman', 'expected.txt'), 'utf8');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin: string | Buffer | null = null): Promise<Run> {
-  const collect = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-  };
-  const out = collect();
-  const err = collect();
-  const input = Readable.from(stdin === null ? [] : [Buffer.from(stdin)]) as CliIO['stdin'];
-  input.isTTY = stdin === null;
-  const code = await main(args, { stdin: input, stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 let dir: string;
 beforeEach(() => {

@@ -6,18 +6,9 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli.js';
 import { decodeBytes } from '../src/io.js';
-import { bin, fixture, repo, run, runBin } from './run.js';
+import { FIXTURES, bin, expected as clean, fixture, repo, run, runBin } from './run.js';
 
-const FIXTURES = [
-  'statesman',
-  'historic-column',
-  'pdftotext-jump',
-  'pressreader-page',
-  'windows-1252-crlf',
-  'clean-article',
-];
 const raw = (name: string) => decodeBytes(fs.readFileSync(fixture(name)), name).text; // one fixture is Windows-1252
-const clean = (name: string, file = 'expected.txt') => fs.readFileSync(fixture(name, file), 'utf8');
 
 /** `n` records cycling through the fixtures, with an id and a field to pass through. */
 function records(n: number): string {

@@ -8,6 +8,17 @@ import { main, type CliIO } from '../src/cli.js';
 export const repo = path.join(import.meta.dirname, '..');
 export const bin = path.join(repo, 'bin', 'clean-article.js');
 export const fixture = (name: string, file = 'input.txt') => path.join(repo, 'fixtures', name, file);
+/** The whole-article fixtures, for runs over many articles. */
+export const FIXTURES = [
+  'statesman',
+  'historic-column',
+  'pdftotext-jump',
+  'pressreader-page',
+  'windows-1252-crlf',
+  'clean-article',
+] as const;
+/** A fixture's expected output. */
+export const expected = (name: string, file = 'expected.txt') => fs.readFileSync(fixture(name, file), 'utf8');
 
 export interface Run {
   code: number;
