@@ -124,6 +124,20 @@ function classify(given: string): Root {
   return { given, kind: stat.isDirectory() ? 'dir' : 'file', abs: realPath(given) };
 }
 
+/** The report may not be written over an input: one named, or one a folder walk would pick up. */
+function checkReport(report: string, roots: readonly Root[], extensions: readonly string[]): void {
+  const reportAbs = realPath(report);
+  const name = path.basename(reportAbs).toLowerCase();
+  const isInput = (root: Root): boolean => {
+    if (root.kind === 'file') return root.abs === reportAbs;
+    if (root.kind === 'missing' || !isInside(reportAbs, root.abs)) return false;
+    if (root.glob) return root.glob.matches(path.relative(root.abs, reportAbs).split(path.sep).join('/'));
+    return extensions.some((ext) => name.endsWith(ext));
+  };
+  const input = roots.find(isInput);
+  if (input) throw new UsageError(`--report ${report}: would be written over the input ${input.given}`);
+}
+
 /**
  * Check the batch options and the inputs (their kinds, not their text) and decide where each output
  * goes. Every problem with the command line is a UsageError, raised before any file is read.
@@ -163,6 +177,7 @@ export function planBatch(inputs: readonly string[], options: BatchOptions): Bat
       }
     }
   }
+  if (options.report !== undefined) checkReport(options.report, roots, extensions);
   const base = commonFolder(
     roots.map((r) => (r.kind === 'file' || r.kind === 'missing' ? path.dirname(r.abs) : r.abs)),
   );

@@ -99,6 +99,14 @@ describe('clean-article (in process)', () => {
     [['--jsonl', 'a', 'b'], /--jsonl: give one input file/],
     [['--jsonl', 'a.jsonl', '-o', 'a.jsonl'], /-o a\.jsonl: is the input file/],
     [['x', '--report', 'r.jsonl'], /--report: only with --out-dir or --in-place/],
+    [
+      ['fixtures', '--out-dir', 'o', '--report', 'fixtures/statesman/new.txt'],
+      /--report fixtures\/statesman\/new\.txt: would be written over the input fixtures/,
+    ],
+    [
+      ['fixtures/statesman/input.txt', '--in-place', '--report', 'fixtures/statesman/input.txt'],
+      /--report .*: would be written over the input fixtures\/statesman\/input\.txt/,
+    ],
     [['x', '--skip-existing'], /--skip-existing: only with --out-dir/],
     [['--jsonl', '--ext', 'md'], /--ext: only with --out-dir or --in-place/],
   ])('usage error %j exits 2 with one line', async (args, message) => {
