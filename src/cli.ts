@@ -16,14 +16,24 @@ import {
   sameFile,
   writeFileAtomic,
 } from './io.js';
+import { checkJsonlOptions, checkNoBatchOptions, isBatch } from './modes.js';
 import { TRANSFORMS, selectTransforms } from './pipeline.js';
 import { FORMATS, type Format } from './render/index.js';
-import { addTrustOptions, attachOptionalValues, planTrust, reportTrust, type TrustOptions } from './trust-cli.js';
+import type { EngineOptions } from './tasks.js';
+import {
+  addTrustOptions,
+  attachOptionalValues,
+  planTrust,
+  reportTrust,
+  useColor,
+  type TrustOptions,
+  type TrustPlan,
+} from './trust-cli.js';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
   /** Environment (NO_COLOR, FORCE_COLOR, TERM) and working directory (configuration); default: the process's. */
   env?: NodeJS.ProcessEnv;
   cwd?: () => string;
@@ -39,6 +49,15 @@ interface CliOptions extends TrustOptions {
   encoding?: string;
   maxSize?: number;
   listTransforms?: boolean;
+  outDir?: string;
+  inPlace?: boolean;
+  backup?: string;
+  ext?: string[];
+  jobs?: number;
+  skipExisting?: boolean;
+  report?: string;
+  quiet?: boolean;
+  jsonl?: boolean;
 }
 
 const NAME = 'clean-article';
@@ -63,6 +82,18 @@ function byteSize(value: string): number {
   return Math.floor(Number(m[1]) * unit);
 }
 
+function positiveInteger(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+      throw new UsageError(`${flag}: "${value}" is not a whole number of 1 or more`);
+    }
+    return Number(value);
+  };
+}
+
+/** `--ext` values; empty ones are kept, for the batch to refuse with the value named. */
+const extensions = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',')];
+
 const EXAMPLES = `
 Examples:
   $ ${NAME} article.txt                      print the cleaned article
@@ -75,16 +106,17 @@ Examples:
   $ ${NAME} --diff a.txt                     what cleaning would change, as a unified diff
   $ ${NAME} --dry-run -o clean.txt a.txt     what would be written, without writing
   $ ${NAME} --stats --preset chronam a.txt   quality signals, with the historic-OCR preset
+  $ ${NAME} scans/ --out-dir clean/          every .txt below scans/, mirrored under clean/
+  $ ${NAME} 'scans/**/*.txt' --out-dir out   quoted patterns are expanded by ${NAME}
+  $ ${NAME} --in-place --backup .orig a.txt  replace a file, keeping the original as a.txt.orig
+  $ ${NAME} --jsonl < in.jsonl > out.jsonl   clean the "text" of each JSON Lines record
 
 Exit status: 0 success, 1 an input could not be processed, 2 usage error.`;
 
-export function createProgram(
-  io: CliIO,
-  run: (input: string | undefined, options: CliOptions) => Promise<void>,
-): Command {
+export function createProgram(io: CliIO, run: (inputs: string[], options: CliOptions) => Promise<void>): Command {
   const program = new Command(NAME)
     .description('Clean OCR or PDF-extracted newspaper text into plain text, Markdown or JSON.')
-    .argument('[input]', 'article file to clean; "-" or nothing reads stdin')
+    .argument('[inputs...]', 'article files, folders or quoted patterns; "-" or nothing reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--only <ids>', 'run only these transforms (comma-separated ids)', list)
@@ -92,7 +124,20 @@ export function createProgram(
     .option('--enable <ids>', 'also run these transforms that are off by default (comma-separated ids)', list)
     .option('--words <file>', 'extra words the repairs may produce, one per line (repeatable)', list)
     .option('--encoding <name>', 'decode input with this encoding instead of detecting it')
-    .option('--max-size <bytes>', 'refuse inputs larger than this (e.g. 500M)', byteSize);
+    .option('--max-size <bytes>', 'refuse inputs larger than this (e.g. 500M)', byteSize)
+    .option('--out-dir <dir>', 'batch: write one output per input under this folder, mirroring the tree')
+    .option('--in-place', 'batch: replace each input with its cleaned text (atomically)')
+    .option('--backup <suffix>', 'with --in-place: keep each original as FILE<suffix> (e.g. .orig)')
+    .option('--ext <exts>', 'extensions to pick up in folders (default .txt; repeatable, comma-separated)', extensions)
+    .option(
+      '-j, --jobs <n>',
+      'worker threads for batches and --jsonl (default: one per CPU)',
+      positiveInteger('--jobs'),
+    )
+    .option('--skip-existing', 'batch: skip inputs whose output exists and is newer (resume a run)')
+    .option('--report <file>', 'batch: write one JSON line per file (status, encoding, edits, time)')
+    .option('-q, --quiet', 'no warnings, progress or summary; errors only')
+    .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order');
   addTrustOptions(program)
     .option('--list-transforms', 'list the transforms in pipeline order and exit')
     .version(version(), '-V, --version')
@@ -104,7 +149,7 @@ export function createProgram(
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(`${NAME}: ${s.replace(/^error: /, '').trim()} (see --help)\n`),
     })
-    .action(async (input: string | undefined, options: CliOptions) => run(input, options));
+    .action(async (inputs: string[], options: CliOptions) => run(inputs, options));
   return program;
 }
 
@@ -116,16 +161,48 @@ function listTransforms(io: CliIO): void {
   }
 }
 
-async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO): Promise<void> {
-  // Validate everything before any text is read.
+/**
+ * Check the options every mode shares, load the configuration and read the word lists: before any
+ * text is read.
+ */
+function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions; plan: TrustPlan } {
   selectTransforms({ only: options.only, skip: options.skip, enable: options.enable });
   const plan = planTrust(options, io);
   if (options.encoding) checkEncoding(options.encoding);
+  const { format, encoding, maxSize } = options;
   const words = [...plan.words, ...(options.words ?? []).flatMap(readWordList)];
-  const fromStdin = input === undefined || input === '-';
-  if (fromStdin && input === undefined && io.stdin.isTTY) {
+  const trust = {
+    explain: options.explain,
+    explainOnly: options.explainOnly,
+    diff: options.diff,
+    dryRun: options.dryRun,
+    stats: options.stats,
+  };
+  const engine: EngineOptions = {
+    format,
+    clean: plan.clean,
+    encoding,
+    maxSize,
+    words,
+    trust,
+    writesArticle: plan.writesArticle,
+    ...(plan.config?.file !== undefined && { configFile: plan.config.file }),
+    color: options.diff !== undefined && useColor(io),
+  };
+  return { engine, plan };
+}
+
+function noInputOnTerminal(inputs: readonly string[], io: CliIO): void {
+  if (inputs.length === 0 && io.stdin.isTTY) {
     throw new UsageError('no input: give a file, or pipe text on stdin (see --help)');
   }
+}
+
+async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO): Promise<void> {
+  // Validate everything before any text is read.
+  const { engine, plan } = engineOptions(options, io);
+  const fromStdin = input === undefined || input === '-';
+  noInputOnTerminal(input === undefined ? [] : [input], io);
   if (!fromStdin && options.output !== undefined && sameFile(input, options.output)) {
     throw new UsageError(`-o ${options.output}: is the input file; refusing to overwrite it`);
   }
@@ -133,8 +210,8 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
   const decoded = fromStdin
     ? decodeBytes(await readStream(io.stdin, options.maxSize), name, options.encoding)
     : readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
-  if (decoded.text.trim() === '') io.stderr.write(`${NAME}: ${name}: warning: empty input\n`);
-  const evidence = createEvidenceSource(words);
+  if (decoded.text.trim() === '' && !options.quiet) io.stderr.write(`${NAME}: ${name}: warning: empty input\n`);
+  const evidence = createEvidenceSource(engine.words);
   const result = cleanArticle(decoded.text, { format: options.format, ...plan.clean, evidence });
   if (plan.writesArticle) {
     if (options.output !== undefined) writeFileAtomic(options.output, result.output);
@@ -146,9 +223,31 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
 /** Run the CLI; resolves to the exit status. Errors become one line on stderr. */
 export async function main(argv: readonly string[], io: CliIO = process): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = createProgram(io, async (input, options) => {
+  const program = createProgram(io, async (inputs, options) => {
     if (options.listTransforms) return listTransforms(io);
-    await cleanOne(input, options, io);
+    // Batches and streams are loaded only when asked for, to keep one article's start-up short.
+    if (options.jsonl) {
+      const { engine } = engineOptions(options, io);
+      checkJsonlOptions(inputs, options);
+      for (const [flag, given] of [
+        ['--explain', options.explain ?? options.explainOnly],
+        ['--diff', options.diff],
+        ['--dry-run', options.dryRun],
+        ['--stats', options.stats],
+      ] as const) {
+        if (given) throw new UsageError(`--jsonl: ${flag} reports on files or one article, not on JSON Lines records`);
+      }
+      noInputOnTerminal(inputs, io);
+      const { runJsonl } = await import('./jsonl.js');
+      exitCode = await runJsonl(inputs[0], options, engine, io);
+    } else if (isBatch(inputs, options)) {
+      const { engine } = engineOptions(options, io);
+      const { runBatch } = await import('./batch.js');
+      exitCode = await runBatch(inputs, options, engine, io);
+    } else {
+      checkNoBatchOptions(options);
+      await cleanOne(inputs[0], options, io);
+    }
   });
   try {
     await program.parseAsync(attachOptionalValues(argv), { from: 'user' });

@@ -100,9 +100,14 @@ export function formatExplanation(explanation: Explanation): string {
 }
 
 /** The explanation as a JSON document: `{decoding?, config?, source?, edits: [{line, col, ...}]}`. */
-export function formatExplanationJson(explanation: Explanation): string {
+/**
+ * The explanation as JSON: pretty for one article; with `line`, one line that names its input, so a
+ * batch writes JSON Lines.
+ */
+export function formatExplanationJson(explanation: Explanation, line?: { input: string }): string {
   return `${JSON.stringify(
     {
+      ...(line && { input: line.input }),
       ...explanation,
       edits: explanation.edits.map((e) => ({
         line: e.line,
@@ -116,6 +121,6 @@ export function formatExplanationJson(explanation: Explanation): string {
       })),
     },
     null,
-    2,
+    line ? undefined : 2,
   )}\n`;
 }

@@ -19,8 +19,10 @@ export interface Decoded {
   text: string;
   /** The encoding used: `utf-8`, `utf-16le`, `utf-16be`, `windows-1252` or the one asked for. */
   encoding: string;
-  /** How the encoding was chosen, for `--explain`. */
+  /** How the encoding was chosen, for `--explain` and the batch report. */
   reason: string;
+  /** Size of the input in bytes. */
+  bytes: number;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -58,6 +60,10 @@ function looksBinary(bytes: Uint8Array): boolean {
  * `encoding` forces one. Throws InputError for binary data.
  */
 export function decodeBytes(bytes: Uint8Array, file: string, encoding?: string): Decoded {
+  return { ...chooseEncoding(bytes, file, encoding), bytes: bytes.length };
+}
+
+function chooseEncoding(bytes: Uint8Array, file: string, encoding?: string): Omit<Decoded, 'bytes'> {
   if (encoding) {
     return {
       text: iconv().decode(Buffer.from(bytes), encoding, { stripBOM: true }),
@@ -104,7 +110,7 @@ function strictUtf8Decode(bytes: Uint8Array): string | undefined {
   }
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
@@ -158,6 +164,19 @@ export function readInputFile(file: string, options: ReadOptions = {}): Decoded 
   return decodeBytes(bytes, file, options.encoding);
 }
 
+/** Open an input file as a stream (JSON Lines); failures to open are an InputError naming the file. */
+export function openInputStream(file: string): fs.ReadStream {
+  let fd: number;
+  try {
+    if (fs.statSync(file).isDirectory()) throw new InputError(file, 'is a directory, not a file');
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(file, describe(error));
+  }
+  return fs.createReadStream(file, { fd });
+}
+
 /** Read all of a stream (stdin) into bytes. */
 export async function readStream(stream: NodeJS.ReadableStream, maxSize = DEFAULT_MAX_SIZE): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -184,16 +203,36 @@ export function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * Write `content` to `file` atomically: to a temporary file in the same folder, then rename over the
- * target. A crash or a full disk leaves the old file (or none), never a partial one.
+ * Temporary files are hidden and named after their target and the writing process:
+ * `.NAME.PID.RANDOM.tmp`. Such a file is never an output (outputs are never hidden and never end in
+ * `.tmp`), and a killed run's leftovers can be recognised and removed (`removeStaleTemps`).
  */
-export function writeFileAtomic(file: string, content: string): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function unlinkQuietly(file: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    const fd = fs.openSync(tmp, 'wx');
+    fs.unlinkSync(file);
+  } catch {
+    // Already gone, or never created.
+  }
+}
+
+/**
+ * Write `content` to `file` atomically: to a temporary file in the same folder, then rename over the
+ * target. A crash or a full disk leaves the old file (or none), never a partial one. `mode` sets the
+ * new file's permissions (to keep those of a file replaced in place).
+ */
+export function writeFileAtomic(file: string, content: string, mode?: number): void {
+  const tmp = tempPathFor(file);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(tmp, 'wx', mode);
     try {
+      if (mode !== undefined) fs.fchmodSync(fd, mode);
       fs.writeFileSync(fd, content);
       fs.fsyncSync(fd);
     } finally {
@@ -201,12 +240,153 @@ export function writeFileAtomic(file: string, content: string): void {
     }
     fs.renameSync(tmp, file);
   } catch (error) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // The temporary file was never created.
-    }
+    unlinkQuietly(tmp);
     throw new InputError(file, `cannot write: ${describe(error)}`);
+  }
+}
+
+export interface AtomicWriteStream {
+  /** Write a piece; resolves when the stream can take more (back-pressure). */
+  write(text: string): Promise<void>;
+  /** Flush, then rename the temporary file over the target. */
+  commit(): Promise<void>;
+  /** Give up: remove the temporary file; the target is left as it was. */
+  abort(): void;
+}
+
+/**
+ * A writer with the guarantee of `writeFileAtomic`, for output written piece by piece (JSON Lines, the
+ * batch report): nothing appears at `file` until `commit()`.
+ */
+export function openAtomicWriteStream(file: string): AtomicWriteStream {
+  const tmp = tempPathFor(file);
+  const fail = (error: unknown) => new InputError(file, `cannot write: ${describe(error)}`);
+  let fd: number;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fd = fs.openSync(tmp, 'wx');
+  } catch (error) {
+    throw fail(error);
+  }
+  // The stream owns the descriptor; it is left open at the end to be synced before it is closed.
+  const stream = fs.createWriteStream(tmp, { fd, autoClose: false });
+  let failure: Error | undefined;
+  stream.on('error', (error) => (failure ??= error));
+  const closed = () =>
+    new Promise<void>((resolve) => {
+      if (stream.closed) resolve();
+      else stream.destroy().once('close', () => resolve());
+    });
+  return {
+    async write(text) {
+      if (failure) throw fail(failure);
+      if (!stream.write(text)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            stream.off('drain', done).off('error', done);
+            resolve();
+          };
+          stream.on('drain', done).on('error', done);
+        });
+      }
+      if (failure) throw fail(failure);
+    },
+    async commit() {
+      try {
+        if (failure) throw failure;
+        await new Promise<void>((resolve, reject) => {
+          stream.once('error', reject);
+          stream.end(() => resolve());
+        });
+        fs.fsyncSync(fd);
+        await closed();
+        fs.renameSync(tmp, file);
+      } catch (error) {
+        await closed();
+        unlinkQuietly(tmp);
+        throw fail(error);
+      }
+    },
+    abort() {
+      stream.destroy();
+      unlinkQuietly(tmp);
+    },
+  };
+}
+
+function processIsGone(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Is `name` a temporary file left by a process that no longer runs (a killed run)? */
+export function isStaleTemp(name: string): boolean {
+  const m = TEMP_FILE.exec(name);
+  return m !== null && processIsGone(Number(m[1]));
+}
+
+/**
+ * Remove the temporary files that killed runs left in `dir` and below; returns how many. Files of
+ * running processes (another run writing there now) are left alone. A missing `dir` has none.
+ */
+export function removeStaleTemps(dir: string): number {
+  let removed = 0;
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) removed += removeStaleTemps(full);
+    else if (entry.isFile() && isStaleTemp(entry.name)) {
+      unlinkQuietly(full);
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** Does `output` exist and was it modified after `input`? (For `--skip-existing`.) */
+export function isUpToDate(input: string, output: string): boolean {
+  try {
+    return fs.statSync(output).mtimeMs > fs.statSync(input).mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** Permission bits of an existing file, to keep them when it is replaced. */
+export function fileMode(file: string): number | undefined {
+  try {
+    return fs.statSync(file).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keep the original of a file about to be replaced in place as `backup`: a hard link (instant, no
+ * copy), or a copy where links are not supported. An existing backup is never overwritten: it may be
+ * the only original left.
+ */
+export function backupFile(file: string, backup: string): void {
+  try {
+    fs.linkSync(file, backup);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new InputError(file, `backup ${backup} exists already; refusing to overwrite it`);
+    try {
+      fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL);
+    } catch (copyError) {
+      throw new InputError(file, `cannot write backup ${backup}: ${describe(copyError)}`);
+    }
   }
 }
 

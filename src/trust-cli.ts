@@ -164,6 +164,8 @@ export function trustReports(
   plan: Pick<TrustPlan, 'config'>,
   run: CleanedInput,
   color = false,
+  /** One of many inputs (a batch): JSON reports are one line each, naming the input. */
+  batch = false,
 ): { stdout: string; stderr: string } {
   const { name, decoded, result } = run;
   let stdout = '';
@@ -177,7 +179,10 @@ export function trustReports(
   const explainFormat = options.explainOnly ?? options.explain;
   if (explainFormat) {
     const explanation = explain(decoded.text, result, { decoding: decoded, config: plan.config?.file });
-    const text = explainFormat === 'json' ? formatExplanationJson(explanation) : formatExplanation(explanation);
+    const text =
+      explainFormat === 'json'
+        ? formatExplanationJson(explanation, batch ? { input: name } : undefined)
+        : (batch ? `== ${name}\n` : '') + formatExplanation(explanation);
     if (options.explainOnly) stdout += text;
     else stderr += text;
   }

@@ -2,35 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli.js';
 import { TRANSFORM_IDS } from '../src/index.js';
+import { bin, fixture, repo, run } from './run.js';
 
-const repo = path.join(import.meta.dirname, '..');
-const fixture = (name: string, file: string) => path.join(repo, 'fixtures', name, file);
 const expected = fs.readFileSync(fixture('statesman', 'expected.txt'), 'utf8');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin: string | Buffer | null = null): Promise<Run> {
-  const collect = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-  };
-  const out = collect();
-  const err = collect();
-  const input = Readable.from(stdin === null ? [] : [Buffer.from(stdin)]) as CliIO['stdin'];
-  input.isTTY = stdin === null;
-  const code = await main(args, { stdin: input, stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 let dir: string;
 beforeEach(() => {
@@ -106,7 +82,33 @@ describe('clean-article (in process)', () => {
     [['--skip', 'hyphens,nope', 'x'], /--skip: unknown transform "nope"/],
     [['--encoding', 'klingon', 'x'], /unknown encoding "klingon"/],
     [['--max-size', 'lots', 'x'], /--max-size: "lots" is not a size/],
-    [['a', 'b'], /too many arguments/],
+    [['a', 'b'], /several inputs: add --out-dir DIR \(one output per input\) or --in-place/],
+    [['scans/*.txt'], /scans\/\*\.txt: a pattern: add --out-dir DIR/],
+    [['--jobs', '0', 'x'], /--jobs: "0" is not a whole number of 1 or more/],
+    [['--jobs', 'two', 'x'], /--jobs: "two" is not a whole number/],
+    [['--ext', '', 'x', '--out-dir', 'o'], /--ext: "" is not a file extension/],
+    [['--ext', '*.txt', 'x', '--out-dir', 'o'], /--ext: "\*\.txt" is not a file extension/],
+    [['x', '--backup', '.orig'], /--backup: only with --in-place/],
+    [['x', '--in-place', '--backup', 'a/b'], /--backup: "a\/b" is not a file name suffix/],
+    [['x', '--in-place', '--out-dir', 'o'], /--out-dir and --in-place: choose one/],
+    [['x', '--in-place', '--skip-existing'], /--skip-existing: only with --out-dir/],
+    [['x', 'y', '-o', 'z', '--out-dir', 'o'], /-o z: one output file cannot hold a batch; use --out-dir/],
+    [['-', '--out-dir', 'o'], /"-" \(stdin\) cannot be part of a batch/],
+    [['--jsonl', '-f', 'json'], /--jsonl: records are JSON already/],
+    [['--jsonl', '--out-dir', 'o'], /--jsonl: --out-dir is for files/],
+    [['--jsonl', 'a', 'b'], /--jsonl: give one input file/],
+    [['--jsonl', 'a.jsonl', '-o', 'a.jsonl'], /-o a\.jsonl: is the input file/],
+    [['x', '--report', 'r.jsonl'], /--report: only with --out-dir or --in-place/],
+    [
+      ['fixtures', '--out-dir', 'o', '--report', 'fixtures/statesman/new.txt'],
+      /--report fixtures\/statesman\/new\.txt: would be written over the input fixtures/,
+    ],
+    [
+      ['fixtures/statesman/input.txt', '--in-place', '--report', 'fixtures/statesman/input.txt'],
+      /--report .*: would be written over the input fixtures\/statesman\/input\.txt/,
+    ],
+    [['x', '--skip-existing'], /--skip-existing: only with --out-dir/],
+    [['--jsonl', '--ext', 'md'], /--ext: only with --out-dir or --in-place/],
   ])('usage error %j exits 2 with one line', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);
@@ -124,6 +126,26 @@ describe('clean-article (in process)', () => {
     const r = await run([dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/is a directory, not a file/);
+  });
+
+  it('an unreadable file exits 1 (as root, checked through the bin run as an unprivileged user)', async () => {
+    const file = path.join(dir, 'secret.txt');
+    fs.writeFileSync(file, 'text');
+    fs.chmodSync(file, 0o000);
+    // Root reads any file: there, run the compiled bin as "nobody", for whom permissions apply.
+    const r =
+      process.getuid?.() === 0
+        ? (({ status, stdout, stderr }) => ({ code: status, stdout, stderr }))(
+            spawnSync(process.execPath, [bin, file], {
+              encoding: 'utf8',
+              uid: 65534,
+              gid: 65534,
+            }),
+          )
+        : await run([file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`clean-article: ${file}: permission denied\n`);
+    expect(r.stdout).toBe('');
   });
 
   it('a binary file exits 1', async () => {
@@ -145,6 +167,23 @@ describe('clean-article (in process)', () => {
     expect(r).toEqual({ code: 0, stdout: '', stderr: 'clean-article: <stdin>: warning: empty input\n' });
   });
 
+  it('an empty file gives empty output, one warning line and exit 0; --quiet silences the warning', async () => {
+    const file = path.join(dir, 'empty.txt');
+    fs.writeFileSync(file, '');
+    expect(await run([file])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `clean-article: ${file}: warning: empty input\n`,
+    });
+    expect(await run([file, '-q'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('validates options before reading any text: a bad option with a missing file is a usage error', async () => {
+    const r = await run([path.join(dir, 'missing.txt'), '--only', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/missing\.txt/);
+  });
+
   it('no input on a terminal is a usage error', async () => {
     const r = await run([]);
     expect(r.code).toBe(2);
@@ -155,6 +194,28 @@ describe('clean-article (in process)', () => {
     const r = await run([fixture('windows-1252-crlf', 'input.txt')]);
     expect(r.stdout).toContain('“We’ve never seen it this bad,” said café owner');
     expect(r.stdout).not.toContain('\r');
+  });
+
+  it('repairs mojibake end to end', async () => {
+    const file = path.join(dir, 'mojibake.txt');
+    fs.writeFileSync(file, 'Iraqâ€™s prime minister said â€œnoâ€\x9d to the plan.\n');
+    const r = await run([file]);
+    expect(r).toEqual({ code: 0, stdout: 'Iraq’s prime minister said “no” to the plan.\n', stderr: '' });
+  });
+
+  it('decodes UTF-16 with a byte-order mark', async () => {
+    const file = path.join(dir, 'utf16.txt');
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('The café “opened” today.\n', 'utf16le')]),
+    );
+    expect((await run([file])).stdout).toBe('The café “opened” today.\n');
+  });
+
+  it('--encoding latin1 reads the file as Latin-1', async () => {
+    const file = path.join(dir, 'latin1.txt');
+    fs.writeFileSync(file, Buffer.from('Caf\xe9 au lait.\n', 'latin1'));
+    expect((await run([file, '--encoding', 'latin1'])).stdout).toBe('Café au lait.\n');
   });
 
   it('--words adds words the repairs may use', async () => {
@@ -177,7 +238,6 @@ describe('clean-article (in process)', () => {
 });
 
 describe('clean-article (the installed bin)', () => {
-  const bin = path.join(repo, 'bin', 'clean-article.js');
   // The bin runs dist/, which `npm ci` builds (the `prepare` script); run `npm run build` after editing src/.
 
   it('runs compiled JavaScript and prints the cleaned article', () => {

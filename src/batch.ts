@@ -1,0 +1,470 @@
+/**
+ * Batch mode: many inputs (files, folders walked recursively, quoted glob patterns), one output each,
+ * mirrored under `--out-dir` or written back with `--in-place`. The file list is streamed (never read
+ * up front) and each file is read, cleaned and written by a worker, so memory stays flat however many
+ * files there are. A bad file is reported and skipped; the summary and the exit status tell.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { EXIT_INPUT, EXIT_OK, UsageError } from './errors.js';
+import { compileGlob, isGlob, type Glob } from './glob.js';
+import { describe, isStaleTemp, openAtomicWriteStream, removeStaleTemps, type AtomicWriteStream } from './io.js';
+import { TRANSFORM_IDS } from './pipeline.js';
+import { createRunner, defaultJobs, runOrdered } from './pool.js';
+import type { Format } from './render/index.js';
+import { fileResult, type EngineOptions, type FileResult, type FileTask } from './tasks.js';
+
+const NAME = 'clean-article';
+
+/** Extensions a folder walk picks up when `--ext` is not given. */
+export const DEFAULT_EXTENSIONS: readonly string[] = ['.txt'];
+
+/** The extension of an output file, by format. */
+export const OUTPUT_EXTENSIONS: Readonly<Record<Format, string>> = { text: '.txt', markdown: '.md', json: '.json' };
+
+/** Progress is redrawn at most this often (ms): often enough to look alive, rarely enough to cost nothing. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export interface BatchOptions {
+  format: Format;
+  outDir?: string;
+  inPlace?: boolean;
+  backup?: string;
+  /** Extensions a folder walk picks up (`--ext`), with or without the dot. */
+  ext?: readonly string[];
+  /** Worker threads; default one per CPU. */
+  jobs?: number;
+  skipExisting?: boolean;
+  report?: string;
+  quiet?: boolean;
+  /** `-o`: one output file, which a batch cannot have. */
+  output?: string;
+}
+
+export interface BatchIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+interface Root {
+  /** The argument as given. */
+  given: string;
+  kind: 'file' | 'dir' | 'glob' | 'missing';
+  /** Real absolute path of the file, the folder, or the folder a pattern is walked from. */
+  abs: string;
+  glob?: Glob;
+  /** Why a missing input is missing. */
+  error?: string;
+}
+
+export interface BatchPlan {
+  roots: Root[];
+  /** The folder whose tree is mirrored under `outDir`: the deepest folder that holds every input. */
+  base: string;
+  outDir?: string;
+  /** Real absolute path of `outDir` (whether it exists yet or not). */
+  outAbs?: string;
+  inPlace: boolean;
+  extensions: string[];
+  outputExtension: string;
+  backup?: string;
+  /**
+   * Remember each output to catch two inputs with one output (`a.txt` and `a.text` with two `--ext`,
+   * overlapping arguments). Not needed, and not paid for, for one folder walked for one extension.
+   */
+  trackOutputs: boolean;
+}
+
+/** `--ext` values as lowercase suffixes with a leading dot. */
+export function normaliseExtensions(values: readonly string[] | undefined): string[] {
+  if (values === undefined) return [...DEFAULT_EXTENSIONS];
+  return values.map((value) => {
+    const ext = value.trim().toLowerCase();
+    if (ext === '' || ext === '.' || /[/\\*?]/.test(ext)) {
+      throw new UsageError(`--ext: "${value}" is not a file extension; expected e.g. .txt or txt`);
+    }
+    return ext.startsWith('.') ? ext : `.${ext}`;
+  });
+}
+
+/** The real path of `p`, also when it does not exist yet (the real path of its nearest existing folder). */
+function realPath(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(realPath(parent), path.basename(abs));
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+}
+
+function commonFolder(folders: readonly string[]): string {
+  const split = folders.map((f) => f.split(path.sep));
+  const first = split[0] ?? [];
+  let n = 0;
+  while (n < first.length && split.every((s) => s[n] === first[n])) n++;
+  return first.slice(0, n).join(path.sep) || path.sep;
+}
+
+function classify(given: string): Root {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(given);
+  } catch (error) {
+    if (isGlob(given)) {
+      const glob = compileGlob(given);
+      return { given, kind: 'glob', abs: realPath(glob.root), glob };
+    }
+    return { given, kind: 'missing', abs: realPath(given), error: describe(error) };
+  }
+  return { given, kind: stat.isDirectory() ? 'dir' : 'file', abs: realPath(given) };
+}
+
+/** The report may not be written over an input: one named, or one a folder walk would pick up. */
+function checkReport(report: string, roots: readonly Root[], extensions: readonly string[]): void {
+  const reportAbs = realPath(report);
+  const name = path.basename(reportAbs).toLowerCase();
+  const isInput = (root: Root): boolean => {
+    if (root.kind === 'file') return root.abs === reportAbs;
+    if (root.kind === 'missing' || !isInside(reportAbs, root.abs)) return false;
+    if (root.glob) return root.glob.matches(path.relative(root.abs, reportAbs).split(path.sep).join('/'));
+    return extensions.some((ext) => name.endsWith(ext));
+  };
+  const input = roots.find(isInput);
+  if (input) throw new UsageError(`--report ${report}: would be written over the input ${input.given}`);
+}
+
+/**
+ * Check the batch options and the inputs (their kinds, not their text) and decide where each output
+ * goes. Every problem with the command line is a UsageError, raised before any file is read.
+ */
+export function planBatch(inputs: readonly string[], options: BatchOptions): BatchPlan {
+  const { outDir, inPlace = false } = options;
+  if (outDir !== undefined && inPlace) throw new UsageError('--out-dir and --in-place: choose one');
+  if (outDir === undefined && !inPlace) {
+    const what = inputs.length > 1 ? 'several inputs' : `${inputs[0]}: a pattern`;
+    throw new UsageError(`${what}: add --out-dir DIR (one output per input) or --in-place (replace each input)`);
+  }
+  if (options.output !== undefined) {
+    throw new UsageError(`-o ${options.output}: one output file cannot hold a batch; use --out-dir DIR`);
+  }
+  if (options.backup !== undefined && !inPlace) throw new UsageError('--backup: only with --in-place');
+  if (options.backup !== undefined && (options.backup === '' || /[/\\]/.test(options.backup))) {
+    throw new UsageError(`--backup: "${options.backup}" is not a file name suffix; expected e.g. .orig`);
+  }
+  if (options.skipExisting && inPlace) {
+    throw new UsageError('--skip-existing: only with --out-dir (in place, every output is its own input)');
+  }
+  if (inputs.length === 0) throw new UsageError('no input: give the files or folders to clean');
+  if (inputs.includes('-')) throw new UsageError('"-" (stdin) cannot be part of a batch; give files or folders');
+  const extensions = normaliseExtensions(options.ext);
+  const roots = inputs.map(classify);
+  let outAbs: string | undefined;
+  if (outDir !== undefined) {
+    outAbs = realPath(outDir);
+    if (fs.existsSync(outAbs) && !fs.statSync(outAbs).isDirectory()) {
+      throw new UsageError(`--out-dir ${outDir}: exists and is not a folder`);
+    }
+    for (const root of roots) {
+      if (root.kind !== 'missing' && isInside(root.abs, outAbs)) {
+        throw new UsageError(
+          `--out-dir ${outDir}: holds the input ${root.given}, which an output could overwrite; choose a folder outside the inputs, or use --in-place`,
+        );
+      }
+    }
+  }
+  if (options.report !== undefined) checkReport(options.report, roots, extensions);
+  const base = commonFolder(
+    roots.map((r) => (r.kind === 'file' || r.kind === 'missing' ? path.dirname(r.abs) : r.abs)),
+  );
+  return {
+    roots,
+    base,
+    outDir,
+    outAbs,
+    inPlace,
+    extensions,
+    outputExtension: OUTPUT_EXTENSIONS[options.format],
+    backup: options.backup,
+    trackOutputs: roots.length > 1 || extensions.length > 1 || roots.some((r) => r.kind === 'glob'),
+  };
+}
+
+function withExtension(file: string, extension: string): string {
+  const current = path.extname(file);
+  return (current === '' ? file : file.slice(0, -current.length)) + extension;
+}
+
+interface WalkWarning {
+  kind: 'warning';
+  input: string;
+  warning: string;
+}
+
+type WalkItem = FileTask | { kind: 'error'; input: string; error: string } | WalkWarning;
+
+interface Found {
+  abs: string;
+  display: string;
+}
+
+/**
+ * The files under a folder, depth first in name order (so that every run sees the same order). Hidden
+ * entries are skipped (and, when `sweep` is set, temporary files of killed runs removed); linked
+ * folders are not followed (no loops); `outAbs` is never entered.
+ */
+async function* walkFolder(
+  abs: string,
+  display: string,
+  rel: string,
+  depth: number,
+  walk: { plan: BatchPlan; maxDepth: number; accept: (rel: string, name: string) => boolean; sweep: boolean },
+): AsyncGenerator<Found | { error: string; display: string }> {
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(abs, { withFileTypes: true });
+  } catch (error) {
+    yield { display, error: describe(error) };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const childAbs = path.join(abs, entry.name);
+    const childDisplay = path.join(display, entry.name);
+    const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.name.startsWith('.')) {
+      if (walk.sweep && entry.isFile() && isStaleTemp(entry.name)) fs.rmSync(childAbs, { force: true });
+      continue;
+    }
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      isFile = (await fs.promises.stat(childAbs).catch(() => undefined))?.isFile() ?? false;
+    }
+    if (entry.isDirectory()) {
+      if (childAbs !== walk.plan.outAbs && depth < walk.maxDepth) {
+        yield* walkFolder(childAbs, childDisplay, childRel, depth + 1, walk);
+      }
+    } else if (isFile && walk.accept(childRel, entry.name)) {
+      yield { abs: childAbs, display: childDisplay };
+    }
+  }
+}
+
+/**
+ * Every input of the plan as a task (or an error or warning to report), in order. With `sweep`, the
+ * temporary files killed in-place runs left beside the inputs are removed on the way.
+ */
+export async function* walkInputs(plan: BatchPlan, sweep = false): AsyncGenerator<WalkItem> {
+  const outputs = plan.trackOutputs ? new Map<string, string>() : undefined;
+  const isBackup = (name: string) => plan.backup !== undefined && name.endsWith(plan.backup);
+  const task = (display: string, abs: string): WalkItem | undefined => {
+    const output = plan.inPlace
+      ? display
+      : path.join(plan.outDir!, withExtension(path.relative(plan.base, abs), plan.outputExtension));
+    if (outputs) {
+      const key = plan.inPlace ? abs : path.resolve(output);
+      const earlier = outputs.get(key);
+      if (earlier === abs) return undefined; // the same file named twice
+      if (earlier !== undefined) {
+        return { kind: 'error', input: display, error: `has the same output ${output} as ${earlier}; skipped` };
+      }
+      outputs.set(key, abs);
+    }
+    return { kind: 'file', input: display, output };
+  };
+
+  for (const root of plan.roots) {
+    if (root.kind === 'missing') {
+      yield { kind: 'error', input: root.given, error: root.error ?? 'no such file' };
+      continue;
+    }
+    if (root.kind === 'file') {
+      const item = task(root.given, root.abs);
+      if (item) yield item;
+      continue;
+    }
+    const glob = root.glob;
+    const found = walkFolder(root.abs, glob ? glob.root : root.given, '', 0, {
+      plan,
+      sweep,
+      maxDepth: glob ? glob.maxDepth : Infinity,
+      accept: (rel, name) =>
+        !isBackup(name) && (glob ? glob.matches(rel) : plan.extensions.some((ext) => name.toLowerCase().endsWith(ext))),
+    });
+    let count = 0;
+    for await (const file of found) {
+      if ('error' in file) {
+        yield { kind: 'error', input: file.display, error: file.error };
+        continue;
+      }
+      const item = task(file.display, file.abs);
+      if (item) {
+        count++;
+        yield item;
+      }
+    }
+    if (count === 0 && glob) yield { kind: 'error', input: root.given, error: 'matches no file' };
+    else if (count === 0) {
+      yield { kind: 'warning', input: root.given, warning: `has no ${plan.extensions.join(', ')} files` };
+    }
+  }
+}
+
+/** The `--report` record of one file. */
+function reportLine(r: FileResult): string {
+  const { input, output, status, error, warning, encoding, encodingReason, bytes, edits, editsByTransform, ms, stats } =
+    r;
+  const record = {
+    input,
+    output,
+    status,
+    error,
+    warning,
+    encoding,
+    encodingReason,
+    bytes,
+    edits,
+    editsByTransform,
+    ms,
+  };
+  return `${JSON.stringify(stats === undefined ? record : { ...record, stats })}\n`;
+}
+
+/** One redrawn line on a terminal: files done of total, rate, failures. Nothing when not enabled. */
+class Progress {
+  done = 0;
+  failed = 0;
+  bytes = 0;
+  /** Files found so far by the counting walk, and whether it has finished. */
+  found = 0;
+  counted = false;
+  private readonly start = performance.now();
+  private last = -Infinity;
+  private shown = false;
+
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    readonly enabled: boolean,
+  ) {}
+
+  draw(): void {
+    if (!this.enabled) return;
+    const now = performance.now();
+    if (now - this.last < PROGRESS_INTERVAL_MS) return;
+    this.last = now;
+    const seconds = Math.max((now - this.start) / 1000, 1e-3);
+    const total = this.counted ? `${this.found}` : `${this.found}+`;
+    const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
+    this.stream.write(
+      `\r${NAME}: ${this.done}/${total} files, ${(this.done / seconds).toFixed(1)} files/s, ${(this.bytes / 1e6 / seconds).toFixed(1)} MB/s${failed}\x1b[K`,
+    );
+    this.shown = true;
+  }
+
+  /** Write a line of its own (an error), then let the progress line be redrawn below it. */
+  print(line: string): void {
+    this.clear();
+    this.stream.write(line);
+    this.last = -Infinity;
+  }
+
+  clear(): void {
+    if (this.shown) this.stream.write('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+/** Run a batch; resolves to the exit status. `engine` options are already validated. */
+export async function runBatch(
+  inputs: readonly string[],
+  options: BatchOptions,
+  engineOptions: EngineOptions,
+  io: BatchIO,
+): Promise<number> {
+  const plan = planBatch(inputs, options);
+  const start = performance.now();
+  const quiet = options.quiet === true;
+  const progress = new Progress(io.stderr, io.stderr.isTTY === true && !quiet);
+  const say = (line: string) => progress.print(`${NAME}: ${line}\n`);
+
+  if (plan.outAbs !== undefined) {
+    const removed = removeStaleTemps(plan.outAbs);
+    if (removed > 0 && !quiet) say(`${plan.outDir}: removed ${removed} temporary files left by an interrupted run`);
+  }
+  let report: AtomicWriteStream | undefined;
+  if (options.report !== undefined) report = openAtomicWriteStream(options.report);
+
+  let finished = false;
+  if (progress.enabled) {
+    // A second, cheap walk (names only) counts the files while the first is being cleaned.
+    void (async () => {
+      for await (const item of walkInputs(plan)) {
+        if (finished) return;
+        if (item.kind !== 'warning') progress.found++;
+      }
+      progress.counted = true;
+    })();
+  }
+
+  const counts = { ok: 0, skipped: 0, failed: 0 };
+  const edits = new Map<string, number>();
+  const runner = createRunner(
+    { ...engineOptions, skipExisting: options.skipExisting, inPlace: plan.inPlace, backup: plan.backup },
+    options.jobs ?? defaultJobs(),
+  );
+  try {
+    await runOrdered(
+      walkInputs(plan, true),
+      async (item): Promise<FileResult | WalkWarning> => {
+        if (item.kind === 'file') return (await runner.run(item)) as FileResult;
+        if (item.kind === 'error') return fileResult(item.input, null, 'failed', item.error);
+        return item;
+      },
+      runner.window,
+      async (result) => {
+        if (result.kind === 'warning') {
+          if (!quiet) say(`${result.input}: warning: ${result.warning}`);
+          return;
+        }
+        counts[result.status]++;
+        progress.done++;
+        progress.bytes += result.bytes;
+        if (result.status === 'failed') {
+          progress.failed++;
+          say(`${result.input}: ${result.error}`);
+        } else if (result.warning !== undefined && !quiet) {
+          say(`${result.input}: warning: ${result.warning}`);
+        }
+        if (result.reports?.stdout) io.stdout.write(result.reports.stdout);
+        if (result.reports?.stderr) progress.print(result.reports.stderr);
+        for (const [id, n] of Object.entries(result.editsByTransform)) edits.set(id, (edits.get(id) ?? 0) + n);
+        if (report) await report.write(reportLine(result));
+        progress.draw();
+      },
+    );
+    await report?.commit();
+  } catch (error) {
+    report?.abort();
+    throw error;
+  } finally {
+    finished = true;
+    await runner.close();
+    progress.clear();
+  }
+
+  if (!quiet) {
+    const total = counts.ok + counts.skipped + counts.failed;
+    const seconds = ((performance.now() - start) / 1000).toFixed(1);
+    io.stderr.write(
+      `${NAME}: ${total} files: ${counts.ok} processed, ${counts.skipped} skipped, ${counts.failed} failed (${seconds} s)\n`,
+    );
+    const byTransform = TRANSFORM_IDS.filter((id) => edits.has(id)).map((id) => `${id} ${edits.get(id)}`);
+    io.stderr.write(`${NAME}: edits: ${byTransform.length > 0 ? byTransform.join(', ') : 'none'}\n`);
+  }
+  return counts.failed > 0 ? EXIT_INPUT : EXIT_OK;
+}

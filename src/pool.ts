@@ -1,0 +1,195 @@
+/**
+ * Where tasks run: in this thread (`--jobs 1`), or in a pool of worker threads, each of which loads the
+ * word lists once. `runOrdered` feeds a runner from a stream of items with a bounded number in flight
+ * and hands the results back in input order, so that output never depends on the number of workers and
+ * memory stays flat however many items there are.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  createEngine,
+  failedResult,
+  runTask,
+  type Engine,
+  type EngineOptions,
+  type Task,
+  type TaskResult,
+} from './tasks.js';
+
+export interface Runner {
+  /** Run one task. A failure is a result; rejects only when no worker thread can be started at all. */
+  run(task: Task): Promise<TaskResult>;
+  /** How many tasks may be in flight at once to keep every thread busy. */
+  readonly window: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Tasks a worker holds at once: two, so that it starts the next as soon as it posts a result, and the
+ * rest wait in one queue for whichever worker is free first (no worker idles while another has a
+ * backlog).
+ */
+const TASKS_PER_WORKER = 2;
+
+/**
+ * Results that may wait, per worker, for a slower one before them to be handed back in order. Large
+ * enough that one slow file does not stall the other workers; it bounds memory (a result is small).
+ */
+const REORDER_PER_WORKER = 32;
+
+export function defaultJobs(): number {
+  return os.availableParallelism();
+}
+
+/** `--jobs 1`: run each task in this thread, no worker. */
+class InlineRunner implements Runner {
+  readonly window = 1;
+  private engine: Engine | undefined;
+
+  constructor(private readonly options: EngineOptions) {}
+
+  async run(task: Task): Promise<TaskResult> {
+    this.engine ??= createEngine(this.options);
+    return runTask(task, this.engine);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * How to start a worker. From `dist/` it runs the compiled `worker.js`. When this module itself runs as
+ * TypeScript (tests under vitest, scripts under tsx), Node cannot run `worker.ts` by itself, and on
+ * Node 20 loader hooks given with `execArgv: ['--import', 'tsx']` do not reach a worker's entry file;
+ * so a two-line bootstrap loads `worker.ts` through tsx's `tsImport`.
+ */
+export function workerEntry(self: string = import.meta.url): { entry: URL | string; eval: boolean } {
+  if (self.endsWith('.ts')) {
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const worker = JSON.stringify(new URL('./worker.ts', self).href);
+    return { entry: `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${worker}, ${worker}));`, eval: true };
+  }
+  return { entry: new URL('./worker.js', self), eval: false };
+}
+
+interface Pending {
+  id: number;
+  task: Task;
+  resolve: (result: TaskResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  /** Has it answered once? A worker that dies before is one that cannot start. */
+  started: boolean;
+}
+
+/** Up to `size` workers, started as work arrives, taking tasks from one queue. */
+class WorkerPool implements Runner {
+  readonly window: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  private anyStarted = false;
+  /** Why no worker can start (then every task is refused). */
+  private broken: Error | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly size: number,
+  ) {
+    this.window = size * REORDER_PER_WORKER;
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Give queued tasks to workers with room, starting a worker while every running one is busy. */
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      let slot = this.slots.find((s) => s.pending.size === 0);
+      if (slot === undefined && this.slots.length < this.size) slot = this.spawn();
+      slot ??= this.slots.find((s) => s.pending.size < TASKS_PER_WORKER);
+      if (slot === undefined) return;
+      const pending = this.queue.shift()!;
+      slot.pending.set(pending.id, pending);
+      slot.worker.postMessage({ id: pending.id, task: pending.task });
+    }
+  }
+
+  private spawn(): Slot {
+    const { entry, eval: isCode } = workerEntry();
+    const worker = new Worker(entry, { workerData: this.options, eval: isCode });
+    const slot: Slot = { worker, pending: new Map(), started: false };
+    worker.on('message', ({ id, result }: { id: number; result: TaskResult }) => {
+      slot.started = this.anyStarted = true;
+      const pending = slot.pending.get(id);
+      slot.pending.delete(id);
+      pending?.resolve(result);
+      this.dispatch();
+    });
+    // A worker that dies (a bug, out of memory) fails the tasks it held, and the next task starts a new
+    // one. If no worker ever started, none will: every task is refused with the reason.
+    const fail = (message: string) => {
+      const index = this.slots.indexOf(slot);
+      if (index !== -1) this.slots.splice(index, 1);
+      if (!slot.started && !this.anyStarted && slot.pending.size > 0) {
+        this.broken ??= new Error(`cannot start a worker thread: ${message}`);
+      }
+      const lost = [...slot.pending.values(), ...(this.broken ? this.queue.splice(0) : [])];
+      slot.pending.clear();
+      for (const { task, resolve, reject } of lost) {
+        if (this.broken) reject(this.broken);
+        else resolve(failedResult(task, `internal error: ${message}`));
+      }
+      if (!this.broken) this.dispatch();
+    };
+    worker.on('error', (error) => fail(`worker failed: ${error.message.split('\n')[0]}`));
+    worker.on('exit', (code) => fail(`worker exited with status ${code}`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** Stop every worker; tasks still queued (after an error elsewhere) are dropped. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.queue.length = 0;
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}
+
+/** `jobs` threads of work: this one for 1, else a pool of that many workers. */
+export function createRunner(options: EngineOptions, jobs: number): Runner {
+  return jobs <= 1 ? new InlineRunner(options) : new WorkerPool(options, jobs);
+}
+
+/**
+ * Run `run` on each item of `source` with at most `window` in flight, and give the results to `emit`
+ * in the order of `source`. The source is read only as fast as results are emitted.
+ */
+export async function runOrdered<T, R>(
+  source: AsyncIterable<T> | Iterable<T>,
+  run: (item: T) => Promise<R>,
+  window: number,
+  emit: (result: R) => void | Promise<void>,
+): Promise<void> {
+  const inFlight: Promise<R>[] = [];
+  const start = (item: T) => {
+    const result = run(item);
+    result.catch(() => undefined); // awaited in turn below; not an unhandled rejection meanwhile
+    inFlight.push(result);
+  };
+  for await (const item of source) {
+    start(item);
+    if (inFlight.length >= window) await emit(await inFlight.shift()!);
+  }
+  while (inFlight.length > 0) await emit(await inFlight.shift()!);
+}

@@ -1,0 +1,226 @@
+/**
+ * The unit of work of a batch or a JSON Lines stream: clean one file, or one record. The same code
+ * runs in the main thread (`--jobs 1`) and in each worker thread; tasks and results are plain data so
+ * that they can cross between threads. A task never throws: a failure is a result.
+ */
+import { performance } from 'node:perf_hooks';
+import { InputError } from './errors.js';
+import { createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
+import { cleanArticle, type CleanResult } from './index.js';
+import { backupFile, fileMode, isUpToDate, readInputFile, writeFileAtomic } from './io.js';
+import { articleJson } from './render/json.js';
+import type { Config } from './config.js';
+import type { Format } from './render/index.js';
+import { computeStats, type Stats } from './stats.js';
+import { trustReports, type TrustOptions, type TrustPlan } from './trust-cli.js';
+
+/** What every task of one run shares; validated by the CLI before any task runs. */
+export interface EngineOptions {
+  format: Format;
+  /** Preset, transform selection and options, protect patterns: flags over configuration over preset. */
+  clean: TrustPlan['clean'];
+  /** `--explain`, `--diff`, `--dry-run`, `--stats`: reported per file, in input order. */
+  trust?: TrustOptions;
+  /** False with `--dry-run`, `--diff` or `--explain-only`: nothing is written. */
+  writesArticle?: boolean;
+  /** The configuration file used, for `--explain`. */
+  configFile?: string;
+  /** Colour the `--diff` output. */
+  color?: boolean;
+  /** Extra words, already read from the `--words` files. */
+  words: string[];
+  encoding?: string;
+  maxSize?: number;
+  /** Skip an input whose output exists and is newer. */
+  skipExisting?: boolean;
+  /** Keep the original beside a file replaced in place, under its name plus this suffix. */
+  backup?: string;
+  /** Replace files in place: keep the permissions of the file replaced. */
+  inPlace?: boolean;
+}
+
+/** The options and the word lists, loaded once per thread. */
+export interface Engine {
+  options: EngineOptions;
+  evidence: EvidenceSource;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  return { options, evidence: createEvidenceSource(options.words) };
+}
+
+export interface FileTask {
+  kind: 'file';
+  /** The input as the user will recognise it (the path given, joined with the path found below it). */
+  input: string;
+  output: string;
+}
+
+export interface RecordTask {
+  kind: 'record';
+  line: string;
+  /** 1-based line number in the input stream, for messages. */
+  lineNo: number;
+}
+
+export type Task = FileTask | RecordTask;
+
+export type FileStatus = 'ok' | 'skipped' | 'failed';
+
+/** One line of the `--report` file. */
+export interface FileResult {
+  kind: 'file';
+  input: string;
+  /** `null` when no output was planned (a missing input, a folder that cannot be read). */
+  output: string | null;
+  status: FileStatus;
+  /** Why the file failed; names the output or backup file when that was the problem. */
+  error?: string;
+  /** A problem that did not stop the file (an empty input). */
+  warning?: string;
+  /** The encoding the input was read with (`null` when it was not read). */
+  encoding: string | null;
+  /** Why that encoding. */
+  encodingReason: string | null;
+  edits: number;
+  /** Edits per transform id, in pipeline order; transforms that made none are left out. */
+  editsByTransform: Record<string, number>;
+  /** Input size in bytes (0 when it was not read). */
+  bytes: number;
+  ms: number;
+  /** With `--stats`: the file's quality signals. */
+  stats?: Stats;
+  /** What `--explain`, `--diff`, `--dry-run` and `--stats` print about the file, in input order. */
+  reports?: { stdout: string; stderr: string };
+}
+
+export interface RecordResult {
+  kind: 'record';
+  lineNo: number;
+  /** The cleaned record as one line of JSON (no newline), or `undefined` when the line was bad. */
+  line?: string;
+  error?: string;
+}
+
+export type TaskResult = FileResult | RecordResult;
+
+function clean(text: string, engine: Engine): CleanResult {
+  const { format, clean: options } = engine.options;
+  return cleanArticle(text, { format, ...options, evidence: engine.evidence });
+}
+
+function editsByTransform(result: CleanResult): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const step of result.steps) if (step.edits.length > 0) counts[step.transform] = step.edits.length;
+  return counts;
+}
+
+function messageOf(error: unknown, input: string): string {
+  if (error instanceof InputError) return error.file === input ? error.message : `${error.file}: ${error.message}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `internal error: ${message.split('\n')[0]}`;
+}
+
+/** A file result with nothing read or written. */
+export function fileResult(input: string, output: string | null, status: FileStatus, error?: string): FileResult {
+  return {
+    kind: 'file',
+    input,
+    output,
+    status,
+    ...(error === undefined ? {} : { error }),
+    encoding: null,
+    encodingReason: null,
+    edits: 0,
+    editsByTransform: {},
+    bytes: 0,
+    ms: 0,
+  };
+}
+
+/** The result of a task that could not run (its worker died). */
+export function failedResult(task: Task, error: string): TaskResult {
+  return task.kind === 'file'
+    ? fileResult(task.input, task.output, 'failed', error)
+    : { kind: 'record', lineNo: task.lineNo, error };
+}
+
+/** Clean one file into its output (atomically). */
+export function cleanFile(task: FileTask, engine: Engine): FileResult {
+  const start = performance.now();
+  const { input, output } = task;
+  const ms = () => Math.round((performance.now() - start) * 100) / 100;
+  const { options } = engine;
+  try {
+    if (options.skipExisting && isUpToDate(input, output)) return { ...fileResult(input, output, 'skipped'), ms: ms() };
+    const decoded = readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
+    const result = clean(decoded.text, engine);
+    if (options.writesArticle !== false) {
+      const mode = options.inPlace ? fileMode(input) : undefined;
+      if (options.backup !== undefined) backupFile(input, input + options.backup);
+      writeFileAtomic(output, result.output, mode);
+    }
+    const trust = options.trust ?? {};
+    const reports = trustReports(
+      trust,
+      { config: options.configFile === undefined ? undefined : ({ file: options.configFile } as Config) },
+      { name: input, decoded, result, evidence: engine.evidence, output },
+      options.color === true,
+      true,
+    );
+    return {
+      kind: 'file',
+      input,
+      output,
+      status: 'ok',
+      ...(decoded.text.trim() === '' ? { warning: 'empty input' } : {}),
+      encoding: decoded.encoding,
+      encodingReason: decoded.reason,
+      edits: result.edits.length,
+      editsByTransform: editsByTransform(result),
+      bytes: decoded.bytes,
+      ms: ms(),
+      ...(trust.stats !== undefined && { stats: computeStats(decoded.text, result, engine.evidence) }),
+      ...((reports.stdout !== '' || reports.stderr !== '') && { reports }),
+    };
+  } catch (error) {
+    return { ...fileResult(input, output, 'failed', messageOf(error, input)), ms: ms() };
+  }
+}
+
+/**
+ * Clean one JSON Lines record: `text` is replaced by the cleaned article in the chosen format, the
+ * article's parts are added (`publication`, `date`, `headline`, `deck`, `byline`, `paragraphs`,
+ * `removed`), every other field is passed through as it was.
+ */
+export function cleanRecord(task: RecordTask, engine: Engine): RecordResult {
+  const { line, lineNo } = task;
+  const fail = (error: string): RecordResult => ({ kind: 'record', lineNo, error });
+  const { maxSize } = engine.options;
+  if (maxSize !== undefined && Buffer.byteLength(line) > maxSize) {
+    return fail(`is over the size limit of ${maxSize} bytes (raise it with --max-size)`);
+  }
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (error) {
+    return fail(`not valid JSON (${(error as Error).message})`);
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return fail('not a JSON object');
+  const { text } = record as { text?: unknown };
+  if (typeof text !== 'string') return fail('"text" is missing or not a string');
+  try {
+    const result = clean(text, engine);
+    return {
+      kind: 'record',
+      lineNo,
+      line: JSON.stringify({ ...record, text: result.output, ...articleJson(result.article) }),
+    };
+  } catch (error) {
+    return fail(messageOf(error, ''));
+  }
+}
+
+export function runTask(task: Task, engine: Engine): TaskResult {
+  return task.kind === 'file' ? cleanFile(task, engine) : cleanRecord(task, engine);
+}
