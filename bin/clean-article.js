@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (built by `npm run build`, which `npm ci` runs) and sets the exit status.
-import { main } from '../dist/cli.js';
+// Runs the compiled, bundled CLI (built by `npm run build`, which `npm ci` runs) and sets the exit status.
+import { main } from '../dist/clean-article.js';
 
 process.stdout.on('error', (error) => {
   // `clean-article file | head` closes the pipe early: that is not a failure.
