@@ -66,8 +66,8 @@ const FLAG_STANDALONE = 4;
 
 /** Lowercase word counts of a document, built once and shared by the transforms of one run. */
 export class DocumentIndex {
-  /** Counts of lexicon entries, by entry number; other words in `others`. */
-  private readonly entryCounts: Int32Array;
+  /** Counts of lexicon entries, by entry number (a map: an article uses a few hundred of 173k entries). */
+  private readonly entryCounts = new Map<number, number>();
   private readonly others = new Map<string, number>();
   private hyphenated: Map<string, number> | undefined;
   private lower: string | undefined;
@@ -76,13 +76,12 @@ export class DocumentIndex {
     readonly text: string,
     private readonly lexicon: Lexicon = loadLexicon(),
   ) {
-    this.entryCounts = new Int32Array(lexicon.size);
     const words = scanWords(text);
     for (let i = 0; i < words.count; i++) {
       const start = words.starts[i]!;
       const end = words.ends[i]!;
       const entry = lexicon.findRange(text, start, end);
-      if (entry >= 0) this.entryCounts[entry]!++;
+      if (entry >= 0) this.entryCounts.set(entry, (this.entryCounts.get(entry) ?? 0) + 1);
       else {
         const w = text.slice(start, end).toLowerCase();
         this.others.set(w, (this.others.get(w) ?? 0) + 1);
@@ -93,7 +92,7 @@ export class DocumentIndex {
   /** Occurrences of the lowercase `word`. */
   count(word: string): number {
     const entry = this.lexicon.find(word);
-    return entry >= 0 ? this.entryCounts[entry]! : (this.others.get(word) ?? 0);
+    return entry >= 0 ? (this.entryCounts.get(entry) ?? 0) : (this.others.get(word) ?? 0);
   }
 
   /** Occurrences of the lowercase hyphenated `form` (`self-declared`) inside a line. */
