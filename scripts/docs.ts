@@ -7,11 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { main, type CliIO } from '../src/cli.js';
 import { TRANSFORMS } from '../src/pipeline.js';
 import { PRESETS, PRESET_IDS, type Preset } from '../src/presets.js';
 import { visible } from '../src/visible.js';
+import { runCli } from './lib/run-cli.js';
 
 export const ROOT = path.join(import.meta.dirname, '..');
 export const README = path.join(ROOT, 'README.md');
@@ -42,23 +41,9 @@ export function presetTable(): string {
 
 /** Run the CLI in process (from the repository's root, without colour) and capture its streams. */
 async function cli(args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const collect = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-  };
-  const out = collect();
-  const err = collect();
-  const code = await main(args, {
-    stdin: Readable.from([]) as CliIO['stdin'],
-    stdout: out.stream,
-    stderr: err.stream,
-    env: {},
-    cwd: () => ROOT,
-  });
-  if (code !== 0) throw new Error(`clean-article ${args.join(' ')} exited ${code}: ${err.text()}`);
-  return { stdout: out.text(), stderr: err.text() };
+  const r = await runCli(args, { env: {}, cwd: ROOT });
+  if (r.code !== 0) throw new Error(`clean-article ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return r;
 }
 
 export async function session(): Promise<string> {

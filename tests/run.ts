@@ -2,8 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { main, type CliIO } from '../src/cli.js';
+import { runCli, type CliRun } from '../scripts/lib/run-cli.js';
 
 export const repo = path.join(import.meta.dirname, '..');
 export const bin = path.join(repo, 'bin', 'clean-article.js');
@@ -20,32 +19,15 @@ export const FIXTURES = [
 /** A fixture's expected output. */
 export const expected = (name: string, file = 'expected.txt') => fs.readFileSync(fixture(name, file), 'utf8');
 
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type Run = CliRun;
 
 /** `main()` in this process: TypeScript sources, workers started on `src/worker.ts`. */
-export async function run(
+export function run(
   args: string[],
   stdin: string | Buffer | null = null,
   options: { tty?: boolean } = {},
 ): Promise<Run> {
-  const collect = () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-  };
-  const out = collect();
-  const err = collect();
-  const input = Readable.from(stdin === null ? [] : [Buffer.from(stdin)]) as CliIO['stdin'];
-  input.isTTY = stdin === null;
-  const stderr = err.stream as PassThrough & { isTTY?: boolean };
-  stderr.isTTY = options.tty === true;
-  const code = await main(args, { stdin: input, stdout: out.stream, stderr });
-  return { code, stdout: out.text(), stderr: err.text() };
+  return runCli(args, { stdin, stderrTty: options.tty === true });
 }
 
 /** The compiled bin (`dist/`, workers on `dist/worker.js`) as a child process. */
