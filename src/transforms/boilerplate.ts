@@ -207,6 +207,20 @@ function contentIndexes(lines: readonly Line[]): number[] {
   return lines.flatMap((l, i) => (isBlank(l.text) ? [] : [i]));
 }
 
+/**
+ * A line that is a publication's name: it ends with a word papers are named by (`Northfield Daily
+ * Ledger`, `Austin American-Statesman`) or reads `The Times of ...`. A headline that merely contains
+ * one (`Pilot Gets Medal`) is not.
+ */
+function namesPublication(line: string): boolean {
+  const last =
+    line
+      .replace(/[^\p{L}]+$/u, '')
+      .split(/[\s-]+/)
+      .pop() ?? '';
+  return PUBLICATION_WORDS.test(last) || new RegExp(`${PUBLICATION_WORDS.source} of\\b`).test(line);
+}
+
 /** Every word of four letters or more starts with a capital (`Northfield Daily Ledger`). */
 function isTitleCase(line: string): boolean {
   const long = line.split(/\s+/).filter((w) => LONG_WORD.test(w));
@@ -329,7 +343,7 @@ export const boilerplate: Transform<BoilerplateOptions> = {
       }
       if (i !== content[0] || !looksLikeMasthead(trimmed)) continue;
       const bylineAt = content.findIndex((j) => BYLINE.test(lines[j]!.text.trim()));
-      const named = PUBLICATION_WORDS.test(trimmed);
+      const named = namesPublication(trimmed);
       // In a PressReader dump the masthead is followed by headline, deck and byline, or it is set in
       // Title Case above a headline in sentence case.
       const next = content.map((j) => lines[j]!.text.trim()).find((t, k) => k > 0 && !DATELINE.test(t));
