@@ -106,8 +106,11 @@ export function charAfter(words: Words, i: number): string {
   return words.text.charAt(words.ends[i]!);
 }
 
-/** Characters that glue a word to a neighbour: a word next to one of these is part of a larger token. */
-const GLUE = new Set(["'", '’', '-', '‐', '@', '/', '_', '.', '\\']);
+/**
+ * Characters that glue a word to a neighbour: a word next to one of these is part of a larger token,
+ * or (the OCR specks `»«•■¦|^~*`) a damaged one whose end cannot be trusted (`The re»`).
+ */
+const GLUE = new Set(["'", '’', '-', '‐', '@', '/', '_', '.', '\\', '»', '«', '•', '■', '¦', '|', '^', '~', '*']);
 export function isGlue(c: string): boolean {
   return GLUE.has(c) || (c >= '0' && c <= '9');
 }

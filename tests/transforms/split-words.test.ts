@@ -43,6 +43,7 @@ describe('split-words', () => {
     ['an e-mail address', 'write to collec ting@example.com'],
     ['a URL', 'see www.collec ting.com'],
     ['two words across a paragraph break', 'the end\n\nof it'],
+    ['a fragment glued to OCR specks', 'and eliminate. The re» that'],
   ])('leaves %s', (_name, input) => {
     const result = apply('split-words', input);
     expect(result.text).toBe(input);
