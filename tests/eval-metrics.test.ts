@@ -23,6 +23,7 @@ import {
   words,
 } from '../scripts/lib/metrics.js';
 import { sample, seededRandom } from '../scripts/lib/random.js';
+import { makeEdit } from './helpers.js';
 import { formatDelta, formatTable } from '../scripts/lib/table.js';
 
 /** The textbook O(n·m) Levenshtein dynamic programme: the reference the fast version must equal. */
@@ -191,14 +192,7 @@ describe('multisets', () => {
 });
 
 describe('reading edits', () => {
-  const edit = (offset: number, before: string, after: string): Edit => ({
-    transform: 't',
-    rule: 'r',
-    offset,
-    before,
-    after,
-    reason: '',
-  });
+  const edit = makeEdit;
 
   it('replays edits onto their input', () => {
     expect(replayEdits('abc def', [edit(0, 'a', 'A'), edit(3, ' ', '_')])).toBe('Abc_def');

@@ -36,3 +36,13 @@ export function replays(input: string, output: string, edits: readonly Edit[]): 
 export const damaged: Edit[] = [
   { transform: 'ligatures', rule: 'repeated-group', offset: 0, before: 'efffforts', after: 'efforts', reason: '' },
 ];
+
+/** An edit for tests that read or replay edit lists (transform `t`, rule `r`). */
+export const makeEdit = (offset: number, before: string, after: string): Edit => ({
+  transform: 't',
+  rule: 'r',
+  offset,
+  before,
+  after,
+  reason: '',
+});

@@ -7,17 +7,10 @@ import { cleanArticle, type Edit } from '../../src/index.js';
 import { readInputFile } from '../../src/io.js';
 import { lineColumns, mapOffsetBack, mapOffsetsBack, originalOffsets } from '../../src/origin.js';
 import { quoted, visible } from '../../src/visible.js';
-import { evidence } from '../helpers.js';
+import { evidence, makeEdit } from '../helpers.js';
 import { repo } from './run.js';
 
-const edit = (offset: number, before: string, after: string): Edit => ({
-  transform: 't',
-  rule: 'r',
-  offset,
-  before,
-  after,
-  reason: '',
-});
+const edit = makeEdit;
 
 describe('mapOffsetsBack: an offset in a step’s output, back to its input', () => {
   // input "ab\r\ncd": CRLF -> LF gives "ab\ncd"
