@@ -76,6 +76,16 @@ describe('boilerplate in context', () => {
     expect(apply('boilerplate', input).text).toBe(input);
   });
 
+  it('keeps a first line that merely contains a word papers are named by', () => {
+    const input = 'Pilot Gets\nMedal for Bravery\n\nThe pilot landed safely.';
+    expect(apply('boilerplate', input).text).toBe(input);
+  });
+
+  it('keeps a headline a single page repeats over two stories', () => {
+    const input = 'ELECT OFFICERS\n\nThe Masons met on Monday.\n\nELECT OFFICERS\n\nThe Grange met on Tuesday.';
+    expect(apply('boilerplate', input).text).toBe(input);
+  });
+
   it('keeps a first line that is the headline', () => {
     const input = 'Juniors clinch playoff spot\n\nBy Mathieu Gagné\n\nThe Riverton Juniors won.';
     expect(apply('boilerplate', input).text).toBe(input);
