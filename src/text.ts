@@ -23,6 +23,10 @@ export function splitLines(text: string): Line[] {
   }
 }
 
+/** A line with its line break (the last line has none): what removing the line removes. */
+export const lineWithBreak = (text: string, line: Line): string =>
+  text.slice(line.start, Math.min(line.end + 1, text.length));
+
 export const isBlank = (line: string): boolean => !/\S/.test(line);
 
 /** Closing quotes and brackets that may follow a sentence's last mark. */

@@ -101,11 +101,6 @@ export function charBefore(words: Words, i: number): string {
   return start > 0 ? words.text.charAt(start - 1) : '';
 }
 
-/** The character after word i, or '' at the end of the text. */
-export function charAfter(words: Words, i: number): string {
-  return words.text.charAt(words.ends[i]!);
-}
-
 /**
  * Characters that glue a word to a neighbour: a word next to one of these is part of a larger token,
  * or (the OCR specks `»«•■¦|^~*`) a damaged one whose end cannot be trusted (`The re»`).

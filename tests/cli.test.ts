@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRANSFORM_IDS } from '../src/index.js';
-import { bin, fixture, repo, run } from './run.js';
+import { bin, fixture, run } from './run.js';
 
 const expected = fs.readFileSync(fixture('statesman', 'expected.txt'), 'utf8');
 

@@ -3,7 +3,7 @@
  * these tests reads ../shared.
  */
 import { describe, expect, it } from 'vitest';
-import { runPipeline, type Edit } from '../src/index.js';
+import { runPipeline } from '../src/index.js';
 import { changedWords } from '../scripts/eval/do-no-harm.js';
 import { contentWords } from '../scripts/eval/content.js';
 import { icdarGroundTruth } from '../scripts/eval/context.js';

@@ -45,6 +45,10 @@ const SHORT_WORDS = new Set(
 const SHORT_WORD_MAX_RANK = 30000;
 const SHORT_WORD_MAX_LENGTH = 4;
 
+/** A dictionary word of `length` letters with frequency `rank` is a word in its own right. */
+const frequentForItsLength = (length: number, rank: number): boolean =>
+  length > SHORT_WORD_MAX_LENGTH || (rank > 0 && rank <= SHORT_WORD_MAX_RANK);
+
 /**
  * Function words: a split-word join never uses one of these as a part when both parts are words,
  * because the two-word reading is common English (`in to`, `a lot`, `may be`, `every one`, `any way`).
@@ -152,15 +156,12 @@ export class Evidence {
     if (flags !== undefined) return flags;
     const w = stripPossessive(word.toLowerCase());
     const extra = this.source.extraWords.has(w);
-    const dictionary = extra || this.source.lexicon.has(w);
+    const entry = this.source.lexicon.find(w);
+    const dictionary = extra || this.source.lexicon.isDictionaryEntry(entry);
     let standalone: boolean;
     if (extra) standalone = true;
     else if (w.length <= 2) standalone = SHORT_WORDS.has(w);
-    else if (!dictionary) standalone = false;
-    else if (w.length <= SHORT_WORD_MAX_LENGTH) {
-      const rank = this.source.lexicon.rank(w);
-      standalone = rank > 0 && rank <= SHORT_WORD_MAX_RANK;
-    } else standalone = true;
+    else standalone = dictionary && frequentForItsLength(w.length, this.source.lexicon.entryRank(entry));
     flags = FLAG_KNOWN | (dictionary ? FLAG_DICTIONARY : 0) | (standalone ? FLAG_STANDALONE : 0);
     this.flags.set(word, flags);
     return flags;
@@ -181,9 +182,7 @@ export class Evidence {
     if (n <= 2 || this.source.extraWords.size > PROJECT_WORD_COUNT) return this.isStandalone(text.slice(start, end));
     const entry = this.source.lexicon.findRange(text, start, end);
     if (!this.source.lexicon.isDictionaryEntry(entry)) return this.isStandalone(text.slice(start, end));
-    if (n > SHORT_WORD_MAX_LENGTH) return true;
-    const rank = this.source.lexicon.entryRank(entry);
-    return rank > 0 && rank <= SHORT_WORD_MAX_RANK;
+    return frequentForItsLength(n, this.source.lexicon.entryRank(entry));
   }
 
   /** Occurrences of the lowercase `word` as a whole word in the document. */

@@ -187,14 +187,12 @@ export class Lexicon {
 
   /** True when the lowercase `word` is in the dictionary. */
   has(word: string): boolean {
-    const entry = this.find(word);
-    return entry !== NOT_FOUND && (this.flags[entry]! & FLAG_DICTIONARY) !== 0;
+    return this.isDictionaryEntry(this.find(word));
   }
 
   /** Frequency rank of the lowercase `word` (1 = most frequent), or 0 when it has none. */
   rank(word: string): number {
-    const entry = this.find(word);
-    return entry !== NOT_FOUND && entry < this.rankedCount ? entry + 1 : 0;
+    return this.entryRank(this.find(word));
   }
 }
 

@@ -15,7 +15,7 @@
  */
 import { EditRecorder } from '../edits.js';
 import type { Transform } from '../types.js';
-import { endsSentence, isBlank, splitLines, upperShare, type Line } from '../text.js';
+import { endsSentence, isBlank, lineWithBreak, splitLines, upperShare, type Line } from '../text.js';
 
 interface LineRule {
   rule: string;
@@ -371,7 +371,6 @@ export const boilerplate: Transform<BoilerplateOptions> = {
  */
 function applyRemovals(text: string, lines: readonly Line[], removals: ReadonlyMap<number, Removal>) {
   const recorder = new EditRecorder(text, 'boilerplate');
-  const lineWithBreak = (l: Line) => text.slice(l.start, Math.min(l.end + 1, text.length));
   let i = 0;
   while (i < lines.length) {
     if (!removals.has(i)) {
@@ -394,9 +393,9 @@ function applyRemovals(text: string, lines: readonly Line[], removals: ReadonlyM
     for (const { line, index } of run) {
       const removal = removals.get(index);
       const after = index === keepAt ? '\n' : '';
-      if (removal) recorder.replace(line.start, lineWithBreak(line), after, removal.rule, removal.reason);
+      if (removal) recorder.replace(line.start, lineWithBreak(text, line), after, removal.rule, removal.reason);
       else if (index !== keepAt)
-        recorder.replace(line.start, lineWithBreak(line), '', 'gap', 'blank line left by removed furniture');
+        recorder.replace(line.start, lineWithBreak(text, line), '', 'gap', 'blank line left by removed furniture');
     }
     i = end + 1;
   }

@@ -17,7 +17,7 @@
 import { EditRecorder } from '../edits.js';
 import { Evidence } from '../evidence/evidence.js';
 import type { Transform } from '../types.js';
-import { isBlank, splitLines } from '../text.js';
+import { isBlank, lineWithBreak, splitLines } from '../text.js';
 import { isLetterCode, scanWords } from '../tokens.js';
 
 /** Below this share of letters among its visible characters, a line with no word is noise. */
@@ -87,8 +87,7 @@ export const noiseLines: Transform = {
       if (i > 0 && /[-\u00AD¬]\s*$/.test(lines[i - 1]!.text) && /^\s*\p{L}/u.test(line.text)) return;
       const reason = noiseReason(line.text, evidence);
       if (reason === undefined) return;
-      const withBreak = text.slice(line.start, Math.min(line.end + 1, text.length));
-      recorder.replace(line.start, withBreak, '', 'no-word', reason);
+      recorder.replace(line.start, lineWithBreak(text, line), '', 'no-word', reason);
     });
     return recorder.finish();
   },

@@ -157,7 +157,7 @@ function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, dam
   const partAt = (k: number): string => {
     let p = parts[k];
     if (p === undefined) {
-      p = text.slice(words.starts[k], words.ends[k]);
+      p = word(words, k);
       parts[k] = p;
     }
     return p;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/edits.js';
 import { explain, explainEdits, formatExplanation, formatExplanationJson } from '../../src/explain.js';
-import { cleanArticle, type Edit } from '../../src/index.js';
+import { cleanArticle } from '../../src/index.js';
 import { readInputFile } from '../../src/io.js';
 import { lineColumns, mapOffsetBack, mapOffsetsBack, originalOffsets } from '../../src/origin.js';
 import { quoted, visible } from '../../src/visible.js';
