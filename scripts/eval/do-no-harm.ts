@@ -28,6 +28,7 @@ import {
 } from '../lib/metrics.js';
 import { formatNumber, formatTable, type Cell } from '../lib/table.js';
 import { excerpt, icdarGroundTruth, listFiles, readText, type EvalContext } from './context.js';
+import { GT_ERRORS, type GtError } from './gt-errors.js';
 
 /** The word-level transforms: the ones that must leave correct text alone. */
 export const WORD_LEVEL_TRANSFORMS = [
@@ -50,6 +51,8 @@ export interface GroundTruthEdit {
   after: string;
   changedWords: number;
   reason: string;
+  /** Checked by hand: the edit repairs an error of the ground truth (see `gt-errors.ts`). */
+  gtError?: GtError;
 }
 
 export interface HarmRow {
@@ -61,6 +64,10 @@ export interface HarmRow {
   falseCorrections: number;
   changedWords: number;
   per10k: number;
+  /** Changed words of edits that repair an error of the ground truth, checked by hand. */
+  gtErrorWords: number;
+  /** `per10k` without those. */
+  per10kExceptGtErrors: number;
 }
 
 export interface DoNoHarmResult {
@@ -68,6 +75,8 @@ export interface DoNoHarmResult {
   total: HarmRow;
   rules: (Omit<HarmRow, 'docs' | 'words'> & { examples: string[] })[];
   gtEdits: GroundTruthEdit[];
+  /** Entries of `GT_ERRORS` that match no edit any more. */
+  staleGtErrors: GtError[];
 }
 
 interface GtCorpus {
@@ -106,15 +115,21 @@ const per10k = (changed: number, total: number): number => (total === 0 ? 0 : (c
 function tally(
   gtEdits: readonly GroundTruthEdit[],
   totalWords: number,
-): Pick<HarmRow, 'edits' | 'falseCorrections' | 'changedWords' | 'per10k'> {
+): Pick<HarmRow, 'edits' | 'falseCorrections' | 'changedWords' | 'per10k' | 'gtErrorWords' | 'per10kExceptGtErrors'> {
   const changed = gtEdits.reduce((s, c) => s + c.changedWords, 0);
+  const gtErrorWords = gtEdits.reduce((s, c) => s + (c.gtError === undefined ? 0 : c.changedWords), 0);
   return {
     edits: gtEdits.length,
     falseCorrections: gtEdits.filter((c) => c.changedWords > 0).length,
     changedWords: changed,
     per10k: per10k(changed, totalWords),
+    gtErrorWords,
+    per10kExceptGtErrors: per10k(changed - gtErrorWords, totalWords),
   };
 }
+
+const gtErrorOf = (corpus: string, doc: string, before: string): GtError | undefined =>
+  GT_ERRORS.find((e) => e.corpus === corpus && e.doc === doc && before.replace(/\n/g, '⏎').includes(e.before));
 
 export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
   const rows: HarmRow[] = [];
@@ -133,14 +148,17 @@ export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
       steps.forEach((step, i) => {
         for (const edit of step.edits) {
           const span = editContext(inputs[i]!, edit);
+          const doc = path.basename(file, '.gt.txt');
+          const changed = changedWords(span.before, span.after, corpus.lineEndHyphenIsReal);
           gtEdits.push({
             corpus: corpus.name,
-            doc: path.basename(file, '.gt.txt'),
+            doc,
             rule: ruleId(edit),
             before: span.before,
             after: span.after,
-            changedWords: changedWords(span.before, span.after, corpus.lineEndHyphenIsReal),
+            changedWords: changed,
             reason: edit.reason,
+            gtError: changed > 0 ? gtErrorOf(corpus.name, doc, span.before) : undefined,
           });
         }
       });
@@ -176,7 +194,8 @@ export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
         .map((c) => `${excerpt(c.before, 30)} → ${excerpt(c.after, 30)}`),
     }))
     .sort((a, b) => b.changedWords - a.changedWords || a.name.localeCompare(b.name));
-  return { corpora: rows, total, rules, gtEdits };
+  const staleGtErrors = GT_ERRORS.filter((e) => !gtEdits.some((c) => c.gtError === e));
+  return { corpora: rows, total, rules, gtEdits, staleGtErrors };
 }
 
 export function printDoNoHarm(result: DoNoHarmResult, verbose: boolean): string {
@@ -188,10 +207,22 @@ export function printDoNoHarm(result: DoNoHarmResult, verbose: boolean): string 
     r.falseCorrections,
     r.changedWords,
     formatNumber(r.per10k, 2),
+    r.gtErrorWords,
+    formatNumber(r.per10kExceptGtErrors, 2),
   ];
   const out = [
     formatTable(
-      ['GT corpus', 'docs', 'words', 'edits', 'false corrections', 'changed words', 'per 10k'],
+      [
+        'GT corpus',
+        'docs',
+        'words',
+        'edits',
+        'false corrections',
+        'changed words',
+        'per 10k',
+        'of them GT errors',
+        'per 10k without',
+      ],
       [...result.corpora.map(row), row(result.total)],
       `3. Do no harm: word-level transforms (${WORD_LEVEL_TRANSFORMS.join(', ')}) on ground truth; an edit that changes a word is a false correction (target ≤ ${TARGET_PER_10K} changed word per 10k words)`,
     ),
@@ -208,12 +239,17 @@ export function printDoNoHarm(result: DoNoHarmResult, verbose: boolean): string 
       ]),
     ),
     '   changed words: tokens of the edit (widened to whole tokens) that do not come out unchanged, read with a line break after a real hyphen closed (overproof, impresso-en); an edit changing none only moved a line break',
+    '   GT errors: changed words of edits checked by hand that repair an error of the ground truth itself (scripts/eval/gt-errors.ts); per 10k without = the rate without them',
+    ...result.staleGtErrors.map(
+      (e) =>
+        `   STALE: the GT error "${e.before}" (${e.corpus} ${e.doc}) matches no edit any more; remove it from gt-errors.ts`,
+    ),
   ];
   if (verbose) {
     out.push('', 'Every edit on ground truth (changed words in brackets; [0] = only a line break moved):');
     for (const c of result.gtEdits)
       out.push(
-        `  [${c.changedWords}] ${c.corpus} ${c.doc}  ${c.rule}  "${excerpt(c.before, 40)}" → "${excerpt(c.after, 40)}"  (${c.reason})`,
+        `  [${c.changedWords}] ${c.corpus} ${c.doc}  ${c.rule}  "${excerpt(c.before, 40)}" → "${excerpt(c.after, 40)}"  (${c.reason})${c.gtError ? `  GT error: ${c.gtError.why}` : ''}`,
       );
   }
   return out.join('\n');

@@ -29,4 +29,14 @@ export const PROJECT_WORDS: readonly string[] = [
   'hezbollah',
   'taliban',
   'qaeda',
+  // Latin words of phrases English writes open (`post mortem`, `de facto`, `bona fide`, `ad hoc`): not
+  // in the word list, so without them a split-word join would close the phrase.
+  'mortem',
+  'facto',
+  'fide',
+  'hoc',
+  'facie',
+  'officio',
+  'situ',
+  'infinitum',
 ];

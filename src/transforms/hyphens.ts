@@ -12,8 +12,9 @@
  * - `inline`: `con- cerns` inside a line is joined when the join is a known word and a part is not.
  *
  * False positives avoided: compounds (`well-known`, `long-term`, `Baghdad-based`), suspended hyphens
- * (`pre- and post-war`), numbers (`$48-` + `million`, `1914-` + `18`), dashes (`word -`), hyphenated
- * forms the document itself uses elsewhere.
+ * (`pre- and post-war`, inside a line or at its end), numbers (`$48-` + `million`, `1914-` + `18`), dashes
+ * (`word -`), hyphenated forms the document itself uses elsewhere, and a lowercase fragment before a
+ * capitalised line (`illustra-` / `Sowerby`: the next line is from another column or region).
  * Example: `we have con- cerns` -> `we have concerns`.
  */
 import { EditRecorder } from '../edits.js';
@@ -41,6 +42,11 @@ const NAME_ENDINGS = new Set(
     ' ',
   ),
 );
+/**
+ * Prefixes that are no words by themselves but make compounds with a capitalised word
+ * (`un-` / `American`, `trans-` / `Atlantic`). Prefixes that are words (`anti`, `mid`, `pro`) need no entry.
+ */
+const COMPOUND_PREFIXES = new Set(['un', 'non', 'pre', 'trans', 'neo', 'ex', 'intra']);
 /** Words after `x- ` that make it a suspended hyphen (`pre- and post-war`, `three- to five-year`). */
 const SUSPENDED_HYPHEN_FOLLOWERS = new Set([
   'and',
@@ -78,7 +84,12 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
     return { action: 'keep', reason: `"${hyphenated}" is used elsewhere in the document` };
   if (seenJoined > 0) return { action: 'join', reason: `"${lowerJoined}" is used elsewhere in the document` };
   if (startsUpper(right) && !(isUpper(left) && isUpper(right))) {
-    return { action: 'keep', reason: 'the second part is capitalised' };
+    // `Anglo-` / `Japanese`, `anti-` / `American`; a lowercase fragment before a capital (`illustra-` /
+    // `Sowerby`) is no compound: the next line is not this one's continuation (a column or region jump).
+    if (startsUpper(left) || evidence.isStandalone(left) || COMPOUND_PREFIXES.has(left)) {
+      return { action: 'keep', reason: 'the second part is capitalised' };
+    }
+    return { action: 'leave', reason: `"${left}" is no word before a capitalised "${right}"` };
   }
   if (evidence.supports(joined)) return { action: 'join', reason: `"${lowerJoined}" is a word` };
   if (HYPHEN_PREFIXES.has(left.toLowerCase())) {
@@ -92,6 +103,9 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
   }
   if (startsUpper(left) && !startsUpper(right) && NAME_ENDINGS.has(right.toLowerCase())) {
     return { action: 'join', reason: `"-${right.toLowerCase()}" ends English place and family names` };
+  }
+  if (SUSPENDED_HYPHEN_FOLLOWERS.has(right.toLowerCase())) {
+    return { action: 'leave', reason: 'suspended hyphen' }; // `pre-` / `and post-war`
   }
   const leftWord = evidence.isStandalone(left);
   const rightWord = evidence.isStandalone(right);

@@ -3,21 +3,22 @@
  *
  * - `fragment`: one part is not a word and the join is (`collec ting` -> `collecting`,
  *   `address es` -> `addresses`; up to three parts, `infra struc ture`).
- * - `compound`: both parts are words (`home work` -> `homework`). Joined only when the document uses
- *   the joined word elsewhere, or when all of these hold: the document's text layer is shown to split
- *   words (`damage.ts`: other split words, ligature garbage, hyphen-space breaks, mojibake, PressReader
- *   furniture; one signal per 1,500 words), the join is
- *   a common dictionary word, much more probable than the two words under a unigram model, and the
- *   document does not write the pair apart elsewhere. Unigram frequencies alone cannot tell `home work`
- *   from `air base` (`airbase` is rarer than `homework` in the frequency list, which is what lets
- *   the rank cap keep `air base`); the damage gate keeps clean text, and historic text that writes
- *   `bed room` open, out of reach.
+ * - `compound`: both parts are words (`home work` -> `homework`). Joined only once the document's text
+ *   layer is shown to split words (`damage.ts`: other split words, ligature garbage, hyphen-space
+ *   breaks, mojibake, PressReader furniture; one signal per 1,500 words), and then when the document
+ *   uses the joined word elsewhere, or when the join is a common dictionary word, much more probable
+ *   than the two words under a unigram model. Either way, not when the document writes the pair apart
+ *   more often. Unigram frequencies alone cannot tell `home work` from `air base` (`airbase` is rarer
+ *   than `homework` in the frequency list, which is what lets the rank cap keep `air base`); the damage
+ *   gate keeps clean text, and historic text that writes `bed room` open (and `bedroom` a page later),
+ *   out of reach.
  * - `across-break`: a word cut by a line or paragraph break where neither part is a word and the join,
  *   after ligature repair, is one (`offiffi` / blank line / `cials` -> `officials`).
  *
  * False positives avoided: function words are never joined when both parts are words (`in to`,
  * `a lot`, `may be`, `every one`); name sequences (`Qassim Abdul`) and numbers are never joined;
- * nothing is joined across punctuation.
+ * nothing is joined across punctuation; a pair the document writes apart more often than whole is its
+ * spelling (`De Soto`), and Latin phrases written open (`post mortem`) have their words in the project list.
  * Example: `collec ting information` -> `collecting information`.
  */
 import { provenDamaged } from '../damage.js';
@@ -72,6 +73,16 @@ function supportedJoin(parts: readonly string[], evidence: Evidence): string | u
   return evidence.supports(joined) ? joined : undefined;
 }
 
+/**
+ * The document writes `parts` apart more often than joined (`De Soto` twice, `DeSoto` once): the split
+ * is its spelling, not damage. Two parts only; three-part splits are never a spelling.
+ */
+function writtenApart(parts: readonly string[], word: string, evidence: Evidence): boolean {
+  if (parts.length !== 2) return false;
+  const apart = evidence.inDocumentPair(parts[0]!.toLowerCase(), parts[1]!.toLowerCase());
+  return apart > 1 && apart > evidence.inDocument(word.toLowerCase());
+}
+
 /** Decide whether the words `parts`, separated by spaces inside a line, are one word. */
 export function decideSplit(
   parts: readonly string[],
@@ -89,6 +100,7 @@ export function decideSplit(
     if (parts.some((p) => p.length < 2)) return undefined;
     const word = supportedJoin(parts, evidence);
     if (word === undefined || word.length < MIN_JOINED_LENGTH) return undefined;
+    if (writtenApart(parts, word, evidence)) return undefined;
     return {
       word,
       rule: 'fragment',
@@ -98,12 +110,13 @@ export function decideSplit(
   // Both parts are words: a compound split by a stray space, or two words.
   if (parts.length !== 2 || parts.some((p) => evidence.isFunctionWord(p))) return undefined;
   if (startsUpper(first) && !caps) return undefined; // a name's parts
+  if (!damaged) return undefined;
   const word = parts.join('');
   const lower = word.toLowerCase();
-  if (evidence.inDocument(lower) > 0) {
+  if (evidence.inDocument(lower) > 0 && !writtenApart(parts, word, evidence)) {
     return { word, rule: 'compound', reason: `"${lower}" is used elsewhere in the document` };
   }
-  if (!damaged || !evidence.isDictionaryWord(word)) return undefined;
+  if (!evidence.isDictionaryWord(word)) return undefined;
   const rank = evidence.rank(word);
   if (rank === 0 || rank > COMPOUND_MAX_RANK) return undefined;
   const gain = evidence.cost(parts[0]!) + evidence.cost(parts[1]!) - evidence.cost(word);

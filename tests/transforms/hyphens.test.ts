@@ -15,6 +15,8 @@ describe('hyphens', () => {
     ['a family name', 'said Jamie-\nson today', 'said\nJamieson today'],
     ['a frequent name', 'in Mel-\nbourne today', 'in\nMelbourne today'],
     ['capitalised second part kept', 'an Anglo-\nAmerican deal', 'an\nAnglo-American deal'],
+    ['prefix before a capitalised word', 'an un-\nAmerican act', 'an\nun-American act'],
+    ['word before a capitalised word', 'the anti-\nWar camp', 'the\nanti-War camp'],
     ['well-known kept', 'a well-\nknown author', 'a\nwell-known author'],
     ['soft hyphen at a line end', 'were con\u00AD\nsulted today', 'were\nconsulted today'],
     ['not-sign at a line end', 'were con¬\nsulted today', 'were\nconsulted today'],
@@ -40,6 +42,9 @@ describe('hyphens', () => {
   it.each([
     ['suspended hyphen', 'pre- and post-war Europe'],
     ['suspended hyphen with to', 'three- to five-year terms'],
+    ['suspended hyphen at a line end', 'pre-\nand post-war Europe'],
+    ['suspended hyphen after a word at a line end', 'both ad-\nand ab-sorbent'],
+    ['lowercase fragment before a capitalised line (a column jump)', 'another illustra-\nSowerby said'],
     ['compound inside a line', 'a well-known author'],
     ['e-mail', 'send an e-mail today'],
     ['score', 'won 9-2 on Sunday'],
