@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { Evidence, decideLineEndHyphen, runPipeline } from '../../src/index.js';
 import { stepInputs } from '../lib/edits.js';
+import { removeSoftHyphenBreaks } from '../lib/metrics.js';
 import { formatTable, type Cell } from '../lib/table.js';
 import { excerpt, readPairs, type EvalContext, type Pair } from './context.js';
 
@@ -71,6 +72,8 @@ export interface HyphenSplitResult {
   pipeline: Confusion;
   wrong: HyphenSite[];
   wrongPipeline: HyphenSite[];
+  /** Every real line-end hyphen of the GT itself (`-`, not `¬`), decided on the GT: a larger keep sample. */
+  gtReal: { sites: number; kept: number; joined: string[] };
 }
 
 function confusion(sites: readonly HyphenSite[], pick: (s: HyphenSite) => Decision): Confusion {
@@ -167,11 +170,33 @@ function scoreSplit(split: string, pairs: readonly Pair[], context: EvalContext)
     misaligned,
     unlabelled,
     skipped,
+    gtReal: realHyphensOfGroundTruth(pairs, context),
     decision: confusion(sites, (s) => s.decision),
     pipeline: confusion(sites, (s) => s.pipeline),
     wrong: sites.filter((s) => s.decision !== s.gold),
     wrongPipeline: sites.filter((s) => s.pipeline !== s.gold),
   };
+}
+
+/**
+ * The real hyphens the GT prints at line ends (`north-` / `east`, `Oxford-` / `street`), decided on the
+ * GT text: the OCR pairs label only two of them, too few to measure how often real hyphens are kept.
+ */
+function realHyphensOfGroundTruth(pairs: readonly Pair[], context: EvalContext): HyphenSplitResult['gtReal'] {
+  let sites = 0;
+  const joined: string[] = [];
+  for (const pair of pairs) {
+    const lines = pair.gt.split('\n');
+    const evidence = new Evidence(context.evidence, removeSoftHyphenBreaks(pair.gt));
+    lines.forEach((line, i) => {
+      const left = LINE_END.exec(line)?.[1];
+      const right = LINE_START.exec(lines[i + 1] ?? '')?.[1];
+      if (left === undefined || right === undefined) return;
+      sites++;
+      if (decideLineEndHyphen(left, right, evidence).action === 'join') joined.push(`${pair.id}: ${left}-|${right}`);
+    });
+  }
+  return { sites, kept: sites - joined.length, joined };
 }
 
 export function runHyphens(context: EvalContext): HyphenSplitResult[] {
@@ -237,7 +262,19 @@ export function printHyphens(results: readonly HyphenSplitResult[], verbose: boo
     ['wrong decisions (decideLineEndHyphen), by reason', 'count'],
     [...kinds].sort((a, b) => b[1] - a[1]),
   );
-  const out = [table, ...notes, '', kindTable];
+  const gtTable = formatTable(
+    ['set', 'GT line-end real hyphens', 'kept', 'joined', 'kept share', 'joined (first 4)'],
+    results.map((r) => [
+      r.split,
+      r.gtReal.sites,
+      r.gtReal.kept,
+      r.gtReal.joined.length,
+      r.gtReal.sites === 0 ? NaN : r.gtReal.kept / r.gtReal.sites,
+      r.gtReal.joined.slice(0, 4).join(' | '),
+    ]),
+    'Real hyphens kept: every line-end "-" of the overproof GT itself (soft ones are "¬"), decided on the GT text',
+  );
+  const out = [table, ...notes, '', kindTable, '', gtTable];
   if (verbose) {
     for (const r of results) {
       out.push('', `Wrong decisions, ${r.split} (decideLineEndHyphen):`);
