@@ -103,10 +103,7 @@ export class DocumentIndex {
   countHyphenated(form: string): number {
     if (!this.hyphenated) {
       this.hyphenated = new Map();
-      for (const m of this.text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) {
-        const w = m[0].toLowerCase();
-        this.hyphenated.set(w, (this.hyphenated.get(w) ?? 0) + 1);
-      }
+      for (const w of hyphenatedForms(this.text)) this.hyphenated.set(w, (this.hyphenated.get(w) ?? 0) + 1);
     }
     return this.hyphenated.get(form) ?? 0;
   }
@@ -125,6 +122,36 @@ export class DocumentIndex {
     }
     return count;
   }
+}
+
+/**
+ * A hyphenated form: letters, then one or more hyphen-letters groups. The lookbehind lets a match start
+ * only where a letter run starts, so the pattern can be run from any such point and finds the same
+ * matches as a scan from the start of the text.
+ */
+const HYPHENATED = /(?<!\p{L})\p{L}+(?:-\p{L}+)+/gu;
+
+/** May be (part of) a letter: `isLetterCode` (letters and marks) or a surrogate half (letters outside the BMP). */
+const mayBeLetter = (code: number): boolean => isLetterCode(code) || (code >= 0xd800 && code <= 0xdfff);
+
+/**
+ * Every lowercase match of `HYPHENATED` in `text`, in order. A Unicode pattern tried at every
+ * position of a long text is slow; every match holds a hyphen, so the pattern is run only from the
+ * start of the letters before the next hyphen.
+ */
+function hyphenatedForms(text: string): string[] {
+  const forms: string[] = [];
+  let at = 0;
+  for (let hyphen = text.indexOf('-'); hyphen !== -1; hyphen = text.indexOf('-', at)) {
+    let start = hyphen;
+    while (start > at && mayBeLetter(text.charCodeAt(start - 1))) start--;
+    HYPHENATED.lastIndex = start;
+    const m = HYPHENATED.exec(text);
+    if (!m) break;
+    forms.push(m[0].toLowerCase());
+    at = m.index + m[0].length;
+  }
+  return forms;
 }
 
 export class Evidence {
