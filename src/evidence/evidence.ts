@@ -207,9 +207,12 @@ export class Evidence {
   isStandaloneAt(text: string, start: number, end: number): boolean {
     const n = end - start;
     if (n <= 2 || this.source.extraWords.size > PROJECT_WORD_COUNT) return this.isStandalone(text.slice(start, end));
+    // Without user words, a word of three letters or more is standalone only as a dictionary entry
+    // (project words are dictionary entries of the lexicon): no string, no memo entry for a non-word.
     const entry = this.source.lexicon.findRange(text, start, end);
-    if (!this.source.lexicon.isDictionaryEntry(entry)) return this.isStandalone(text.slice(start, end));
-    return frequentForItsLength(n, this.source.lexicon.entryRank(entry));
+    return (
+      this.source.lexicon.isDictionaryEntry(entry) && frequentForItsLength(n, this.source.lexicon.entryRank(entry))
+    );
   }
 
   /** Occurrences of the lowercase `word` as a whole word in the document. */
