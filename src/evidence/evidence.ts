@@ -124,32 +124,30 @@ export class DocumentIndex {
   }
 }
 
-/**
- * A hyphenated form: letters, then one or more hyphen-letters groups. The lookbehind lets a match start
- * only where a letter run starts, so the pattern can be run from any such point and finds the same
- * matches as a scan from the start of the text.
- */
+/** A hyphenated form: letters, then one or more hyphen-letters groups. */
 const HYPHENATED = /(?<!\p{L})\p{L}+(?:-\p{L}+)+/gu;
+const HYPHEN = 45;
 
 /** May be (part of) a letter: `isLetterCode` (letters and marks) or a surrogate half (letters outside the BMP). */
 const mayBeLetter = (code: number): boolean => isLetterCode(code) || (code >= 0xd800 && code <= 0xdfff);
 
 /**
  * Every lowercase match of `HYPHENATED` in `text`, in order. A Unicode pattern tried at every
- * position of a long text is slow; every match holds a hyphen, so the pattern is run only from the
- * start of the letters before the next hyphen.
+ * position of a long text is slow. Its matches lie inside runs of letters and hyphens, so it is run
+ * only on the runs that hold a hyphen: the lookbehind sees a non-letter before each run either way,
+ * so the matches are the same.
  */
 function hyphenatedForms(text: string): string[] {
   const forms: string[] = [];
-  let at = 0;
-  for (let hyphen = text.indexOf('-'); hyphen !== -1; hyphen = text.indexOf('-', at)) {
+  let end = 0;
+  for (let hyphen = text.indexOf('-'); hyphen !== -1; hyphen = text.indexOf('-', end)) {
     let start = hyphen;
-    while (start > at && mayBeLetter(text.charCodeAt(start - 1))) start--;
-    HYPHENATED.lastIndex = start;
-    const m = HYPHENATED.exec(text);
-    if (!m) break;
-    forms.push(m[0].toLowerCase());
-    at = m.index + m[0].length;
+    while (start > 0 && mayBeLetter(text.charCodeAt(start - 1))) start--;
+    end = hyphen + 1;
+    while (end < text.length && (mayBeLetter(text.charCodeAt(end)) || text.charCodeAt(end) === HYPHEN)) end++;
+    const run = text.slice(start, end);
+    HYPHENATED.lastIndex = 0;
+    for (let m = HYPHENATED.exec(run); m !== null; m = HYPHENATED.exec(run)) forms.push(m[0].toLowerCase());
   }
   return forms;
 }
