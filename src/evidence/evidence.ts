@@ -248,6 +248,25 @@ export class Evidence {
   }
 
   /**
+   * Like `inDictionary(left + middle + right)` for the runs of letters `text[leftStart, leftEnd)` and
+   * `text[rightStart, rightEnd)` and the letters `middle`, without building the string.
+   */
+  inDictionaryJoin(
+    text: string,
+    leftStart: number,
+    leftEnd: number,
+    middle: string,
+    rightStart: number,
+    rightEnd: number,
+  ): boolean {
+    if (this.source.extraWords.size > PROJECT_WORD_COUNT) {
+      return this.inDictionary(text.slice(leftStart, leftEnd) + middle + text.slice(rightStart, rightEnd));
+    }
+    const lexicon = this.source.lexicon;
+    return lexicon.isDictionaryEntry(lexicon.findJoin(text, leftStart, leftEnd, middle, rightStart, rightEnd));
+  }
+
+  /**
    * A repair may produce `word`: it is a dictionary word, or the document has it elsewhere, whole.
    * Not memoised: candidates are built strings that rarely repeat.
    */

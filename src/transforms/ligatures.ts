@@ -118,17 +118,25 @@ export const ligatures: Transform = {
       ) {
         continue;
       }
+      const start = words.starts[i]!;
+      const leftEnd = words.ends[i]!;
+      const rightEnd = words.ends[i + 1]!;
+      if (recorder.overlaps(start, rightEnd)) continue;
+      // A plain split word: `split-words` decides.
+      if (evidence.inDictionaryJoin(text, start, leftEnd, '', rightStart, rightEnd)) continue;
+      // Only dictionary words: a vanished glyph is too weak a signal to trust the document alone.
+      const lettersLength = leftEnd - start + rightEnd - rightStart;
+      const groups = DROPPED_GROUPS.filter(
+        (g) =>
+          lettersLength + g.length >= MIN_DROPPED_LENGTH &&
+          evidence.inDictionaryJoin(text, start, leftEnd, g, rightStart, rightEnd),
+      );
+      if (groups.length === 0) continue;
       const left = word(words, i);
       const right = word(words, i + 1);
-      const start = words.starts[i]!;
       const whole = `${left} ${right}`;
-      if (recorder.overlaps(start, start + whole.length)) continue;
-      if (evidence.inDictionary(left + right)) continue; // a plain split word: `split-words` decides
-      // Only dictionary words: a vanished glyph is too weak a signal to trust the document alone.
       const best = bestCandidate(
-        DROPPED_GROUPS.map((g) => left + g + right).filter(
-          (c) => c.length >= MIN_DROPPED_LENGTH && evidence.inDictionary(c),
-        ),
+        groups.map((g) => left + g + right),
         evidence,
       );
       if (best !== undefined) {
