@@ -192,7 +192,10 @@ export class Evidence {
     return flags;
   }
 
-  /** `text[start, end)` (a run of letters) is a dictionary word, like `isDictionaryWord`, without a string. */
+  /**
+   * `text[start, end)` (a run of letters, or a token without apostrophes) is a dictionary word, like
+   * `isDictionaryWord`, without a string.
+   */
   isDictionaryAt(text: string, start: number, end: number): boolean {
     if (this.source.lexicon.isDictionaryEntry(this.source.lexicon.findRange(text, start, end))) return true;
     return this.source.extraWords.size > PROJECT_WORD_COUNT && this.isDictionaryWord(text.slice(start, end));
@@ -290,8 +293,17 @@ export class Evidence {
   }
 
   isFunctionWord(word: string): boolean {
-    return FUNCTION_WORDS.has(word.toLowerCase());
+    return FUNCTION_WORDS.has(isLowerAscii(word) ? word : word.toLowerCase());
   }
+}
+
+/** Only the letters a-z: `toLowerCase` would return the word itself (and costs a copy for two-byte text). */
+function isLowerAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 export function stripPossessive(word: string): string {
