@@ -78,7 +78,7 @@ export class DocumentIndex {
 
   constructor(
     readonly text: string,
-    private readonly lexicon: Lexicon = loadLexicon(),
+    readonly lexicon: Lexicon = loadLexicon(),
   ) {
     const words = scanWords(text);
     for (let i = 0; i < words.count; i++) {
@@ -95,7 +95,11 @@ export class DocumentIndex {
 
   /** Occurrences of the lowercase `word`. */
   count(word: string): number {
-    const entry = this.lexicon.find(word);
+    return this.countEntry(this.lexicon.find(word), word);
+  }
+
+  /** Occurrences of the lowercase `word`, whose entry in `lexicon` (or -1) the caller has found. */
+  countEntry(entry: number, word: string): number {
     return entry >= 0 ? (this.entryCounts.get(entry) ?? 0) : (this.others.get(word) ?? 0);
   }
 
@@ -274,7 +278,14 @@ export class Evidence {
    * Not memoised: candidates are built strings that rarely repeat.
    */
   supports(word: string): boolean {
-    return this.inDictionary(word) || this.inDocument(stripPossessive(word.toLowerCase())) > 0;
+    // `inDictionary(word) || inDocument(w) > 0`, with one lowercase copy and one lookup.
+    const w = stripPossessive(word.toLowerCase());
+    if (this.source.extraWords.has(w)) return true;
+    const lexicon = this.source.lexicon;
+    const entry = lexicon.find(w);
+    if (lexicon.isDictionaryEntry(entry)) return true;
+    const index = this.index();
+    return (index.lexicon === lexicon ? index.countEntry(entry, w) : index.count(w)) > 0;
   }
 
   /** Frequency rank (1 = most frequent), 0 when unranked. */

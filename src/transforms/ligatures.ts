@@ -16,7 +16,7 @@
 import { EditRecorder } from '../edits.js';
 import { protectedSpans } from '../protect.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
-import { charBefore, continuesToken, isGlue, isLetterCode, isLowerCode, scanWords, word } from '../tokens.js';
+import { continuesToken, glueBefore, isLetterCode, isLowerCode, scanWords, word } from '../tokens.js';
 import type { Transform } from '../types.js';
 
 /** A run of three or more f, or a ligature group repeated: the two shapes ligature garbage takes. */
@@ -111,7 +111,7 @@ export const ligatures: Transform = {
       if (rightStart !== words.ends[i]! + 1 || text.charCodeAt(words.ends[i]!) !== 32) continue; // one space
       if (!isLowerCode(text.charCodeAt(rightStart))) continue;
       if (words.ends[i + 1]! - words.starts[i]! - 1 < MIN_DROPPED_LENGTH - 2) continue; // too short even with `ffi`
-      if (isGlue(charBefore(words, i)) || continuesToken(text, words.ends[i + 1]!)) continue;
+      if (glueBefore(words, i) || continuesToken(text, words.ends[i + 1]!)) continue;
       if (
         evidence.isStandaloneAt(text, words.starts[i]!, words.ends[i]!) &&
         evidence.isStandaloneAt(text, rightStart, words.ends[i + 1]!)
