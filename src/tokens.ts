@@ -95,19 +95,31 @@ export function gapAfter(words: Words, i: number): string {
   return words.text.slice(words.ends[i], words.starts[i + 1]);
 }
 
-/** The character before word i, or '' at the start of the text. */
-export function charBefore(words: Words, i: number): string {
+/** Word i has a glue character (`isGlueCode`) right before it. */
+export function glueBefore(words: Words, i: number): boolean {
   const start = words.starts[i]!;
-  return start > 0 ? words.text.charAt(start - 1) : '';
+  return start > 0 && isGlueCode(words.text.charCodeAt(start - 1));
 }
 
 /**
  * Characters that glue a word to a neighbour: a word next to one of these is part of a larger token,
  * or (the OCR specks `»«•■¦|^~*`) a damaged one whose end cannot be trusted (`The re»`).
  */
-const GLUE = new Set(["'", '’', '-', '‐', '@', '/', '_', '.', '\\', '»', '«', '•', '■', '¦', '|', '^', '~', '*']);
+const GLUE = new Set(
+  ["'", '’', '-', '‐', '@', '/', '_', '.', '\\', '»', '«', '•', '■', '¦', '|', '^', '~', '*'].map((c) =>
+    c.charCodeAt(0),
+  ),
+);
+const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
+
+/** The character code `code` is glue or a digit (see `GLUE`). */
+export function isGlueCode(code: number): boolean {
+  return GLUE.has(code) || isDigitCode(code);
+}
+
+/** The character `c` (one character, or '' for none) is glue or a digit. */
 export function isGlue(c: string): boolean {
-  return GLUE.has(c) || (c >= '0' && c <= '9');
+  return c.length === 1 && isGlueCode(c.charCodeAt(0));
 }
 
 /**
@@ -115,8 +127,7 @@ export function isGlue(c: string): boolean {
  * `example.com`, `3D`), unlike punctuation that just follows it (`ade.`, `cerns,`).
  */
 export function continuesToken(text: string, i: number): boolean {
-  const c = text.charAt(i);
-  if (c === '.')
-    return isLetterCode(text.charCodeAt(i + 1)) || (text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9');
-  return isGlue(c);
+  const c = text.charCodeAt(i);
+  if (c === 46) return isLetterCode(text.charCodeAt(i + 1)) || isDigitCode(text.charCodeAt(i + 1)); // `.`
+  return isGlueCode(c);
 }

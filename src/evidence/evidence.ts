@@ -78,7 +78,7 @@ export class DocumentIndex {
 
   constructor(
     readonly text: string,
-    private readonly lexicon: Lexicon = loadLexicon(),
+    readonly lexicon: Lexicon = loadLexicon(),
   ) {
     const words = scanWords(text);
     for (let i = 0; i < words.count; i++) {
@@ -95,7 +95,11 @@ export class DocumentIndex {
 
   /** Occurrences of the lowercase `word`. */
   count(word: string): number {
-    const entry = this.lexicon.find(word);
+    return this.countEntry(this.lexicon.find(word), word);
+  }
+
+  /** Occurrences of the lowercase `word`, whose entry in `lexicon` (or -1) the caller has found. */
+  countEntry(entry: number, word: string): number {
     return entry >= 0 ? (this.entryCounts.get(entry) ?? 0) : (this.others.get(word) ?? 0);
   }
 
@@ -103,10 +107,7 @@ export class DocumentIndex {
   countHyphenated(form: string): number {
     if (!this.hyphenated) {
       this.hyphenated = new Map();
-      for (const m of this.text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) {
-        const w = m[0].toLowerCase();
-        this.hyphenated.set(w, (this.hyphenated.get(w) ?? 0) + 1);
-      }
+      for (const w of hyphenatedForms(this.text)) this.hyphenated.set(w, (this.hyphenated.get(w) ?? 0) + 1);
     }
     return this.hyphenated.get(form) ?? 0;
   }
@@ -125,6 +126,34 @@ export class DocumentIndex {
     }
     return count;
   }
+}
+
+/** A hyphenated form: letters, then one or more hyphen-letters groups. */
+const HYPHENATED = /(?<!\p{L})\p{L}+(?:-\p{L}+)+/gu;
+const HYPHEN = 45;
+
+/** May be (part of) a letter: `isLetterCode` (letters and marks) or a surrogate half (letters outside the BMP). */
+const mayBeLetter = (code: number): boolean => isLetterCode(code) || (code >= 0xd800 && code <= 0xdfff);
+
+/**
+ * Every lowercase match of `HYPHENATED` in `text`, in order. A Unicode pattern tried at every
+ * position of a long text is slow. Its matches lie inside runs of letters and hyphens, so it is run
+ * only on the runs that hold a hyphen: the lookbehind sees a non-letter before each run either way,
+ * so the matches are the same.
+ */
+function hyphenatedForms(text: string): string[] {
+  const forms: string[] = [];
+  let end = 0;
+  for (let hyphen = text.indexOf('-'); hyphen !== -1; hyphen = text.indexOf('-', end)) {
+    let start = hyphen;
+    while (start > 0 && mayBeLetter(text.charCodeAt(start - 1))) start--;
+    end = hyphen + 1;
+    while (end < text.length && (mayBeLetter(text.charCodeAt(end)) || text.charCodeAt(end) === HYPHEN)) end++;
+    const run = text.slice(start, end);
+    HYPHENATED.lastIndex = 0;
+    for (let m = HYPHENATED.exec(run); m !== null; m = HYPHENATED.exec(run)) forms.push(m[0].toLowerCase());
+  }
+  return forms;
 }
 
 export class Evidence {
@@ -167,7 +196,10 @@ export class Evidence {
     return flags;
   }
 
-  /** `text[start, end)` (a run of letters) is a dictionary word, like `isDictionaryWord`, without a string. */
+  /**
+   * `text[start, end)` (a run of letters, or a token without apostrophes) is a dictionary word, like
+   * `isDictionaryWord`, without a string.
+   */
   isDictionaryAt(text: string, start: number, end: number): boolean {
     if (this.source.lexicon.isDictionaryEntry(this.source.lexicon.findRange(text, start, end))) return true;
     return this.source.extraWords.size > PROJECT_WORD_COUNT && this.isDictionaryWord(text.slice(start, end));
@@ -180,9 +212,12 @@ export class Evidence {
   isStandaloneAt(text: string, start: number, end: number): boolean {
     const n = end - start;
     if (n <= 2 || this.source.extraWords.size > PROJECT_WORD_COUNT) return this.isStandalone(text.slice(start, end));
+    // Without user words, a word of three letters or more is standalone only as a dictionary entry
+    // (project words are dictionary entries of the lexicon): no string, no memo entry for a non-word.
     const entry = this.source.lexicon.findRange(text, start, end);
-    if (!this.source.lexicon.isDictionaryEntry(entry)) return this.isStandalone(text.slice(start, end));
-    return frequentForItsLength(n, this.source.lexicon.entryRank(entry));
+    return (
+      this.source.lexicon.isDictionaryEntry(entry) && frequentForItsLength(n, this.source.lexicon.entryRank(entry))
+    );
   }
 
   /** Occurrences of the lowercase `word` as a whole word in the document. */
@@ -220,11 +255,37 @@ export class Evidence {
   }
 
   /**
+   * Like `inDictionary(left + middle + right)` for the runs of letters `text[leftStart, leftEnd)` and
+   * `text[rightStart, rightEnd)` and the letters `middle`, without building the string.
+   */
+  inDictionaryJoin(
+    text: string,
+    leftStart: number,
+    leftEnd: number,
+    middle: string,
+    rightStart: number,
+    rightEnd: number,
+  ): boolean {
+    if (this.source.extraWords.size > PROJECT_WORD_COUNT) {
+      return this.inDictionary(text.slice(leftStart, leftEnd) + middle + text.slice(rightStart, rightEnd));
+    }
+    const lexicon = this.source.lexicon;
+    return lexicon.isDictionaryEntry(lexicon.findJoin(text, leftStart, leftEnd, middle, rightStart, rightEnd));
+  }
+
+  /**
    * A repair may produce `word`: it is a dictionary word, or the document has it elsewhere, whole.
    * Not memoised: candidates are built strings that rarely repeat.
    */
   supports(word: string): boolean {
-    return this.inDictionary(word) || this.inDocument(stripPossessive(word.toLowerCase())) > 0;
+    // `inDictionary(word) || inDocument(w) > 0`, with one lowercase copy and one lookup.
+    const w = stripPossessive(word.toLowerCase());
+    if (this.source.extraWords.has(w)) return true;
+    const lexicon = this.source.lexicon;
+    const entry = lexicon.find(w);
+    if (lexicon.isDictionaryEntry(entry)) return true;
+    const index = this.index();
+    return (index.lexicon === lexicon ? index.countEntry(entry, w) : index.count(w)) > 0;
   }
 
   /** Frequency rank (1 = most frequent), 0 when unranked. */
@@ -243,8 +304,17 @@ export class Evidence {
   }
 
   isFunctionWord(word: string): boolean {
-    return FUNCTION_WORDS.has(word.toLowerCase());
+    return FUNCTION_WORDS.has(isLowerAscii(word) ? word : word.toLowerCase());
   }
+}
+
+/** Only the letters a-z: `toLowerCase` would return the word itself (and costs a copy for two-byte text). */
+function isLowerAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 export function stripPossessive(word: string): string {

@@ -19,13 +19,31 @@ const TEXT_LATIN1 = 0;
 const TEXT_UTF16 = 1;
 const HEADER_WORDS = 7;
 
+const FNV_OFFSET = 0x811c9dc5;
+
 function hashRange(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = start; i < end; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** FNV-1a (as `hashRange`, before the final `>>> 0`) of ASCII `s[start, end)` with A-Z lowered, continuing from `h`. */
+function hashLowerAscii(s: string, start: number, end: number, h: number): number {
+  for (let i = start; i < end; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+function isAscii(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 /** One entry as the builder sees it. */
@@ -155,6 +173,56 @@ export class Lexicon {
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /**
+   * Entry of `text[leftStart, leftEnd) + middle + text[rightStart, rightEnd)` lowercased, without
+   * building the string (ASCII fast path, as `findRange`); -1 when absent.
+   */
+  findJoin(
+    text: string,
+    leftStart: number,
+    leftEnd: number,
+    middle: string,
+    rightStart: number,
+    rightEnd: number,
+  ): number {
+    if (
+      !isAscii(text, leftStart, leftEnd) ||
+      !isAscii(middle, 0, middle.length) ||
+      !isAscii(text, rightStart, rightEnd)
+    ) {
+      return this.find((text.slice(leftStart, leftEnd) + middle + text.slice(rightStart, rightEnd)).toLowerCase());
+    }
+    const h = hashLowerAscii(
+      text,
+      rightStart,
+      rightEnd,
+      hashLowerAscii(middle, 0, middle.length, hashLowerAscii(text, leftStart, leftEnd, FNV_OFFSET)),
+    );
+    const n = leftEnd - leftStart + middle.length + rightEnd - rightStart;
+    const mask = this.table.length - 1;
+    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === NOT_FOUND) return NOT_FOUND;
+      if (this.lengths[entry] !== n) continue;
+      let at = this.starts[entry]!;
+      if (!this.equalsLowerAscii(at, text, leftStart, leftEnd)) continue;
+      at += leftEnd - leftStart;
+      if (!this.equalsLowerAscii(at, middle, 0, middle.length)) continue;
+      at += middle.length;
+      if (this.equalsLowerAscii(at, text, rightStart, rightEnd)) return entry;
+    }
+  }
+
+  /** The lexicon's text at `at` is `s[start, end)` with A-Z lowered. */
+  private equalsLowerAscii(at: number, s: string, start: number, end: number): boolean {
+    for (let i = start; i < end; i++) {
+      let c = s.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      if (this.text.charCodeAt(at + i - start) !== c) return false;
+    }
+    return true;
   }
 
   /** Entry of the lowercase `word`, or -1. */

@@ -16,7 +16,7 @@
 import { EditRecorder } from '../edits.js';
 import { protectedSpans } from '../protect.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
-import { charBefore, continuesToken, isGlue, isLetterCode, isLowerCode, scanWords, word } from '../tokens.js';
+import { continuesToken, glueBefore, isLetterCode, isLowerCode, scanWords, word } from '../tokens.js';
 import type { Transform } from '../types.js';
 
 /** A run of three or more f, or a ligature group repeated: the two shapes ligature garbage takes. */
@@ -111,24 +111,32 @@ export const ligatures: Transform = {
       if (rightStart !== words.ends[i]! + 1 || text.charCodeAt(words.ends[i]!) !== 32) continue; // one space
       if (!isLowerCode(text.charCodeAt(rightStart))) continue;
       if (words.ends[i + 1]! - words.starts[i]! - 1 < MIN_DROPPED_LENGTH - 2) continue; // too short even with `ffi`
-      if (isGlue(charBefore(words, i)) || continuesToken(text, words.ends[i + 1]!)) continue;
+      if (glueBefore(words, i) || continuesToken(text, words.ends[i + 1]!)) continue;
       if (
         evidence.isStandaloneAt(text, words.starts[i]!, words.ends[i]!) &&
         evidence.isStandaloneAt(text, rightStart, words.ends[i + 1]!)
       ) {
         continue;
       }
+      const start = words.starts[i]!;
+      const leftEnd = words.ends[i]!;
+      const rightEnd = words.ends[i + 1]!;
+      if (recorder.overlaps(start, rightEnd)) continue;
+      // A plain split word: `split-words` decides.
+      if (evidence.inDictionaryJoin(text, start, leftEnd, '', rightStart, rightEnd)) continue;
+      // Only dictionary words: a vanished glyph is too weak a signal to trust the document alone.
+      const lettersLength = leftEnd - start + rightEnd - rightStart;
+      const groups = DROPPED_GROUPS.filter(
+        (g) =>
+          lettersLength + g.length >= MIN_DROPPED_LENGTH &&
+          evidence.inDictionaryJoin(text, start, leftEnd, g, rightStart, rightEnd),
+      );
+      if (groups.length === 0) continue;
       const left = word(words, i);
       const right = word(words, i + 1);
-      const start = words.starts[i]!;
       const whole = `${left} ${right}`;
-      if (recorder.overlaps(start, start + whole.length)) continue;
-      if (evidence.inDictionary(left + right)) continue; // a plain split word: `split-words` decides
-      // Only dictionary words: a vanished glyph is too weak a signal to trust the document alone.
       const best = bestCandidate(
-        DROPPED_GROUPS.map((g) => left + g + right).filter(
-          (c) => c.length >= MIN_DROPPED_LENGTH && evidence.inDictionary(c),
-        ),
+        groups.map((g) => left + g + right),
         evidence,
       );
       if (best !== undefined) {

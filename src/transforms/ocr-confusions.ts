@@ -80,7 +80,7 @@ export function repairConfusion(
   if (!caps && token !== lower) return undefined; // a capitalised word may be a name
   if (evidence.isDictionaryWord(lower) || evidence.inDocument(lower) > 1) return undefined;
   const ranked = [...candidates(lower, longS)]
-    .filter((c) => !/\d/.test(c) && evidence.isDictionaryWord(c))
+    .filter((c) => !/\d/.test(c) && evidence.inDictionary(c))
     .map((c) => ({ c, rank: evidence.rank(c) }))
     .filter((x) => x.rank > 0 && x.rank <= (lower.length <= SHORT_TOKEN ? MAX_SHORT_REPAIR_RANK : MAX_REPAIR_RANK))
     .sort((a, b) => a.rank - b.rank);
@@ -102,6 +102,8 @@ export const ocrConfusions: Transform<OcrConfusionOptions> = {
     const recorder = new EditRecorder(text, 'ocr-confusions', protectedSpans(text, context.protect));
     const evidence = new Evidence(context.evidence, context.document ?? text);
     for (const m of text.matchAll(TOKEN)) {
+      // Most tokens are words, which `repairConfusion` leaves: asked here without building strings.
+      if (evidence.isDictionaryAt(text, m.index, m.index + m[0].length)) continue;
       const repair = repairConfusion(m[0], evidence, options.longS);
       if (repair) recorder.replace(m.index, m[0], repair.word, 'confusion', repair.reason);
     }

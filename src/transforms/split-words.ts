@@ -26,10 +26,9 @@ import { EditRecorder } from '../edits.js';
 import { protectedSpans } from '../protect.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
 import {
-  charBefore,
   continuesToken,
   gapAfter,
-  isGlue,
+  glueBefore,
   isLowerCode,
   isUpperCode,
   scanWords,
@@ -165,7 +164,7 @@ export const splitWords: Transform = {
 function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, damaged: boolean): void {
   const text = words.text;
   // Per word, computed once: its text and whether it is a word in its own right (0 unknown, 1 yes, 2 no).
-  const parts: string[] = [];
+  const parts = new Array<string | undefined>(words.count);
   const standalone = new Int8Array(words.count);
   const partAt = (k: number): string => {
     let p = parts[k];
@@ -183,7 +182,7 @@ function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, dam
   while (i + 1 < words.count) {
     let joined: Join | undefined;
     let width = 2;
-    if (spacesAfter(words, i) && !isGlue(charBefore(words, i))) {
+    if (spacesAfter(words, i) && !glueBefore(words, i)) {
       const three = i + 2 < words.count && spacesAfter(words, i + 1) && freeAfter(words, i + 2);
       // Cheap screen: words that are all words in their own right are only a candidate as a lowercase pair.
       if (three && !(isWord(i) && isWord(i + 1) && isWord(i + 2))) {
@@ -207,7 +206,7 @@ function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, dam
     } else if (
       !damaged &&
       BREAK.test(gapAfter(words, i)) &&
-      !isGlue(charBefore(words, i)) &&
+      !glueBefore(words, i) &&
       freeAfter(words, i + 1) &&
       isLowerCode(text.charCodeAt(words.starts[i + 1]!)) &&
       !isWord(i) &&

@@ -90,12 +90,36 @@ const RULES: readonly CharRule[] = [
 
 const COMBINED = new RegExp(RULES.map((r) => `(${r.pattern})`).join('|'), 'gu');
 
+/**
+ * A character some rule may touch: one that a rule matches by itself, or a combining mark (the `nfc`
+ * rule's base and marks). Every match holds one, or a surrogate half (characters outside the BMP).
+ */
+const RULE_CHAR = new RegExp(`${COMBINED.source}|\\p{M}`, 'u');
+/** Per BMP code unit: 0 not yet known, 1 a rule may touch it, 2 not. */
+const RULE_CHAR_CLASS = new Uint8Array(65536);
+
+/** `text` has a character some rule may touch: most texts have none, and the full pattern is slow. */
+function mayNeedRules(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let cls = RULE_CHAR_CLASS[code]!;
+    if (cls === 0) {
+      const surrogate = code >= 0xd800 && code <= 0xdfff;
+      cls = surrogate || RULE_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+      RULE_CHAR_CLASS[code] = cls;
+    }
+    if (cls === 1) return true;
+  }
+  return false;
+}
+
 export const unicode: Transform<UnicodeOptions> = {
   id: 'unicode',
   description: 'Normalise line breaks, ligature characters, invisible and control characters, spaces, long s and NFC',
   example: { before: 'o\uFB03cial\u00A0re\u00ADport', after: 'official report' },
   defaults: { longS: true },
   apply(text, _context, options) {
+    if (!mayNeedRules(text)) return { text, edits: [] };
     const recorder = new EditRecorder(text, 'unicode');
     for (const m of text.matchAll(COMBINED)) {
       const index = m.slice(1).findIndex((group) => group !== undefined);
