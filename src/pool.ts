@@ -41,9 +41,12 @@ export function defaultJobs(): number {
   return os.availableParallelism();
 }
 
-/** `--jobs 1`: run each task in this thread, no worker. */
+/**
+ * `--jobs 1`: run each task in this thread, no worker. Two in flight: the next file is cleaned while
+ * the last one's output syncs to disk.
+ */
 class InlineRunner implements Runner {
-  readonly window = 1;
+  readonly window = 2;
   private engine: Engine | undefined;
 
   constructor(private readonly options: EngineOptions) {}
@@ -173,7 +176,9 @@ export function createRunner(options: EngineOptions, jobs: number): Runner {
 
 /**
  * Run `run` on each item of `source` with at most `window` in flight, and give the results to `emit`
- * in the order of `source`. The source is read only as fast as results are emitted.
+ * in the order of `source`. A result is emitted as soon as it and those before it are done (a JSON
+ * Lines record is written before the next line is read); the source is read only as fast as results
+ * are emitted.
  */
 export async function runOrdered<T, R>(
   source: AsyncIterable<T> | Iterable<T>,
@@ -181,15 +186,22 @@ export async function runOrdered<T, R>(
   window: number,
   emit: (result: R) => void | Promise<void>,
 ): Promise<void> {
-  const inFlight: Promise<R>[] = [];
+  const inFlight: { result: Promise<R>; done: boolean }[] = [];
   const start = (item: T) => {
-    const result = run(item);
-    result.catch(() => undefined); // awaited in turn below; not an unhandled rejection meanwhile
-    inFlight.push(result);
+    const entry = { result: run(item), done: false };
+    const settle = () => {
+      entry.done = true;
+    };
+    entry.result.then(settle, settle); // a rejection is awaited in turn below, not unhandled meanwhile
+    inFlight.push(entry);
   };
   for await (const item of source) {
     start(item);
-    if (inFlight.length >= window) await emit(await inFlight.shift()!);
+    // Let work that finished without waiting (a task run in this thread) settle before reading on.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (inFlight.length > 0 && (inFlight[0]!.done || inFlight.length >= window)) {
+      await emit(await inFlight.shift()!.result);
+    }
   }
-  while (inFlight.length > 0) await emit(await inFlight.shift()!);
+  while (inFlight.length > 0) await emit(await inFlight.shift()!.result);
 }

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { InputError } from './errors.js';
 import { createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
 import { cleanArticle, type CleanResult } from './index.js';
-import { backupFile, fileMode, isUpToDate, readInputFile, writeFileAtomic } from './io.js';
+import { backupFile, fileMode, isUpToDate, readInputFile, writeFileAtomicAsync } from './io.js';
 import { articleJson } from './render/json.js';
 import type { Config } from './config.js';
 import type { Format } from './render/index.js';
@@ -87,6 +87,7 @@ export interface FileResult {
   editsByTransform: Record<string, number>;
   /** Input size in bytes (0 when it was not read). */
   bytes: number;
+  /** Milliseconds to read, clean and write the file, up to the wait for the disk to sync it. */
   ms: number;
   /** With `--stats`: the file's quality signals. */
   stats?: Stats;
@@ -145,8 +146,11 @@ export function failedResult(task: Task, error: string): TaskResult {
     : { kind: 'record', lineNo: task.lineNo, error };
 }
 
-/** Clean one file into its output (atomically). */
-export function cleanFile(task: FileTask, engine: Engine): FileResult {
+/**
+ * Clean one file into its output (atomically). The cleaning runs at once; the promise settles when the
+ * output is on disk, and the thread is free meanwhile.
+ */
+export async function cleanFile(task: FileTask, engine: Engine): Promise<FileResult> {
   const start = performance.now();
   const { input, output } = task;
   const ms = () => Math.round((performance.now() - start) * 100) / 100;
@@ -155,10 +159,12 @@ export function cleanFile(task: FileTask, engine: Engine): FileResult {
     if (options.skipExisting && isUpToDate(input, output)) return { ...fileResult(input, output, 'skipped'), ms: ms() };
     const decoded = readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
     const result = clean(decoded.text, engine);
+    let written: Promise<void> | undefined;
     if (options.writesArticle !== false) {
       const mode = options.inPlace ? fileMode(input) : undefined;
       if (options.backup !== undefined) backupFile(input, input + options.backup);
-      writeFileAtomic(output, result.output, mode);
+      written = writeFileAtomicAsync(output, result.output, mode);
+      written.catch(() => undefined); // awaited below, after the reports
     }
     const trust = options.trust ?? {};
     const reports = trustReports(
@@ -168,6 +174,8 @@ export function cleanFile(task: FileTask, engine: Engine): FileResult {
       options.color === true,
       true,
     );
+    const elapsed = ms();
+    await written;
     return {
       kind: 'file',
       input,
@@ -179,7 +187,7 @@ export function cleanFile(task: FileTask, engine: Engine): FileResult {
       edits: result.edits.length,
       editsByTransform: editsByTransform(result),
       bytes: decoded.bytes,
-      ms: ms(),
+      ms: elapsed,
       ...(trust.stats !== undefined && { stats: computeStats(decoded.text, result, engine.evidence) }),
       ...((reports.stdout !== '' || reports.stderr !== '') && { reports }),
     };
@@ -221,6 +229,6 @@ export function cleanRecord(task: RecordTask, engine: Engine): RecordResult {
   }
 }
 
-export function runTask(task: Task, engine: Engine): TaskResult {
+export async function runTask(task: Task, engine: Engine): Promise<TaskResult> {
   return task.kind === 'file' ? cleanFile(task, engine) : cleanRecord(task, engine);
 }

@@ -7,6 +7,8 @@ import { createEngine, runTask, type EngineOptions, type Task } from './tasks.js
 
 const engine = createEngine(workerData as EngineOptions);
 
+// A task's cleaning runs as soon as it arrives; its result is posted once its output is on disk, and
+// the next task may start meanwhile (`runTask` never rejects: a failure is a result).
 parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
-  parentPort!.postMessage({ id, result: runTask(task, engine) });
+  void runTask(task, engine).then((result) => parentPort!.postMessage({ id, result }));
 });

@@ -13,6 +13,7 @@ import {
   readInputFile,
   removeStaleTemps,
   writeFileAtomic,
+  writeFileAtomicAsync,
 } from '../src/io.js';
 
 let dir: string;
@@ -112,6 +113,24 @@ describe('atomic writes', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('hello\n');
     expect(fs.statSync(file).mode & 0o777).toBe(0o640);
     expect(fs.readdirSync(dir)).toEqual(['out.txt']);
+  });
+
+  it('writeFileAtomicAsync writes, keeps the permissions and leaves no temporary file', async () => {
+    const file = path.join(dir, 'sub', 'out.txt');
+    await writeFileAtomicAsync(file, 'hello\n', 0o640);
+    expect(fs.readFileSync(file, 'utf8')).toBe('hello\n');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o640);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['out.txt']);
+  });
+
+  it('writeFileAtomicAsync: a rename that fails names the file, leaves the target and no temporary file', async () => {
+    const target = path.join(dir, 'taken');
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'keep.txt'), 'kept');
+    await expect(writeFileAtomicAsync(target, 'new')).rejects.toThrow(InputError);
+    await expect(writeFileAtomicAsync(target, 'new')).rejects.toThrow(/cannot write/);
+    expect(fs.readdirSync(dir)).toEqual(['taken']);
+    expect(fs.readFileSync(path.join(target, 'keep.txt'), 'utf8')).toBe('kept');
   });
 
   it('openAtomicWriteStream: nothing at the target until commit', async () => {
