@@ -127,7 +127,15 @@ export function isGlue(c: string): boolean {
  * `example.com`, `3D`), unlike punctuation that just follows it (`ade.`, `cerns,`).
  */
 export function continuesToken(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 46) return isLetterCode(text.charCodeAt(i + 1)) || isDigitCode(text.charCodeAt(i + 1)); // `.`
+  const c = codeAt(text, i);
+  if (c === 46) return isLetterCode(codeAt(text, i + 1)) || isDigitCode(codeAt(text, i + 1)); // `.`
   return isGlueCode(c);
+}
+
+/**
+ * `text.charCodeAt(i)`, or -1 (no character, which no class test accepts) outside the text. V8 throws
+ * away optimised code that reads past either end of a string, so code that may ask there uses this.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }

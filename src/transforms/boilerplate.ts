@@ -193,8 +193,8 @@ function matchLineRule(
     if (skip.has(rule.rule)) continue;
     if (trimmed.length > rule.maxLength || !rule.hint.test(trimmed) || !rule.pattern.test(trimmed)) continue;
     if (rule.isolated) {
-      const prev = lines[i - 1];
-      const next = lines[i + 1];
+      const prev = i > 0 ? lines[i - 1] : undefined;
+      const next = i + 1 < lines.length ? lines[i + 1] : undefined;
       if ((prev && !isBlank(prev.text)) || (next && !isBlank(next.text))) continue;
     }
     return rule;

@@ -47,9 +47,9 @@ export const punctuationSpacing: Transform = {
     for (const m of text.matchAll(SPACE_BEFORE_MARK)) {
       const mark = m[1]!;
       const end = m.index + m[0].length;
-      const before = text.charAt(m.index - 1);
+      const before = m.index > 0 ? text.charAt(m.index - 1) : '';
       if (!WORD_END.test(before) || !endsMark(text, end)) continue;
-      if (mark === '.' && text.charAt(end) === '.') continue; // ellipsis
+      if (mark === '.' && end < text.length && text.charAt(end) === '.') continue; // ellipsis
       if ((mark === ':' || mark === ',') && /\d/.test(before) && /^[ \t]*\d/.test(text.slice(end, end + 8))) continue; // 7 : 30
       candidates.push({ index: m.index, length: m[0].length, mark });
     }
