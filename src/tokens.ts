@@ -24,16 +24,37 @@ export function isLetterCode(code: number): boolean {
   return cls === 1;
 }
 
+/** Letter case of each BMP code unit from 128 up: 0 not yet known, then one of the three below. */
+const CASE = new Uint8Array(65536);
+const UPPER_CASE = 1;
+const LOWER_CASE = 2;
+const NO_CASE = 3;
+
+/**
+ * The case of the code unit `code` (128 or more), cached: an upper-case letter changes under
+ * `toLowerCase` and not under `toUpperCase`, a lower-case one the other way round. Both conversions
+ * are made every time, so that V8's optimised callers meet no branch they have not seen run.
+ */
+function caseOf(code: number): number {
+  let kind = CASE[code]!;
+  if (kind === 0) {
+    const c = String.fromCharCode(code);
+    const upper = c.toUpperCase();
+    const lower = c.toLowerCase();
+    kind = c !== lower && c === upper ? UPPER_CASE : c !== upper && c === lower ? LOWER_CASE : NO_CASE;
+    CASE[code] = kind;
+  }
+  return kind;
+}
+
 export function isUpperCode(code: number): boolean {
   if (code < 128) return code >= 65 && code <= 90;
-  const c = String.fromCharCode(code);
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+  return caseOf(code) === UPPER_CASE;
 }
 
 export function isLowerCode(code: number): boolean {
   if (code < 128) return code >= 97 && code <= 122;
-  const c = String.fromCharCode(code);
-  return c !== c.toUpperCase() && c === c.toLowerCase();
+  return caseOf(code) === LOWER_CASE;
 }
 
 export interface Words {
