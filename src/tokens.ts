@@ -95,6 +95,24 @@ export function scanWords(text: string): Words {
   return { text, count, starts, ends };
 }
 
+/** The text `documentWords` scanned last, and its words. */
+let scannedText: string | undefined;
+let scannedWords: Words | undefined;
+
+/**
+ * `scanWords(text)` for a whole document, remembered for the last text asked: several transforms and
+ * the document index scan the text they are given, and a transform that changed nothing passes its
+ * input on, so consecutive scans are often of the very same text. Callers must not write into the
+ * result's arrays.
+ */
+export function documentWords(text: string): Words {
+  if (scannedWords === undefined || text !== scannedText) {
+    scannedWords = scanWords(text);
+    scannedText = text;
+  }
+  return scannedWords;
+}
+
 export function word(words: Words, i: number): string {
   return words.text.slice(words.starts[i], words.ends[i]);
 }

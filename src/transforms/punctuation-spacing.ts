@@ -14,7 +14,7 @@
  * Example: `the efforts against ISIL .”` -> `the efforts against ISIL.”`.
  */
 import { provenDamaged } from '../damage.js';
-import { scanWords } from '../tokens.js';
+import { documentWords } from '../tokens.js';
 import { EditRecorder } from '../edits.js';
 import { protectedSpans } from '../protect.js';
 import type { Transform } from '../types.js';
@@ -64,7 +64,7 @@ export const punctuationSpacing: Transform = {
     }
     // Closed up only in a text layer proven damaged: old typesetting and diplomatic transcriptions
     // leave spaces before marks that are part of the text as printed or transcribed.
-    if (!provenDamaged(context.priorEdits, scanWords(text).count)) return recorder.finish();
+    if (!provenDamaged(context.priorEdits, documentWords(text).count)) return recorder.finish();
     for (const c of candidates) {
       if (conventional.has(c.mark)) continue;
       recorder.replace(c.index, text.substr(c.index, c.length), c.mark, 'space-before', `no space before "${c.mark}"`);

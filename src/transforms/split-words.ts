@@ -31,7 +31,7 @@ import {
   glueBefore,
   isLowerCode,
   isUpperCode,
-  scanWords,
+  documentWords,
   spacesAfter,
   word,
   type Words,
@@ -152,7 +152,7 @@ export const splitWords: Transform = {
   apply(text, context) {
     const recorder = new EditRecorder(text, 'split-words', protectedSpans(text, context.protect));
     const evidence = new Evidence(context.evidence, context.document ?? text);
-    const words = scanWords(text);
+    const words = documentWords(text);
 
     // Fragments and breaks first; compounds of two words only once the document has proved damaged.
     joinWords(words, evidence, recorder, false);
