@@ -215,10 +215,14 @@ function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, dam
         width = 3;
       }
       if (!joined && freeAfter(words, i + 1)) {
+        // Two words in their own right are only ever joined as a lowercase compound, and `decideSplit`
+        // joins compounds only in a damaged document: screened here before any array or string is built.
         const bothWords = facts.isWord(i) && facts.isWord(i + 1);
         if (
           !bothWords ||
-          (isLowerCode(text.charCodeAt(words.starts[i]!)) && isLowerCode(text.charCodeAt(words.starts[i + 1]!)))
+          (damaged &&
+            isLowerCode(text.charCodeAt(words.starts[i]!)) &&
+            isLowerCode(text.charCodeAt(words.starts[i + 1]!)))
         ) {
           joined = decideSplit([facts.part(i), facts.part(i + 1)], evidence, damaged, [
             facts.isWord(i),
