@@ -128,12 +128,12 @@ export function decideLostHyphen(left: string, right: string, evidence: Evidence
   if (evidence.isStandalone(left) && evidence.isStandalone(right)) {
     // Both parts are words (`with` / `out`, `per` / `sons`): join only a common word far more probable
     // than the pair, and only if the document does not write the pair elsewhere.
-    const gain = evidence.cost(left) + evidence.cost(right) - evidence.cost(joined);
+    // The rank first: most joins of two words are no word at all, and the costs take three lookups.
     const rank = evidence.rank(joined);
     if (
       rank > 0 &&
       rank <= LOST_PAIR_MAX_RANK &&
-      gain >= LOST_PAIR_MIN_GAIN &&
+      evidence.cost(left) + evidence.cost(right) - evidence.cost(joined) >= LOST_PAIR_MIN_GAIN &&
       evidence.isDictionaryWord(joined) &&
       evidence.inDocumentPair(left.toLowerCase(), right.toLowerCase()) <= 1
     ) {
