@@ -24,16 +24,37 @@ export function isLetterCode(code: number): boolean {
   return cls === 1;
 }
 
+/** Letter case of each BMP code unit from 128 up: 0 not yet known, then one of the three below. */
+const CASE = new Uint8Array(65536);
+const UPPER_CASE = 1;
+const LOWER_CASE = 2;
+const NO_CASE = 3;
+
+/**
+ * The case of the code unit `code` (128 or more), cached: an upper-case letter changes under
+ * `toLowerCase` and not under `toUpperCase`, a lower-case one the other way round. Both conversions
+ * are made every time, so that V8's optimised callers meet no branch they have not seen run.
+ */
+function caseOf(code: number): number {
+  let kind = CASE[code]!;
+  if (kind === 0) {
+    const c = String.fromCharCode(code);
+    const upper = c.toUpperCase();
+    const lower = c.toLowerCase();
+    kind = c !== lower && c === upper ? UPPER_CASE : c !== upper && c === lower ? LOWER_CASE : NO_CASE;
+    CASE[code] = kind;
+  }
+  return kind;
+}
+
 export function isUpperCode(code: number): boolean {
   if (code < 128) return code >= 65 && code <= 90;
-  const c = String.fromCharCode(code);
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+  return caseOf(code) === UPPER_CASE;
 }
 
 export function isLowerCode(code: number): boolean {
   if (code < 128) return code >= 97 && code <= 122;
-  const c = String.fromCharCode(code);
-  return c !== c.toUpperCase() && c === c.toLowerCase();
+  return caseOf(code) === LOWER_CASE;
 }
 
 export interface Words {
@@ -72,6 +93,24 @@ export function scanWords(text: string): Words {
     count++;
   }
   return { text, count, starts, ends };
+}
+
+/** The text `documentWords` scanned last, and its words. */
+let scannedText: string | undefined;
+let scannedWords: Words | undefined;
+
+/**
+ * `scanWords(text)` for a whole document, remembered for the last text asked: several transforms and
+ * the document index scan the text they are given, and a transform that changed nothing passes its
+ * input on, so consecutive scans are often of the very same text. Callers must not write into the
+ * result's arrays.
+ */
+export function documentWords(text: string): Words {
+  if (scannedWords === undefined || text !== scannedText) {
+    scannedWords = scanWords(text);
+    scannedText = text;
+  }
+  return scannedWords;
 }
 
 export function word(words: Words, i: number): string {
@@ -127,7 +166,15 @@ export function isGlue(c: string): boolean {
  * `example.com`, `3D`), unlike punctuation that just follows it (`ade.`, `cerns,`).
  */
 export function continuesToken(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 46) return isLetterCode(text.charCodeAt(i + 1)) || isDigitCode(text.charCodeAt(i + 1)); // `.`
+  const c = codeAt(text, i);
+  if (c === 46) return isLetterCode(codeAt(text, i + 1)) || isDigitCode(codeAt(text, i + 1)); // `.`
   return isGlueCode(c);
+}
+
+/**
+ * `text.charCodeAt(i)`, or -1 (no character, which no class test accepts) outside the text. V8 throws
+ * away optimised code that reads past either end of a string, so code that may ask there uses this.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }

@@ -6,7 +6,7 @@
  * 2. the user's own words (`--words FILE`) and a short project list of names the lexicon lacks;
  * 3. the document itself: a word seen elsewhere in the same text, whole.
  */
-import { isLetterCode, scanWords } from '../tokens.js';
+import { codeAt, documentWords, isLetterCode } from '../tokens.js';
 import type { Lexicon } from './lexicon.js';
 import { loadLexicon } from './lexicon.js';
 import { PROJECT_WORDS } from './project-words.js';
@@ -80,7 +80,7 @@ export class DocumentIndex {
     readonly text: string,
     readonly lexicon: Lexicon = loadLexicon(),
   ) {
-    const words = scanWords(text);
+    const words = documentWords(text);
     for (let i = 0; i < words.count; i++) {
       const start = words.starts[i]!;
       const end = words.ends[i]!;
@@ -120,13 +120,16 @@ export class DocumentIndex {
       if (at > 0 && isLetterCode(text.charCodeAt(at - 1))) continue;
       let i = at + a.length;
       const gapStart = i;
-      while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n')) i++;
-      if (i === gapStart || !text.startsWith(b, i) || isLetterCode(text.charCodeAt(i + b.length))) continue;
+      while (i < text.length && isGapCode(text.charCodeAt(i))) i++;
+      if (i === gapStart || !text.startsWith(b, i) || isLetterCode(codeAt(text, i + b.length))) continue;
       count++;
     }
     return count;
   }
 }
+
+/** A space, a tab or a line break: what may separate the words of a pair. */
+const isGapCode = (code: number): boolean => code === 32 || code === 9 || code === 10;
 
 /** A hyphenated form: letters, then one or more hyphen-letters groups. */
 const HYPHENATED = /(?<!\p{L})\p{L}+(?:-\p{L}+)+/gu;

@@ -183,6 +183,21 @@ interface Removal {
   pageBreak: boolean;
 }
 
+/**
+ * Record line `i` as removed by `rule`, unless the options turn the rule off. A module function, not a
+ * closure made per document: V8 then optimises its callers once.
+ */
+function remove(
+  removals: Map<number, Removal>,
+  skip: ReadonlySet<string>,
+  i: number,
+  rule: string,
+  reason: string,
+  pageBreak = false,
+): void {
+  if (!skip.has(rule)) removals.set(i, { rule, reason, pageBreak });
+}
+
 function matchLineRule(
   trimmed: string,
   lines: readonly Line[],
@@ -193,8 +208,8 @@ function matchLineRule(
     if (skip.has(rule.rule)) continue;
     if (trimmed.length > rule.maxLength || !rule.hint.test(trimmed) || !rule.pattern.test(trimmed)) continue;
     if (rule.isolated) {
-      const prev = lines[i - 1];
-      const next = lines[i + 1];
+      const prev = i > 0 ? lines[i - 1] : undefined;
+      const next = i + 1 < lines.length ? lines[i + 1] : undefined;
       if ((prev && !isBlank(prev.text)) || (next && !isBlank(next.text))) continue;
     }
     return rule;
@@ -202,9 +217,14 @@ function matchLineRule(
   return undefined;
 }
 
-/** Indexes of non-blank lines. */
-function contentIndexes(lines: readonly Line[]): number[] {
-  return lines.flatMap((l, i) => (isBlank(l.text) ? [] : [i]));
+/**
+ * Indexes of non-blank lines not removed yet. Pushed into an array literal rather than built by
+ * flatMap/filter, so that every result has one elements kind and the code reading it stays optimised.
+ */
+function contentIndexes(lines: readonly Line[], removals: ReadonlyMap<number, Removal>): number[] {
+  const indexes: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (!isBlank(lines[i]!.text) && !removals.has(i)) indexes.push(i);
+  return indexes;
 }
 
 /**
@@ -272,9 +292,6 @@ export const boilerplate: Transform<BoilerplateOptions> = {
     const lines = splitLines(text);
     const removals = new Map<number, Removal>();
     const skip = new Set(options.skipRules);
-    const remove = (i: number, rule: string, reason: string, pageBreak = false) => {
-      if (!skip.has(rule)) removals.set(i, { rule, reason, pageBreak });
-    };
 
     const jumpKeywords = new Set<string>();
     lines.forEach((line, i) => {
@@ -291,7 +308,7 @@ export const boilerplate: Transform<BoilerplateOptions> = {
           });
         return;
       }
-      remove(i, rule.rule, rule.reason, rule.pageBreak);
+      remove(removals, skip, i, rule.rule, rule.reason, rule.pageBreak);
       const keyword =
         /^\(?(?:Please\s+|PLEASE\s+)?(?:[Ss]ee|SEE|[Tt]urn to|TURN TO)\s+([A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE\d '’&.-]*?)(?:\s*,|\s+on\s+|\s+(?:[Pp]age\s+|PAGE\s+)?[A-Z]?\d)/.exec(
           trimmed,
@@ -306,7 +323,7 @@ export const boilerplate: Transform<BoilerplateOptions> = {
       const next = removals.get(i + 1);
       const prev = removals.get(i - 1);
       if (jumpKeywords.has(trimmed.toUpperCase()) || next?.rule === 'jump-in' || prev?.rule === 'jump-in') {
-        remove(i, 'jump-label', 'the keyword that labels a jumped story', true);
+        remove(removals, skip, i, 'jump-label', 'the keyword that labels a jumped story', true);
       }
     });
 
@@ -328,17 +345,17 @@ export const boilerplate: Transform<BoilerplateOptions> = {
       const key = headKey(line);
       if (key === undefined || removals.has(i) || counts.get(key)! < 2 || endsSentence(line.text)) return;
       if (pages || PUBLICATION_WORDS.test(titleCase(line.text))) {
-        remove(i, 'repeated-head', 'a heading repeated on several pages', true);
+        remove(removals, skip, i, 'repeated-head', 'a heading repeated on several pages', true);
       }
     });
 
     // Top of the text: a masthead (publication name) and a dateline, before the headline.
-    const content = contentIndexes(lines).filter((i) => !removals.has(i));
+    const content = contentIndexes(lines, removals);
     const pressReader = [...removals.values()].some((r) => r.rule.startsWith('pressreader'));
     for (const i of content.slice(0, TOP_LINES)) {
       const trimmed = lines[i]!.text.trim();
       if (DATELINE.test(trimmed)) {
-        remove(i, 'dateline', 'the date line above the article');
+        remove(removals, skip, i, 'dateline', 'the date line above the article');
         continue;
       }
       if (i !== content[0] || !looksLikeMasthead(trimmed)) continue;
@@ -352,6 +369,8 @@ export const boilerplate: Transform<BoilerplateOptions> = {
         ((bylineAt >= 3 && bylineAt <= 5) || (isTitleCase(trimmed) && next !== undefined && !isTitleCase(next)));
       if (named || positional)
         remove(
+          removals,
+          skip,
           i,
           'masthead',
           named

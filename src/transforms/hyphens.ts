@@ -22,7 +22,7 @@ import { protectedSpans } from '../protect.js';
 import { Evidence } from '../evidence/evidence.js';
 import type { Transform } from '../types.js';
 import { endsSentence } from '../text.js';
-import { continuesToken, isGlue, isLetterCode, isLowerCode } from '../tokens.js';
+import { codeAt, continuesToken, isGlueCode, isLetterCode, isLowerCode } from '../tokens.js';
 
 export type HyphenDecision = { action: 'join' | 'keep'; reason: string } | { action: 'leave'; reason: string };
 
@@ -128,12 +128,12 @@ export function decideLostHyphen(left: string, right: string, evidence: Evidence
   if (evidence.isStandalone(left) && evidence.isStandalone(right)) {
     // Both parts are words (`with` / `out`, `per` / `sons`): join only a common word far more probable
     // than the pair, and only if the document does not write the pair elsewhere.
-    const gain = evidence.cost(left) + evidence.cost(right) - evidence.cost(joined);
+    // The rank first: most joins of two words are no word at all, and the costs take three lookups.
     const rank = evidence.rank(joined);
     if (
       rank > 0 &&
       rank <= LOST_PAIR_MAX_RANK &&
-      gain >= LOST_PAIR_MIN_GAIN &&
+      evidence.cost(left) + evidence.cost(right) - evidence.cost(joined) >= LOST_PAIR_MIN_GAIN &&
       evidence.isDictionaryWord(joined) &&
       evidence.inDocumentPair(left.toLowerCase(), right.toLowerCase()) <= 1
     ) {
@@ -182,11 +182,12 @@ function lettersAfter(text: string, start: number): number {
   return i;
 }
 function skipSpaces(text: string, i: number): number {
-  while (i < text.length && isSpace(text[i])) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
+/** A space or a tab (character code). */
+const isSpace = (code: number): boolean => code === 32 || code === 9;
 const isWhite = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 
 /**
@@ -208,7 +209,7 @@ function joinAcrossBreak(
   let tokenStart = start;
   while (tokenStart > 0 && !isWhite(text[tokenStart - 1])) tokenStart--;
   let spaceStart = tokenStart;
-  while (spaceStart > 0 && isSpace(text[spaceStart - 1])) spaceStart--;
+  while (spaceStart > 0 && isSpace(text.charCodeAt(spaceStart - 1))) spaceStart--;
   const word = text.slice(tokenStart, start) + joined;
   const lineStart = text.lastIndexOf('\n', spaceStart - 1) + 1;
   const firstLineRest = text.slice(lineStart, spaceStart);
@@ -221,7 +222,7 @@ function joinAcrossBreak(
   let restEnd = end;
   while (restEnd < text.length && !isWhite(text[restEnd])) restEnd++;
   let spaceEnd = restEnd;
-  while (spaceEnd < text.length && isSpace(text[spaceEnd])) spaceEnd++;
+  while (spaceEnd < text.length && isSpace(text.charCodeAt(spaceEnd))) spaceEnd++;
   const lineEnds = spaceEnd >= text.length || text[spaceEnd] === '\n';
   if (recorder.overlaps(tokenStart, spaceEnd)) return;
   recorder.replace(
@@ -264,11 +265,11 @@ export const hyphens: Transform = {
     // Lost hyphens: a line that ends in a word, the next starting with a lowercase word.
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
       let leftEnd = nl;
-      while (leftEnd > 0 && isSpace(text[leftEnd - 1])) leftEnd--;
+      while (leftEnd > 0 && isSpace(text.charCodeAt(leftEnd - 1))) leftEnd--;
       const leftStart = lettersBefore(text, leftEnd);
-      if (leftStart === leftEnd || isGlue(text.charAt(leftStart - 1))) continue;
+      if (leftStart === leftEnd || isGlueCode(codeAt(text, leftStart - 1))) continue;
       const rightStart = skipSpaces(text, nl + 1);
-      if (!isLowerCode(text.charCodeAt(rightStart))) continue;
+      if (!isLowerCode(codeAt(text, rightStart))) continue;
       const rightEnd = lettersAfter(text, rightStart);
       if (continuesToken(text, rightEnd)) continue;
 
@@ -282,8 +283,8 @@ export const hyphens: Transform = {
       const leftStart = lettersBefore(text, m.index);
       const rightStart = m.index + 2;
       const rightEnd = lettersAfter(text, rightStart);
-      if (leftStart === m.index || rightEnd === rightStart || !isLowerCode(text.charCodeAt(rightStart))) continue;
-      if (isGlue(text.charAt(leftStart - 1)) || continuesToken(text, rightEnd)) continue;
+      if (leftStart === m.index || rightEnd === rightStart || !isLowerCode(codeAt(text, rightStart))) continue;
+      if (isGlueCode(codeAt(text, leftStart - 1)) || continuesToken(text, rightEnd)) continue;
       if (recorder.overlaps(leftStart, rightEnd)) continue;
       const left = text.slice(leftStart, m.index);
       const right = text.slice(rightStart, rightEnd);

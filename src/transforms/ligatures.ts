@@ -16,7 +16,7 @@
 import { EditRecorder } from '../edits.js';
 import { protectedSpans } from '../protect.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
-import { continuesToken, glueBefore, isLetterCode, isLowerCode, scanWords, word } from '../tokens.js';
+import { continuesToken, glueBefore, isLetterCode, isLowerCode, documentWords, word } from '../tokens.js';
 import type { Transform } from '../types.js';
 
 /** A run of three or more f, or a ligature group repeated: the two shapes ligature garbage takes. */
@@ -105,7 +105,7 @@ export const ligatures: Transform = {
       const seen = evidence.inDocument(lower) > 0 ? ' seen in the document' : '';
       recorder.replace(start, damaged, repaired, 'repeated-group', `"${lower}" is a word${seen}`);
     }
-    const words = scanWords(text);
+    const words = documentWords(text);
     for (let i = 0; i + 1 < words.count; i++) {
       const rightStart = words.starts[i + 1]!;
       if (rightStart !== words.ends[i]! + 1 || text.charCodeAt(words.ends[i]!) !== 32) continue; // one space

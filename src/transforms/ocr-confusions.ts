@@ -79,11 +79,16 @@ export function repairConfusion(
   const caps = token === token.toUpperCase();
   if (!caps && token !== lower) return undefined; // a capitalised word may be a name
   if (evidence.isDictionaryWord(lower) || evidence.inDocument(lower) > 1) return undefined;
-  const ranked = [...candidates(lower, longS)]
-    .filter((c) => !/\d/.test(c) && evidence.inDictionary(c))
-    .map((c) => ({ c, rank: evidence.rank(c) }))
-    .filter((x) => x.rank > 0 && x.rank <= (lower.length <= SHORT_TOKEN ? MAX_SHORT_REPAIR_RANK : MAX_REPAIR_RANK))
-    .sort((a, b) => a.rank - b.rank);
+  // One loop into an array literal: the arrays a filter/map chain builds change elements kind with
+  // their contents (empty or not), which deoptimises this function.
+  const maxRank = lower.length <= SHORT_TOKEN ? MAX_SHORT_REPAIR_RANK : MAX_REPAIR_RANK;
+  const ranked: { c: string; rank: number }[] = [];
+  for (const c of candidates(lower, longS)) {
+    if (/\d/.test(c) || !evidence.inDictionary(c)) continue;
+    const rank = evidence.rank(c);
+    if (rank > 0 && rank <= maxRank) ranked.push({ c, rank });
+  }
+  ranked.sort((a, b) => a.rank - b.rank);
   const [best, second] = ranked;
   if (!best || (second && second.rank < best.rank * MIN_RANK_RATIO)) return undefined;
   return {

@@ -14,7 +14,7 @@
  * Example: `the efforts against ISIL .”` -> `the efforts against ISIL.”`.
  */
 import { provenDamaged } from '../damage.js';
-import { scanWords } from '../tokens.js';
+import { documentWords } from '../tokens.js';
 import { EditRecorder } from '../edits.js';
 import { protectedSpans } from '../protect.js';
 import type { Transform } from '../types.js';
@@ -47,9 +47,9 @@ export const punctuationSpacing: Transform = {
     for (const m of text.matchAll(SPACE_BEFORE_MARK)) {
       const mark = m[1]!;
       const end = m.index + m[0].length;
-      const before = text.charAt(m.index - 1);
+      const before = m.index > 0 ? text.charAt(m.index - 1) : '';
       if (!WORD_END.test(before) || !endsMark(text, end)) continue;
-      if (mark === '.' && text.charAt(end) === '.') continue; // ellipsis
+      if (mark === '.' && end < text.length && text.charAt(end) === '.') continue; // ellipsis
       if ((mark === ':' || mark === ',') && /\d/.test(before) && /^[ \t]*\d/.test(text.slice(end, end + 8))) continue; // 7 : 30
       candidates.push({ index: m.index, length: m[0].length, mark });
     }
@@ -64,7 +64,7 @@ export const punctuationSpacing: Transform = {
     }
     // Closed up only in a text layer proven damaged: old typesetting and diplomatic transcriptions
     // leave spaces before marks that are part of the text as printed or transcribed.
-    if (!provenDamaged(context.priorEdits, scanWords(text).count)) return recorder.finish();
+    if (!provenDamaged(context.priorEdits, documentWords(text).count)) return recorder.finish();
     for (const c of candidates) {
       if (conventional.has(c.mark)) continue;
       recorder.replace(c.index, text.substr(c.index, c.length), c.mark, 'space-before', `no space before "${c.mark}"`);

@@ -31,7 +31,7 @@ import {
   glueBefore,
   isLowerCode,
   isUpperCode,
-  scanWords,
+  documentWords,
   spacesAfter,
   word,
   type Words,
@@ -152,7 +152,7 @@ export const splitWords: Transform = {
   apply(text, context) {
     const recorder = new EditRecorder(text, 'split-words', protectedSpans(text, context.protect));
     const evidence = new Evidence(context.evidence, context.document ?? text);
-    const words = scanWords(text);
+    const words = documentWords(text);
 
     // Fragments and breaks first; compounds of two words only once the document has proved damaged.
     joinWords(words, evidence, recorder, false);
@@ -161,23 +161,44 @@ export const splitWords: Transform = {
   },
 };
 
-function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, damaged: boolean): void {
-  const text = words.text;
-  // Per word, computed once: its text and whether it is a word in its own right (0 unknown, 1 yes, 2 no).
-  const parts = new Array<string | undefined>(words.count);
-  const standalone = new Int8Array(words.count);
-  const partAt = (k: number): string => {
-    let p = parts[k];
+/**
+ * Per word, computed once when first asked: its text and whether it is a word in its own right. A class
+ * rather than closures made per call, so that V8 optimises its methods once, not once per document.
+ */
+class WordFacts {
+  private readonly parts: (string | undefined)[];
+  /** 0 unknown, 1 yes, 2 no. */
+  private readonly standalone: Int8Array;
+
+  constructor(
+    private readonly words: Words,
+    private readonly evidence: Evidence,
+  ) {
+    this.parts = new Array<string | undefined>(words.count);
+    this.standalone = new Int8Array(words.count);
+  }
+
+  part(k: number): string {
+    let p = this.parts[k];
     if (p === undefined) {
-      p = word(words, k);
-      parts[k] = p;
+      p = word(this.words, k);
+      this.parts[k] = p;
     }
     return p;
-  };
-  const isWord = (k: number): boolean => {
-    if (standalone[k] === 0) standalone[k] = evidence.isStandaloneAt(text, words.starts[k]!, words.ends[k]!) ? 1 : 2;
-    return standalone[k] === 1;
-  };
+  }
+
+  isWord(k: number): boolean {
+    const words = this.words;
+    if (this.standalone[k] === 0) {
+      this.standalone[k] = this.evidence.isStandaloneAt(words.text, words.starts[k]!, words.ends[k]!) ? 1 : 2;
+    }
+    return this.standalone[k] === 1;
+  }
+}
+
+function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, damaged: boolean): void {
+  const text = words.text;
+  const facts = new WordFacts(words, evidence);
   let i = 0;
   while (i + 1 < words.count) {
     let joined: Join | undefined;
@@ -185,21 +206,28 @@ function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, dam
     if (spacesAfter(words, i) && !glueBefore(words, i)) {
       const three = i + 2 < words.count && spacesAfter(words, i + 1) && freeAfter(words, i + 2);
       // Cheap screen: words that are all words in their own right are only a candidate as a lowercase pair.
-      if (three && !(isWord(i) && isWord(i + 1) && isWord(i + 2))) {
-        joined = decideSplit([partAt(i), partAt(i + 1), partAt(i + 2)], evidence, damaged, [
-          isWord(i),
-          isWord(i + 1),
-          isWord(i + 2),
+      if (three && !(facts.isWord(i) && facts.isWord(i + 1) && facts.isWord(i + 2))) {
+        joined = decideSplit([facts.part(i), facts.part(i + 1), facts.part(i + 2)], evidence, damaged, [
+          facts.isWord(i),
+          facts.isWord(i + 1),
+          facts.isWord(i + 2),
         ]);
         width = 3;
       }
       if (!joined && freeAfter(words, i + 1)) {
-        const bothWords = isWord(i) && isWord(i + 1);
+        // Two words in their own right are only ever joined as a lowercase compound, and `decideSplit`
+        // joins compounds only in a damaged document: screened here before any array or string is built.
+        const bothWords = facts.isWord(i) && facts.isWord(i + 1);
         if (
           !bothWords ||
-          (isLowerCode(text.charCodeAt(words.starts[i]!)) && isLowerCode(text.charCodeAt(words.starts[i + 1]!)))
+          (damaged &&
+            isLowerCode(text.charCodeAt(words.starts[i]!)) &&
+            isLowerCode(text.charCodeAt(words.starts[i + 1]!)))
         ) {
-          joined = decideSplit([partAt(i), partAt(i + 1)], evidence, damaged, [isWord(i), isWord(i + 1)]);
+          joined = decideSplit([facts.part(i), facts.part(i + 1)], evidence, damaged, [
+            facts.isWord(i),
+            facts.isWord(i + 1),
+          ]);
           width = 2;
         }
       }
@@ -209,10 +237,10 @@ function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, dam
       !glueBefore(words, i) &&
       freeAfter(words, i + 1) &&
       isLowerCode(text.charCodeAt(words.starts[i + 1]!)) &&
-      !isWord(i) &&
-      !isWord(i + 1)
+      !facts.isWord(i) &&
+      !facts.isWord(i + 1)
     ) {
-      joined = decideAcrossBreak(partAt(i), partAt(i + 1), evidence);
+      joined = decideAcrossBreak(facts.part(i), facts.part(i + 1), evidence);
     }
     const start = words.starts[i]!;
     const end = words.ends[i + width - 1]!;

@@ -60,7 +60,10 @@ function paragraphBreaks(lines: readonly Line[], options: UnwrapOptions): boolea
   const lengths = lines.map((l) => l.text.trim().length);
   const width = percentile(lengths, WIDTH_PERCENTILE);
   const indented = lines.map((l) => INDENT.test(l.text));
-  const mostlyIndented = indented.filter(Boolean).length > lines.length / 2;
+  // Counted, not filtered: a filtered array's elements kind depends on whether it is empty (a deopt).
+  let indentedCount = 0;
+  for (const isIndented of indented) if (isIndented) indentedCount++;
+  const mostlyIndented = indentedCount > lines.length / 2;
   const breaks: boolean[] = [];
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i]!.text.trim();
