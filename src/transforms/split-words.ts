@@ -155,8 +155,10 @@ export const splitWords: Transform = {
     const words = documentWords(text);
 
     // Fragments and breaks first; compounds of two words only once the document has proved damaged.
-    joinWords(words, evidence, recorder, false);
-    if (provenDamaged(context.priorEdits, words.count, recorder.count)) joinWords(words, evidence, recorder, true);
+    // Both passes share what they learn about each word.
+    const facts = new WordFacts(words, evidence);
+    joinWords(facts, evidence, recorder, false);
+    if (provenDamaged(context.priorEdits, words.count, recorder.count)) joinWords(facts, evidence, recorder, true);
     return recorder.finish();
   },
 };
@@ -171,7 +173,7 @@ class WordFacts {
   private readonly standalone: Int8Array;
 
   constructor(
-    private readonly words: Words,
+    readonly words: Words,
     private readonly evidence: Evidence,
   ) {
     this.parts = new Array<string | undefined>(words.count);
@@ -196,9 +198,9 @@ class WordFacts {
   }
 }
 
-function joinWords(words: Words, evidence: Evidence, recorder: EditRecorder, damaged: boolean): void {
+function joinWords(facts: WordFacts, evidence: Evidence, recorder: EditRecorder, damaged: boolean): void {
+  const words = facts.words;
   const text = words.text;
-  const facts = new WordFacts(words, evidence);
   let i = 0;
   while (i + 1 < words.count) {
     let joined: Join | undefined;
