@@ -106,17 +106,21 @@ export const ligatures: Transform = {
       recorder.replace(start, damaged, repaired, 'repeated-group', `"${lower}" is a word${seen}`);
     }
     const words = documentWords(text);
+    // Whether word `known` is a word in its own right: the right word of one pair is the left of the next.
+    let known = -1;
+    let knownStandalone = false;
     for (let i = 0; i + 1 < words.count; i++) {
       const rightStart = words.starts[i + 1]!;
       if (rightStart !== words.ends[i]! + 1 || text.charCodeAt(words.ends[i]!) !== 32) continue; // one space
       if (!isLowerCode(text.charCodeAt(rightStart))) continue;
       if (words.ends[i + 1]! - words.starts[i]! - 1 < MIN_DROPPED_LENGTH - 2) continue; // too short even with `ffi`
       if (glueBefore(words, i) || continuesToken(text, words.ends[i + 1]!)) continue;
-      if (
-        evidence.isStandaloneAt(text, words.starts[i]!, words.ends[i]!) &&
-        evidence.isStandaloneAt(text, rightStart, words.ends[i + 1]!)
-      ) {
-        continue;
+      const leftStandalone =
+        known === i ? knownStandalone : evidence.isStandaloneAt(text, words.starts[i]!, words.ends[i]!);
+      if (leftStandalone) {
+        known = i + 1;
+        knownStandalone = evidence.isStandaloneAt(text, rightStart, words.ends[i + 1]!);
+        if (knownStandalone) continue;
       }
       const start = words.starts[i]!;
       const leftEnd = words.ends[i]!;
