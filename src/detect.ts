@@ -24,9 +24,12 @@ export interface SourceChoice {
 }
 
 const PRESSREADER_LINE = /^(?:Newspapers (?:in|from) [A-Z].{0,60}|.*\bPressReader\b.*|(?:ORIGINAL COPY\b.*))$/;
+/** What every line `PRESSREADER_LINE` matches holds. */
+const PRESSREADER_TEXT = /Newspapers (?:in|from) |PressReader|ORIGINAL COPY/;
 const LIGATURE = /[\uFB00-\uFB06]/;
 const RUNNING_HEAD = LINE_RULES.find((r) => r.rule === 'running-head')!;
 const LINE_END_HYPHEN = /[\u00AD¬]\s*$/;
+const HYPHEN_CHAR = /[\u00AD¬]/;
 const OLD_YEAR = /\b(?:1[78]\d\d|19[0-2]\d)\b/;
 /** Narrow columns: at least this many lines, with this median length, mostly not ending a sentence. */
 const COLUMN_MIN_LINES = 12;
@@ -40,19 +43,21 @@ const quote = (line: string): string => `"${line.length > QUOTE_MAX ? `${line.sl
 /** The source `text` looks like, and why. */
 export function detectSource(text: string): { preset: PresetId; reason: string } {
   const lines = text.split(/\r\n|\r|\n/);
+  const trimmed = lines.map((l) => l.trim());
   const at = (i: number) => `on line ${i + 1}`;
-  const find = (test: (trimmed: string, raw: string) => boolean) => lines.findIndex((raw) => test(raw.trim(), raw));
+  const find = (test: (trimmed: string, raw: string) => boolean) => lines.findIndex((raw, i) => test(trimmed[i]!, raw));
 
-  const pressReader = find((t) => t.length <= 200 && PRESSREADER_LINE.test(t));
+  // Each sign is looked for line by line only when the whole text holds what it needs.
+  const pressReader = PRESSREADER_TEXT.test(text) ? find((t) => t.length <= 200 && PRESSREADER_LINE.test(t)) : -1;
   if (pressReader >= 0)
     return {
       preset: 'pressreader',
       reason: `PressReader line ${quote(lines[pressReader]!.trim())} ${at(pressReader)}`,
     };
 
-  const formFeed = find((_, raw) => raw.includes('\f'));
+  const formFeed = text.includes('\f') ? find((_, raw) => raw.includes('\f')) : -1;
   if (formFeed >= 0) return { preset: 'pdftotext', reason: `form feed (a PDF page break) ${at(formFeed)}` };
-  const ligature = find((_, raw) => LIGATURE.test(raw));
+  const ligature = LIGATURE.test(text) ? find((_, raw) => LIGATURE.test(raw)) : -1;
   if (ligature >= 0) {
     const char = LIGATURE.exec(lines[ligature]!)![0];
     return { preset: 'pdftotext', reason: `ligature character "${char}" ${at(ligature)}` };
@@ -63,16 +68,16 @@ export function detectSource(text: string): { preset: PresetId; reason: string }
   if (head >= 0)
     return { preset: 'pdftotext', reason: `running head with a page number ${quote(lines[head]!.trim())} ${at(head)}` };
 
-  const longS = find((_, raw) => raw.includes('ſ'));
+  const longS = text.includes('ſ') ? find((_, raw) => raw.includes('ſ')) : -1;
   if (longS >= 0) return { preset: 'chronam', reason: `long s (ſ) ${at(longS)}` };
-  const content = lines.map((l) => l.trim()).filter((l) => l !== '');
+  const content = trimmed.filter((l) => l !== '');
   if (content.length >= COLUMN_MIN_LINES) {
     const lengths = content.map((l) => l.length).sort((a, b) => a - b);
     const median = lengths[Math.floor(lengths.length / 2)]!;
     const open = content.filter((l) => !/[.!?:;]["”’)]*$/.test(l)).length / content.length;
     if (median <= COLUMN_MAX_MEDIAN && open >= COLUMN_MIN_OPEN_SHARE) {
       const columns = `narrow columns (median line ${median} characters)`;
-      const hyphen = find((_, raw) => LINE_END_HYPHEN.test(raw));
+      const hyphen = HYPHEN_CHAR.test(text) ? find((_, raw) => LINE_END_HYPHEN.test(raw)) : -1;
       if (hyphen >= 0) return { preset: 'chronam', reason: `${columns} with a printed line-end hyphen ${at(hyphen)}` };
       const year = find((t) => OLD_YEAR.test(t));
       if (year >= 0)
