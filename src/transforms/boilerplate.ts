@@ -257,6 +257,12 @@ function looksLikeMasthead(line: string): boolean {
   );
 }
 
+/** The key under which a trimmed line counts as a repeated running head (digits as `#`), or undefined. */
+function headKey(trimmed: string): string | undefined {
+  if (trimmed.length < REPEATED_HEAD_MIN_CHARS || trimmed.length > REPEATED_HEAD_MAX_CHARS) return undefined;
+  return upperShare(trimmed) >= REPEATED_HEAD_UPPER_SHARE ? trimmed.replace(/\d+/g, '#') : undefined;
+}
+
 /** Every rule id `boilerplate` reports (besides `gap`), for `skipRules` and configuration checks. */
 export const BOILERPLATE_RULE_IDS: readonly string[] = [
   ...LINE_RULES.map((r) => r.rule),
@@ -293,9 +299,13 @@ export const boilerplate: Transform<BoilerplateOptions> = {
     const removals = new Map<number, Removal>();
     const skip = new Set(options.skipRules);
 
+    // Each line trimmed once, for every rule below.
+    const trimmedLines: string[] = [];
+    for (const line of lines) trimmedLines.push(line.text.trim());
+
     const jumpKeywords = new Set<string>();
-    lines.forEach((line, i) => {
-      const trimmed = line.text.trim();
+    lines.forEach((_, i) => {
+      const trimmed = trimmedLines[i]!;
       if (trimmed === '') return;
       const rule = matchLineRule(trimmed, lines, i, skip);
       if (!rule) {
@@ -317,8 +327,8 @@ export const boilerplate: Transform<BoilerplateOptions> = {
     });
 
     // The jump label: the keyword of a jump line repeated on the continuation page, next to `From B2`.
-    lines.forEach((line, i) => {
-      const trimmed = line.text.trim();
+    lines.forEach((_, i) => {
+      const trimmed = trimmedLines[i]!;
       if (removals.has(i) || !JUMP_LABEL.test(trimmed)) return;
       const next = removals.get(i + 1);
       const prev = removals.get(i - 1);
@@ -328,21 +338,18 @@ export const boilerplate: Transform<BoilerplateOptions> = {
     });
 
     // Lines repeated on several pages: a running head without a date or number of its own.
-    const headKey = (line: Line): string | undefined => {
-      const trimmed = line.text.trim();
-      if (trimmed.length < REPEATED_HEAD_MIN_CHARS || trimmed.length > REPEATED_HEAD_MAX_CHARS) return undefined;
-      return upperShare(trimmed) >= REPEATED_HEAD_UPPER_SHARE ? trimmed.replace(/\d+/g, '#') : undefined;
-    };
+    const headKeys: (string | undefined)[] = [];
     const counts = new Map<string, number>();
-    for (const line of lines) {
-      const key = headKey(line);
+    for (const trimmed of trimmedLines) {
+      const key = headKey(trimmed);
+      headKeys.push(key);
       if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     // Only in a text of several pages (other page furniture found) or for a line that names the
     // publication: a page may repeat a headline (`ELECT OFFICERS` over two stories).
     const pages = [...removals.values()].some((r) => r.pageBreak);
     lines.forEach((line, i) => {
-      const key = headKey(line);
+      const key = headKeys[i];
       if (key === undefined || removals.has(i) || counts.get(key)! < 2 || endsSentence(line.text)) return;
       if (pages || PUBLICATION_WORDS.test(titleCase(line.text))) {
         remove(removals, skip, i, 'repeated-head', 'a heading repeated on several pages', true);
@@ -353,17 +360,17 @@ export const boilerplate: Transform<BoilerplateOptions> = {
     const content = contentIndexes(lines, removals);
     const pressReader = [...removals.values()].some((r) => r.rule.startsWith('pressreader'));
     for (const i of content.slice(0, TOP_LINES)) {
-      const trimmed = lines[i]!.text.trim();
+      const trimmed = trimmedLines[i]!;
       if (DATELINE.test(trimmed)) {
         remove(removals, skip, i, 'dateline', 'the date line above the article');
         continue;
       }
       if (i !== content[0] || !looksLikeMasthead(trimmed)) continue;
-      const bylineAt = content.findIndex((j) => BYLINE.test(lines[j]!.text.trim()));
+      const bylineAt = content.findIndex((j) => BYLINE.test(trimmedLines[j]!));
       const named = namesPublication(trimmed);
       // In a PressReader dump the masthead is followed by headline, deck and byline, or it is set in
       // Title Case above a headline in sentence case.
-      const next = content.map((j) => lines[j]!.text.trim()).find((t, k) => k > 0 && !DATELINE.test(t));
+      const next = content.map((j) => trimmedLines[j]!).find((t, k) => k > 0 && !DATELINE.test(t));
       const positional =
         pressReader &&
         ((bylineAt >= 3 && bylineAt <= 5) || (isTitleCase(trimmed) && next !== undefined && !isTitleCase(next)));
