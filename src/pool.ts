@@ -25,11 +25,11 @@ export interface Runner {
 }
 
 /**
- * Tasks a worker holds at once: two, so that it starts the next as soon as it posts a result, and the
- * rest wait in one queue for whichever worker is free first (no worker idles while another has a
- * backlog).
+ * Tasks a worker holds at once: three, one whose output may still be syncing to disk, one being
+ * cleaned and one waiting, so that it starts the next as soon as it finishes one; the rest wait in one
+ * queue for whichever worker is free first (no worker idles while another has a backlog).
  */
-const TASKS_PER_WORKER = 2;
+const TASKS_PER_WORKER = 3;
 
 /**
  * Results that may wait, per worker, for a slower one before them to be handed back in order. Large
@@ -176,9 +176,9 @@ export function createRunner(options: EngineOptions, jobs: number): Runner {
 
 /**
  * Run `run` on each item of `source` with at most `window` in flight, and give the results to `emit`
- * in the order of `source`. A result is emitted as soon as it and those before it are done (a JSON
- * Lines record is written before the next line is read); the source is read only as fast as results
- * are emitted.
+ * in the order of `source`. A result is emitted as soon as it and those before it are done, not when
+ * the next item arrives (a JSON Lines record is answered while the input waits); the source is read
+ * only as fast as results are emitted. The first failure of `run` or `emit` stops the run and is thrown.
  */
 export async function runOrdered<T, R>(
   source: AsyncIterable<T> | Iterable<T>,
@@ -186,22 +186,45 @@ export async function runOrdered<T, R>(
   window: number,
   emit: (result: R) => void | Promise<void>,
 ): Promise<void> {
-  const inFlight: { result: Promise<R>; done: boolean }[] = [];
-  const start = (item: T) => {
-    const entry = { result: run(item), done: false };
-    const settle = () => {
-      entry.done = true;
-    };
-    entry.result.then(settle, settle); // a rejection is awaited in turn below, not unhandled meanwhile
-    inFlight.push(entry);
+  const done = new Map<number, PromiseSettledResult<R>>();
+  let started = 0;
+  let emitted = 0;
+  let failure: { reason: unknown } | undefined;
+  let emitting: Promise<void> = Promise.resolve();
+  let wake: () => void = () => undefined;
+  // Emits the finished results at the head, in order; runs one at a time on the `emitting` chain.
+  const drain = async () => {
+    while (failure === undefined && done.has(emitted)) {
+      const result = done.get(emitted)!;
+      done.delete(emitted);
+      try {
+        if (result.status === 'rejected') throw result.reason;
+        await emit(result.value);
+        emitted++;
+      } catch (reason) {
+        failure = { reason };
+      }
+      wake();
+    }
+  };
+  const settled = (k: number, result: PromiseSettledResult<R>) => {
+    done.set(k, result);
+    emitting = emitting.then(drain);
+  };
+  // Waits until fewer than `limit` results are pending (or a failure stopped the run).
+  const room = async (limit: number): Promise<void> => {
+    while (failure === undefined && started - emitted >= limit) await new Promise<void>((resolve) => (wake = resolve));
   };
   for await (const item of source) {
-    start(item);
-    // Let work that finished without waiting (a task run in this thread) settle before reading on.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    while (inFlight.length > 0 && (inFlight[0]!.done || inFlight.length >= window)) {
-      await emit(await inFlight.shift()!.result);
-    }
+    const k = started++;
+    run(item).then(
+      (value) => settled(k, { status: 'fulfilled', value }),
+      (reason: unknown) => settled(k, { status: 'rejected', reason }),
+    );
+    await room(window);
+    if (failure !== undefined) break;
   }
-  while (inFlight.length > 0) await emit(await inFlight.shift()!.result);
+  await room(1);
+  await emitting;
+  if (failure !== undefined) throw failure.reason;
 }

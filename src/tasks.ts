@@ -155,11 +155,11 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
   const { input, output } = task;
   const ms = () => Math.round((performance.now() - start) * 100) / 100;
   const { options } = engine;
+  let written: Promise<void> | undefined;
   try {
     if (options.skipExisting && isUpToDate(input, output)) return { ...fileResult(input, output, 'skipped'), ms: ms() };
     const decoded = readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
     const result = clean(decoded.text, engine);
-    let written: Promise<void> | undefined;
     if (options.writesArticle !== false) {
       const mode = options.inPlace ? fileMode(input) : undefined;
       if (options.backup !== undefined) backupFile(input, input + options.backup);
@@ -192,6 +192,7 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       ...((reports.stdout !== '' || reports.stderr !== '') && { reports }),
     };
   } catch (error) {
+    await written?.catch(() => undefined); // a started write settles before the file is reported
     return { ...fileResult(input, output, 'failed', messageOf(error, input)), ms: ms() };
   }
 }

@@ -156,11 +156,6 @@ export function isGlueCode(code: number): boolean {
   return GLUE.has(code) || isDigitCode(code);
 }
 
-/** The character `c` (one character, or '' for none) is glue or a digit. */
-export function isGlue(c: string): boolean {
-  return c.length === 1 && isGlueCode(c.charCodeAt(0));
-}
-
 /**
  * The character at `i`, right after a word, continues it into a larger token (`e-mail`, `O’Neill`,
  * `example.com`, `3D`), unlike punctuation that just follows it (`ade.`, `cerns,`).
