@@ -200,12 +200,20 @@ export class Evidence {
   }
 
   /**
+   * The user gave words of their own. Range lookups then take the string path: user words are not in
+   * the lexicon file (project words are).
+   */
+  private get hasUserWords(): boolean {
+    return this.source.extraWords.size > PROJECT_WORD_COUNT;
+  }
+
+  /**
    * `text[start, end)` (a run of letters, or a token without apostrophes) is a dictionary word, like
    * `isDictionaryWord`, without a string.
    */
   isDictionaryAt(text: string, start: number, end: number): boolean {
     if (this.source.lexicon.isDictionaryEntry(this.source.lexicon.findRange(text, start, end))) return true;
-    return this.source.extraWords.size > PROJECT_WORD_COUNT && this.isDictionaryWord(text.slice(start, end));
+    return this.hasUserWords && this.isDictionaryWord(text.slice(start, end));
   }
 
   /**
@@ -214,7 +222,7 @@ export class Evidence {
    */
   isStandaloneAt(text: string, start: number, end: number): boolean {
     const n = end - start;
-    if (n <= 2 || this.source.extraWords.size > PROJECT_WORD_COUNT) return this.isStandalone(text.slice(start, end));
+    if (n <= 2 || this.hasUserWords) return this.isStandalone(text.slice(start, end));
     // Without user words, a word of three letters or more is standalone only as a dictionary entry
     // (project words are dictionary entries of the lexicon): no string, no memo entry for a non-word.
     const entry = this.source.lexicon.findRange(text, start, end);
@@ -269,7 +277,7 @@ export class Evidence {
     rightStart: number,
     rightEnd: number,
   ): boolean {
-    if (this.source.extraWords.size > PROJECT_WORD_COUNT) {
+    if (this.hasUserWords) {
       return this.inDictionary(text.slice(leftStart, leftEnd) + middle + text.slice(rightStart, rightEnd));
     }
     const lexicon = this.source.lexicon;

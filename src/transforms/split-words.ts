@@ -207,8 +207,10 @@ function joinWords(facts: WordFacts, evidence: Evidence, recorder: EditRecorder,
     let width = 2;
     if (spacesAfter(words, i) && !glueBefore(words, i)) {
       const three = i + 2 < words.count && spacesAfter(words, i + 1) && freeAfter(words, i + 2);
-      // Cheap screen: words that are all words in their own right are only a candidate as a lowercase pair.
-      if (three && !(facts.isWord(i) && facts.isWord(i + 1) && facts.isWord(i + 2))) {
+      // Fragments (a part that is no word) are decided in the first pass; the damaged pass, which runs
+      // over the same words, only looks at compounds of two words. Words that are all words in their own
+      // right are only a candidate as a lowercase pair.
+      if (three && !damaged && !(facts.isWord(i) && facts.isWord(i + 1) && facts.isWord(i + 2))) {
         joined = decideSplit([facts.part(i), facts.part(i + 1), facts.part(i + 2)], evidence, damaged, [
           facts.isWord(i),
           facts.isWord(i + 1),
@@ -221,10 +223,11 @@ function joinWords(facts: WordFacts, evidence: Evidence, recorder: EditRecorder,
         // joins compounds only in a damaged document: screened here before any array or string is built.
         const bothWords = facts.isWord(i) && facts.isWord(i + 1);
         if (
-          !bothWords ||
-          (damaged &&
-            isLowerCode(text.charCodeAt(words.starts[i]!)) &&
-            isLowerCode(text.charCodeAt(words.starts[i + 1]!)))
+          damaged
+            ? bothWords &&
+              isLowerCode(text.charCodeAt(words.starts[i]!)) &&
+              isLowerCode(text.charCodeAt(words.starts[i + 1]!))
+            : !bothWords
         ) {
           joined = decideSplit([facts.part(i), facts.part(i + 1)], evidence, damaged, [
             facts.isWord(i),
