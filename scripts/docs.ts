@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TRANSFORMS } from '../src/pipeline.js';
-import { PRESETS, PRESET_IDS, type Preset } from '../src/presets.js';
-import { visible } from '../src/visible.js';
+import { TRANSFORMS } from '../src/core/pipeline.js';
+import { PRESETS, PRESET_IDS, type Preset } from '../src/core/presets.js';
+import { visible } from '../src/report/visible.js';
 import { runCli } from './lib/run-cli.js';
 
 export const ROOT = path.join(import.meta.dirname, '..');

@@ -4,13 +4,13 @@
  *     import { cleanArticle } from 'clean-article';
  *     const { output, article, edits } = cleanArticle(rawText, { format: 'markdown' });
  */
-import { choosePreset, withPreset, type SourceChoice } from './detect.js';
+import { choosePreset, withPreset, type SourceChoice } from './core/detect.js';
 import { createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
-import { runPipeline, type PipelineOptions, type Step } from './pipeline.js';
-import type { PresetChoice } from './presets.js';
+import { runPipeline, type PipelineOptions, type Step } from './core/pipeline.js';
+import type { PresetChoice } from './core/presets.js';
 import { render, type Format } from './render/index.js';
-import { segment } from './segment.js';
-import type { Article, Edit } from './types.js';
+import { segment } from './core/segment.js';
+import type { Article, Edit } from './core/types.js';
 
 export interface CleanOptions extends Omit<PipelineOptions, 'evidence'> {
   /** Output format of `output`; default `text`. */
@@ -52,28 +52,28 @@ export function cleanArticle(input: string, options: CleanOptions = {}): CleanRe
 
 export { createEvidenceSource } from './evidence/evidence.js';
 export type { EvidenceSource } from './evidence/evidence.js';
-export { TRANSFORMS, TRANSFORM_IDS, runPipeline, selectTransforms } from './pipeline.js';
-export type { PipelineOptions, PipelineResult, Step } from './pipeline.js';
+export { TRANSFORMS, TRANSFORM_IDS, runPipeline, selectTransforms } from './core/pipeline.js';
+export type { PipelineOptions, PipelineResult, Step } from './core/pipeline.js';
 export { FORMATS, render } from './render/index.js';
 export type { Format } from './render/index.js';
-export { segment } from './segment.js';
-export { UsageError, InputError, EXIT_OK, EXIT_INPUT, EXIT_USAGE } from './errors.js';
-export type { Article, Edit, Removed, Transform, TransformResult } from './types.js';
+export { segment } from './core/segment.js';
+export { UsageError, InputError, EXIT_OK, EXIT_INPUT, EXIT_USAGE } from './core/errors.js';
+export type { Article, Edit, Removed, Transform, TransformResult } from './core/types.js';
 export { Evidence } from './evidence/evidence.js';
 export { decideLineEndHyphen, decideLostHyphen, decideInlineHyphen } from './transforms/hyphens.js';
 export type { HyphenDecision } from './transforms/hyphens.js';
-export { PRESETS, PRESET_IDS, PRESET_CHOICES } from './presets.js';
-export type { Preset, PresetId, PresetChoice } from './presets.js';
-export { detectSource, choosePreset, withPreset } from './detect.js';
-export type { SourceChoice } from './detect.js';
-export { explain, explainEdits, formatExplanation, formatExplanationJson } from './explain.js';
-export type { Explanation, ExplainedEdit, DecodingNote } from './explain.js';
-export { mapOffsetBack, mapOffsetsBack, originalOffsets, lineColumns } from './origin.js';
-export { diff, unifiedDiff, wordDiff, diffSequences, DIFF_MODES } from './diff.js';
-export type { DiffMode, DiffOp, DiffOptions } from './diff.js';
-export { dryRun, formatDryRun } from './dry-run.js';
-export type { DryRun } from './dry-run.js';
-export { computeStats, formatStats } from './stats.js';
-export type { Stats } from './stats.js';
-export { visible } from './visible.js';
+export { PRESETS, PRESET_IDS, PRESET_CHOICES } from './core/presets.js';
+export type { Preset, PresetId, PresetChoice } from './core/presets.js';
+export { detectSource, choosePreset, withPreset } from './core/detect.js';
+export type { SourceChoice } from './core/detect.js';
+export { explain, explainEdits, formatExplanation, formatExplanationJson } from './report/explain.js';
+export type { Explanation, ExplainedEdit, DecodingNote } from './report/explain.js';
+export { mapOffsetBack, mapOffsetsBack, originalOffsets, lineColumns } from './report/origin.js';
+export { diff, unifiedDiff, wordDiff, diffSequences, DIFF_MODES } from './report/diff.js';
+export type { DiffMode, DiffOp, DiffOptions } from './report/diff.js';
+export { dryRun, formatDryRun } from './report/dry-run.js';
+export type { DryRun } from './report/dry-run.js';
+export { computeStats, formatStats } from './report/stats.js';
+export type { Stats } from './report/stats.js';
+export { visible } from './report/visible.js';
 export type { BoilerplateOptions, BoilerplatePattern } from './transforms/boilerplate.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { workerEntry } from '../src/pool.js';
+import { workerEntry } from '../src/run/pool.js';
 import { FIXTURES, bin, expected as clean, fixture, run, runBin, tree, writeTree } from './run.js';
 
 let dir: string;
@@ -293,7 +293,7 @@ describe('batch: terminal output', () => {
 });
 
 describe('batch: in parallel', () => {
-  it('gives the same outputs and report with 2 workers as with 1 (workers run src/worker.ts through tsx)', async () => {
+  it('gives the same outputs and report with 2 workers as with 1 (workers run src/run/worker.ts through tsx)', async () => {
     articles(24);
     writeTree(inDir, { 'bad.txt': Buffer.from([0, 0, 0]) });
     const withJobs = (name: string, jobs: string) =>
@@ -310,7 +310,7 @@ describe('batch: in parallel', () => {
     expect(two.stderr.replace(/\([\d.]+ s\)/, '')).toBe(one.stderr.replace(/\([\d.]+ s\)/, ''));
   });
 
-  it('the compiled bin runs dist/worker.js and gives the same outputs', async () => {
+  it('the compiled bin runs dist/run/worker.js and gives the same outputs', async () => {
     articles(12);
     expect((await run([inDir, '--out-dir', path.join(dir, 'one'), '-j', '1'])).code).toBe(0);
     const r = runBin([inDir, '--out-dir', path.join(dir, 'two'), '-j', '2']);
@@ -320,13 +320,13 @@ describe('batch: in parallel', () => {
   });
 
   it('starts workers on compiled JavaScript from dist/, and on TypeScript through tsx', () => {
-    expect(workerEntry('file:///app/dist/pool.js')).toEqual({
-      entry: new URL('file:///app/dist/worker.js'),
+    expect(workerEntry('file:///app/dist/run/pool.js')).toEqual({
+      entry: new URL('file:///app/dist/run/worker.js'),
       eval: false,
     });
-    const ts = workerEntry('file:///app/src/pool.ts');
+    const ts = workerEntry('file:///app/src/run/pool.ts');
     expect(ts.eval).toBe(true);
-    expect(ts.entry).toMatch(/tsImport\("file:\/\/\/app\/src\/worker\.ts"/);
+    expect(ts.entry).toMatch(/tsImport\("file:\/\/\/app\/src\/run\/worker\.ts"/);
   });
 });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle, TRANSFORMS } from '../src/index.js';
 import { DocumentIndex } from '../src/evidence/evidence.js';
-import { readInputFile } from '../src/io.js';
+import { readInputFile } from '../src/io/files.js';
 import type { Edit } from '../src/index.js';
 import { evidence, replays } from './helpers.js';
 

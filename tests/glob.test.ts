@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlob, isGlob } from '../src/glob.js';
+import { compileGlob, isGlob } from '../src/io/glob.js';
 
 describe('glob patterns', () => {
   it.each([

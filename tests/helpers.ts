@@ -1,4 +1,4 @@
-import { applyEdits } from '../src/edits.js';
+import { applyEdits } from '../src/core/edits.js';
 import { createEvidenceSource, runPipeline, TRANSFORMS } from '../src/index.js';
 import type { Edit, Transform } from '../src/index.js';
 import { DocumentIndex } from '../src/evidence/evidence.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
+import { InputError } from '../src/core/errors.js';
 import {
   DEFAULT_MAX_SIZE,
   backupFile,
@@ -14,7 +14,7 @@ import {
   removeStaleTemps,
   writeFileAtomic,
   writeFileAtomicAsync,
-} from '../src/io.js';
+} from '../src/io/files.js';
 
 let dir: string;
 beforeEach(() => {

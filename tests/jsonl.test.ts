@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli.js';
-import { decodeBytes } from '../src/io.js';
+import { main, type CliIO } from '../src/cli/main.js';
+import { decodeBytes } from '../src/io/files.js';
 import { FIXTURES, bin, expected as clean, fixture, repo, run, runBin } from './run.js';
 
 const raw = (name: string) => decodeBytes(fs.readFileSync(fixture(name)), name).text; // one fixture is Windows-1252

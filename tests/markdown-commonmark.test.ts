@@ -9,7 +9,7 @@ import { Parser, type Node } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../src/index.js';
 import { renderMarkdown } from '../src/render/markdown.js';
-import { readInputFile } from '../src/io.js';
+import { readInputFile } from '../src/io/files.js';
 import type { Article } from '../src/index.js';
 import { evidence } from './helpers.js';
 

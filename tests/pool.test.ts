@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOrdered } from '../src/pool.js';
+import { runOrdered } from '../src/run/pool.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { protectedSpans } from '../src/protect.js';
+import { protectedSpans } from '../src/core/protect.js';
 
 const spans = (text: string, extra: RegExp[] = []) => {
   const pairs = protectedSpans(text, extra);

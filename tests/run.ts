@@ -21,7 +21,7 @@ export const expected = (name: string, file = 'expected.txt') => fs.readFileSync
 
 export type Run = CliRun;
 
-/** `main()` in this process: TypeScript sources, workers started on `src/worker.ts`. */
+/** `main()` in this process: TypeScript sources, workers started on `src/run/worker.ts`. */
 export function run(
   args: string[],
   stdin: string | Buffer | null = null,
@@ -30,7 +30,7 @@ export function run(
   return runCli(args, { stdin, stderrTty: options.tty === true });
 }
 
-/** The compiled bin (`dist/`, workers on `dist/worker.js`) as a child process. */
+/** The compiled bin (`dist/`, workers on `dist/run/worker.js`) as a child process. */
 export function runBin(args: string[], input?: string | Buffer): Run {
   const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

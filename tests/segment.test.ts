@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseByline, segment, titleCaseName } from '../src/segment.js';
+import { parseByline, segment, titleCaseName } from '../src/core/segment.js';
 
 describe('parseByline', () => {
   it.each([

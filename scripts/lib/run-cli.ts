@@ -1,6 +1,6 @@
 /** Run the CLI's `main()` in this process with in-memory streams, and collect what it wrote. */
 import { PassThrough, Readable } from 'node:stream';
-import { main, type CliIO } from '../../src/cli.js';
+import { main, type CliIO } from '../../src/cli/main.js';
 
 export interface CliRun {
   code: number;

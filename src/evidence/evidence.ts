@@ -6,7 +6,7 @@
  * 2. the user's own words (`--words FILE`) and a short project list of names the lexicon lacks;
  * 3. the document itself: a word seen elsewhere in the same text, whole.
  */
-import { codeAt, documentWords, isLetterCode } from '../tokens.js';
+import { codeAt, documentWords, isLetterCode } from '../core/words.js';
 import type { Lexicon } from './lexicon.js';
 import { loadLexicon } from './lexicon.js';
 import { PROJECT_WORDS } from './project-words.js';

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import { collectEntries } from './build-lexicon.js';
+import { packageFile } from '../io/package-files.js';
 
 const FLAG_DICTIONARY = 1;
 const NOT_FOUND = -1;
@@ -266,17 +267,8 @@ export class Lexicon {
 
 let shared: Lexicon | undefined;
 
-/** Set by the bundler for the bundled CLI (`dist/clean-article.js`): the lexicon's path from it. */
-declare const __LEXICON_FROM_BUNDLE__: string | undefined;
-
-/**
- * Where the build puts the lexicon: `src/evidence` and `dist/evidence` sit at the same depth below the
- * package; the bundled CLI, one level up, is told its own path at build time.
- */
-export const LEXICON_FILE = new URL(
-  typeof __LEXICON_FROM_BUNDLE__ === 'string' ? __LEXICON_FROM_BUNDLE__ : '../../dist/lexicon.bin',
-  import.meta.url,
-);
+/** Where the build puts the lexicon. */
+export const LEXICON_FILE = packageFile('dist/lexicon.bin');
 
 /** The process-wide lexicon, loaded on first use (once per process or worker). */
 export function loadLexicon(): Lexicon {

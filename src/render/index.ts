@@ -1,4 +1,4 @@
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';

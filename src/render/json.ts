@@ -1,5 +1,5 @@
 /** JSON: the article's parts for programs. Missing parts are `null`, so every key is always there. */
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 
 export interface ArticleJson {
   publication: string | null;

@@ -3,7 +3,7 @@
  * then paragraphs. Text is escaped so that it stays text: a paragraph starting with `1.`, `#`, `-` or
  * `>` stays a paragraph, and `*`, `_`, `[`, `<` and backticks never become markup.
  */
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 
 /** YAML double-quoted scalar. JSON strings are valid YAML 1.2 double-quoted scalars. */
 function yamlString(value: string): string {

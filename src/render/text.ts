@@ -1,5 +1,5 @@
 /** Plain text: headline, deck, `By <name>`, paragraphs; one blank line between; one final newline. */
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 
 export function renderText(article: Article): string {
   const parts = [article.headline, article.deck, article.byline && `By ${article.byline}`, ...article.paragraphs];

@@ -9,10 +9,10 @@
  * a following word that does not head compounds (`U.S.and` is left alone), text already hyphenated.
  * Example: `the U.S.led campaign` -> `the U.S.-led campaign`.
  */
-import { EditRecorder } from '../edits.js';
-import { protectedSpans } from '../protect.js';
+import { EditRecorder } from '../core/edits.js';
+import { protectedSpans } from '../core/protect.js';
 import { Evidence } from '../evidence/evidence.js';
-import type { Transform } from '../types.js';
+import type { Transform } from '../core/types.js';
 
 /** Words that follow `U.S.-` in compounds but do not end in -ed. */
 const COMPOUND_HEADS = new Set([

@@ -13,9 +13,9 @@
  * masthead is only the first line and only when it names a publication.
  * Example: `Story text.\n\nNewspapers in English\n\nNewspapers from United States` -> `Story text.\n`.
  */
-import { EditRecorder } from '../edits.js';
-import type { Transform } from '../types.js';
-import { endsSentence, isBlank, lineWithBreak, splitLines, upperShare, type Line } from '../text.js';
+import { EditRecorder } from '../core/edits.js';
+import type { Transform } from '../core/types.js';
+import { endsSentence, isBlank, lineWithBreak, splitLines, upperShare, type Line } from '../core/lines.js';
 
 interface LineRule {
   rule: string;

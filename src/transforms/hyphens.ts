@@ -17,12 +17,12 @@
  * capitalised line (`illustra-` / `Sowerby`: the next line is from another column or region).
  * Example: `we have con- cerns` -> `we have concerns`.
  */
-import { EditRecorder } from '../edits.js';
-import { protectedSpans } from '../protect.js';
+import { EditRecorder } from '../core/edits.js';
+import { protectedSpans } from '../core/protect.js';
 import { Evidence } from '../evidence/evidence.js';
-import type { Transform } from '../types.js';
-import { endsSentence } from '../text.js';
-import { codeAt, continuesToken, isGlueCode, isLetterCode, isLowerCode } from '../tokens.js';
+import type { Transform } from '../core/types.js';
+import { endsSentence } from '../core/lines.js';
+import { codeAt, continuesToken, isGlueCode, isLetterCode, isLowerCode } from '../core/words.js';
 
 export type HyphenDecision = { action: 'join' | 'keep'; reason: string } | { action: 'leave'; reason: string };
 

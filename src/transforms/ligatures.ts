@@ -13,11 +13,11 @@
  * (`Fifi` stays, `offiffi` at a line break stays for `split-words`).
  * Example: `U.S. efffffffffffforts` -> `U.S. efforts`.
  */
-import { EditRecorder } from '../edits.js';
-import { protectedSpans } from '../protect.js';
+import { EditRecorder } from '../core/edits.js';
+import { protectedSpans } from '../core/protect.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
-import { continuesToken, glueBefore, isLetterCode, isLowerCode, documentWords, word } from '../tokens.js';
-import type { Transform } from '../types.js';
+import { continuesToken, glueBefore, isLetterCode, isLowerCode, documentWords, word } from '../core/words.js';
+import type { Transform } from '../core/types.js';
 
 /** A run of three or more f, or a ligature group repeated: the two shapes ligature garbage takes. */
 const DAMAGED_SITE = /f{3,}|(ffi|ffl|fi|fl|ft|st)\1+/gi;

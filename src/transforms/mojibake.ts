@@ -12,8 +12,8 @@
  * a character that cannot continue a UTF-8 sequence, is never touched.
  * Example: `Iraqâ€™s military` -> `Iraq’s military`.
  */
-import { EditRecorder } from '../edits.js';
-import type { Transform } from '../types.js';
+import { EditRecorder } from '../core/edits.js';
+import type { Transform } from '../core/types.js';
 
 /** Windows-1252 bytes 0x80–0x9F that differ from Latin-1. */
 const CP1252_SPECIALS: Readonly<Record<number, number>> = {

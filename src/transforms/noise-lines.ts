@@ -14,11 +14,11 @@
  * initials (`F. S. B.`).
  * Example: `The rescue was\n&&\nwitnessed.` -> `The rescue was\nwitnessed.`
  */
-import { EditRecorder } from '../edits.js';
+import { EditRecorder } from '../core/edits.js';
 import { Evidence } from '../evidence/evidence.js';
-import type { Transform } from '../types.js';
-import { isBlank, lineWithBreak, splitLines } from '../text.js';
-import { isLetterCode, scanWords } from '../tokens.js';
+import type { Transform } from '../core/types.js';
+import { isBlank, lineWithBreak, splitLines } from '../core/lines.js';
+import { isLetterCode, scanWords } from '../core/words.js';
 
 /** Below this share of letters among its visible characters, a line with no word is noise. */
 const MIN_LETTER_SHARE = 0.5;

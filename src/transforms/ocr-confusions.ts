@@ -13,10 +13,10 @@
  * word is in capitals; dictionary words are never touched (`tum`, `cleat`, `modem`); numbers stay.
  * Example: `tbe rnan said` -> `the man said`.
  */
-import { EditRecorder } from '../edits.js';
+import { EditRecorder } from '../core/edits.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
-import { protectedSpans } from '../protect.js';
-import type { Transform } from '../types.js';
+import { protectedSpans } from '../core/protect.js';
+import type { Transform } from '../core/types.js';
 
 export interface OcrConfusionOptions {
   /** Also read `f` as a long s (`fuch` -> `such`): right for 18th- and early 19th-century print. */

@@ -8,9 +8,9 @@
  * not) is complete; a next paragraph that starts with a capital, digit or quote is a new one.
  * Example: `the countries\n\nwill help` -> `the countries will help`.
  */
-import { EditRecorder } from '../edits.js';
-import type { Transform } from '../types.js';
-import { endsSentence, isBlank, splitLines } from '../text.js';
+import { EditRecorder } from '../core/edits.js';
+import type { Transform } from '../core/types.js';
+import { endsSentence, isBlank, splitLines } from '../core/lines.js';
 
 const LOWERCASE_START = /^[ \t]*\p{Ll}/u;
 

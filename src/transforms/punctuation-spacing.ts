@@ -13,11 +13,11 @@
  * document whose typography spaces a mark by convention (`word ;` throughout a 19th-century page).
  * Example: `the efforts against ISIL .”` -> `the efforts against ISIL.”`.
  */
-import { provenDamaged } from '../damage.js';
-import { documentWords } from '../tokens.js';
-import { EditRecorder } from '../edits.js';
-import { protectedSpans } from '../protect.js';
-import type { Transform } from '../types.js';
+import { provenDamaged } from '../core/damage.js';
+import { documentWords } from '../core/words.js';
+import { EditRecorder } from '../core/edits.js';
+import { protectedSpans } from '../core/protect.js';
+import type { Transform } from '../core/types.js';
 
 /** Spaces, then one mark: found cheaply; the context around it is checked after. */
 const SPACE_BEFORE_MARK = /[ \t]+([.,;:!?])/g;

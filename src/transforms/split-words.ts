@@ -21,9 +21,9 @@
  * spelling (`De Soto`), and Latin phrases written open (`post mortem`) have their words in the project list.
  * Example: `collec ting information` -> `collecting information`.
  */
-import { provenDamaged } from '../damage.js';
-import { EditRecorder } from '../edits.js';
-import { protectedSpans } from '../protect.js';
+import { provenDamaged } from '../core/damage.js';
+import { EditRecorder } from '../core/edits.js';
+import { protectedSpans } from '../core/protect.js';
 import { Evidence, matchCase } from '../evidence/evidence.js';
 import {
   continuesToken,
@@ -35,8 +35,8 @@ import {
   spacesAfter,
   word,
   type Words,
-} from '../tokens.js';
-import type { Transform } from '../types.js';
+} from '../core/words.js';
+import type { Transform } from '../core/types.js';
 import { repairLigatureGarbage } from './ligatures.js';
 
 /**

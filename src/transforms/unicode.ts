@@ -14,8 +14,8 @@
  * False positive avoided: ZWJ (U+200D) is kept, because it joins emoji sequences.
  * Example: `of\u00ADfi\uFB01cial` -> `official`.
  */
-import { EditRecorder } from '../edits.js';
-import type { Transform } from '../types.js';
+import { EditRecorder } from '../core/edits.js';
+import type { Transform } from '../core/types.js';
 
 export interface UnicodeOptions {
   /** Replace long s (`ſ`) by `s`. */

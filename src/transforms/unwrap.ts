@@ -10,10 +10,10 @@
  * and is left as it is; single-line blocks are never touched.
  * Example: `The county approved\na budget on Tuesday.` -> `The county approved a budget on Tuesday.`
  */
-import { EditRecorder } from '../edits.js';
-import type { Transform } from '../types.js';
-import { isLetterCode } from '../tokens.js';
-import { endsSentence, isBlank, percentile, splitLines, upperShare, type Line } from '../text.js';
+import { EditRecorder } from '../core/edits.js';
+import type { Transform } from '../core/types.js';
+import { isLetterCode } from '../core/words.js';
+import { endsSentence, isBlank, percentile, splitLines, upperShare, type Line } from '../core/lines.js';
 
 export interface UnwrapOptions {
   /** A sentence-ending line shorter than this share of the column width ends its paragraph. */

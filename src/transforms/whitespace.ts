@@ -7,8 +7,8 @@
  * False positives avoided: none needed: no visible character is changed.
  * Example: `a  b \n\n\n\nc` -> `a b\n\nc`.
  */
-import { EditRecorder } from '../edits.js';
-import type { Transform } from '../types.js';
+import { EditRecorder } from '../core/edits.js';
+import type { Transform } from '../core/types.js';
 
 /** Leading or trailing whitespace of the text, extra blank lines, line-edge spaces, inner runs. */
 const PATTERN = /^\s+|\s+$|\n(?:[ \t]*\n){2,}|[ \t]+(?=\n)|(?<=\n)[ \t]+|(?<=\S)[ \t]{2,}(?=\S)|\t/g;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachOptionalValues } from '../../src/trust-cli.js';
+import { attachOptionalValues } from '../../src/cli/report-options.js';
 import { fixture, run } from './run.js';
 
 const statesman = fixture('statesman');
@@ -315,7 +315,7 @@ describe('option errors', () => {
 
 describe('trustReports (for batch mode: each file’s reports as text)', () => {
   it('returns what would go to stdout and stderr instead of writing it', async () => {
-    const { trustReports } = await import('../../src/trust-cli.js');
+    const { trustReports } = await import('../../src/cli/report-options.js');
     const { cleanArticle, createEvidenceSource } = await import('../../src/index.js');
     const evidence = createEvidenceSource();
     const text = 'a  b\n';

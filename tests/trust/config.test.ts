@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findConfig, loadConfig, parseConfig, TRANSFORM_OPTION_CHECKS, validateConfig } from '../../src/config.js';
-import { UsageError } from '../../src/errors.js';
+import { findConfig, loadConfig, parseConfig, TRANSFORM_OPTION_CHECKS, validateConfig } from '../../src/cli/config.js';
+import { UsageError } from '../../src/core/errors.js';
 import { TRANSFORMS } from '../../src/index.js';
 
 describe('validateConfig rejects, naming the key path and what was expected', () => {

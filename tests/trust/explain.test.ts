@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../src/edits.js';
-import { explain, explainEdits, formatExplanation, formatExplanationJson } from '../../src/explain.js';
+import { applyEdits } from '../../src/core/edits.js';
+import { explain, explainEdits, formatExplanation, formatExplanationJson } from '../../src/report/explain.js';
 import { cleanArticle } from '../../src/index.js';
-import { readInputFile } from '../../src/io.js';
-import { lineColumns, mapOffsetBack, mapOffsetsBack, originalOffsets } from '../../src/origin.js';
-import { quoted, visible } from '../../src/visible.js';
+import { readInputFile } from '../../src/io/files.js';
+import { lineColumns, mapOffsetBack, mapOffsetsBack, originalOffsets } from '../../src/report/origin.js';
+import { quoted, visible } from '../../src/report/visible.js';
 import { evidence, makeEdit } from '../helpers.js';
 import { repo } from './run.js';
 

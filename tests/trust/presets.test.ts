@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { choosePreset, detectSource, withPreset } from '../../src/detect.js';
+import { choosePreset, detectSource, withPreset } from '../../src/core/detect.js';
 import { cleanArticle, PRESET_IDS, PRESETS, TRANSFORM_IDS } from '../../src/index.js';
-import { readInputFile } from '../../src/io.js';
+import { readInputFile } from '../../src/io/files.js';
 import { BOILERPLATE_RULE_IDS } from '../../src/transforms/boilerplate.js';
 import { evidence } from '../helpers.js';
 import { repo } from './run.js';
@@ -82,7 +82,7 @@ describe('detectSource', () => {
 describe('presets', () => {
   it('are data over known transforms, options and rules', () => {
     for (const id of PRESET_IDS) {
-      const preset = PRESETS[id] as import('../../src/presets.js').Preset;
+      const preset = PRESETS[id] as import('../../src/core/presets.js').Preset;
       for (const t of [...(preset.only ?? []), ...(preset.skip ?? []), ...Object.keys(preset.transforms ?? {})])
         expect(TRANSFORM_IDS).toContain(t);
       const rules = (preset.transforms?.boilerplate?.skipRules ?? []) as string[];

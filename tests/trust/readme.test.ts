@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createProgram } from '../../src/cli.js';
+import { createProgram } from '../../src/cli/main.js';
 import { generateReadme, README } from '../../scripts/docs.js';
 
 const readme = fs.readFileSync(README, 'utf8');

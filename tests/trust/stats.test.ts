@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dryRun, formatDryRun } from '../../src/dry-run.js';
+import { dryRun, formatDryRun } from '../../src/report/dry-run.js';
 import { cleanArticle, createEvidenceSource } from '../../src/index.js';
-import { computeStats, formatStats } from '../../src/stats.js';
+import { computeStats, formatStats } from '../../src/report/stats.js';
 import { evidence } from '../helpers.js';
 
 const DAMAGED =

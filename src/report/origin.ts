@@ -7,7 +7,7 @@
  * part it shares with `before` at the start or the end maps exactly (in `con-\ncerns` -> `\nconcerns`,
  * `cerns` keeps its place); the changed middle maps to where the change starts in `before`.
  */
-import type { Edit } from './types.js';
+import type { Edit } from '../core/types.js';
 
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);

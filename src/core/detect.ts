@@ -12,7 +12,7 @@
  */
 import type { PipelineOptions } from './pipeline.js';
 import { PRESETS, type PresetChoice, type PresetId } from './presets.js';
-import { LINE_RULES } from './transforms/boilerplate.js';
+import { LINE_RULES } from '../transforms/boilerplate.js';
 
 export interface SourceChoice {
   /** The preset used. */

@@ -5,9 +5,9 @@
  * must.
  */
 import fs from 'node:fs';
-import { UsageError } from './errors.js';
-import { isGlob } from './glob.js';
-import { sameFile } from './io.js';
+import { UsageError } from '../core/errors.js';
+import { isGlob } from '../io/glob.js';
+import { sameFile } from '../io/files.js';
 
 export interface ModeOptions {
   format: string;

@@ -11,13 +11,13 @@
  */
 import { Command, Option } from 'commander';
 import { findConfig, type Config } from './config.js';
-import { DIFF_MODES, diff, type DiffMode } from './diff.js';
-import { dryRun, formatDryRun } from './dry-run.js';
-import type { EvidenceSource } from './evidence/evidence.js';
-import { explain, formatExplanation, formatExplanationJson, type DecodingNote } from './explain.js';
-import type { CleanOptions, CleanResult } from './index.js';
-import { PRESET_CHOICES, type PresetChoice } from './presets.js';
-import { computeStats, formatStats } from './stats.js';
+import { DIFF_MODES, diff, type DiffMode } from '../report/diff.js';
+import { dryRun, formatDryRun } from '../report/dry-run.js';
+import type { EvidenceSource } from '../evidence/evidence.js';
+import { explain, formatExplanation, formatExplanationJson, type DecodingNote } from '../report/explain.js';
+import type { CleanOptions, CleanResult } from '../index.js';
+import { PRESET_CHOICES, type PresetChoice } from '../core/presets.js';
+import { computeStats, formatStats } from '../report/stats.js';
 
 export const REPORT_FORMATS = ['text', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { InputError, UsageError } from './errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 
 /** Inputs larger than this are refused unless `--max-size` says otherwise. */
 export const DEFAULT_MAX_SIZE = 256 * 1024 * 1024;

@@ -7,10 +7,10 @@
  *     source: pressreader (detected: PressReader line "Newspapers in English" on line 39)
  *     13:45  split-words/fragments  "collec ting" -> "collecting"  (...)
  */
-import type { SourceChoice } from './detect.js';
+import type { SourceChoice } from '../core/detect.js';
 import { lineColumns, originalOffsets } from './origin.js';
-import type { Step } from './pipeline.js';
-import type { Edit } from './types.js';
+import type { Step } from '../core/pipeline.js';
+import type { Edit } from '../core/types.js';
 import { quoted } from './visible.js';
 
 /** An edit located in the original input. */

@@ -6,11 +6,11 @@
  * word list lacks) that are in neither the dictionary nor the user's words, before and after cleaning.
  * URLs and e-mail addresses are left out. A file whose share stays high after cleaning needs a look.
  */
-import { Evidence, type EvidenceSource } from './evidence/evidence.js';
-import { protectedSpans } from './protect.js';
-import type { Step } from './pipeline.js';
-import { removedLines } from './segment.js';
-import type { SourceChoice } from './detect.js';
+import { Evidence, type EvidenceSource } from '../evidence/evidence.js';
+import { protectedSpans } from '../core/protect.js';
+import type { Step } from '../core/pipeline.js';
+import { removedLines } from '../core/segment.js';
+import type { SourceChoice } from '../core/detect.js';
 
 export interface Stats {
   /** The preset used. */

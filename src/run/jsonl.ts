@@ -6,8 +6,8 @@
  */
 import { once } from 'node:events';
 import readline from 'node:readline';
-import { EXIT_INPUT, EXIT_OK } from './errors.js';
-import { openAtomicWriteStream, openInputStream, type AtomicWriteStream } from './io.js';
+import { EXIT_INPUT, EXIT_OK } from '../core/errors.js';
+import { openAtomicWriteStream, openInputStream, type AtomicWriteStream } from '../io/files.js';
 import { createRunner, defaultJobs, runOrdered } from './pool.js';
 import type { EngineOptions, RecordResult, RecordTask } from './tasks.js';
 

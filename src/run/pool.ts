@@ -15,6 +15,7 @@ import {
   type Task,
   type TaskResult,
 } from './tasks.js';
+import { packageFile } from '../io/package-files.js';
 
 export interface Runner {
   /** Run one task. A failure is a result; rejects only when no worker thread can be started at all. */
@@ -60,7 +61,7 @@ class InlineRunner implements Runner {
 }
 
 /**
- * How to start a worker. From `dist/` it runs the compiled `worker.js`. When this module itself runs as
+ * How to start a worker. From `dist/` it runs the compiled `run/worker.js`. When this module itself runs as
  * TypeScript (tests under vitest, scripts under tsx), Node cannot run `worker.ts` by itself, and on
  * Node 20 loader hooks given with `execArgv: ['--import', 'tsx']` do not reach a worker's entry file;
  * so a two-line bootstrap loads `worker.ts` through tsx's `tsImport`.
@@ -71,7 +72,11 @@ export function workerEntry(self: string = import.meta.url): { entry: URL | stri
     const worker = JSON.stringify(new URL('./worker.ts', self).href);
     return { entry: `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${worker}, ${worker}));`, eval: true };
   }
-  return { entry: new URL('./worker.js', self), eval: false };
+  // Compiled: `worker.js` sits beside `pool.js`; the bundled CLI is one file, and the worker stays in `dist/run/`.
+  return {
+    entry: self.endsWith('/pool.js') ? new URL('./worker.js', self) : packageFile('dist/run/worker.js'),
+    eval: false,
+  };
 }
 
 interface Pending {

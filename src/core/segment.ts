@@ -2,7 +2,7 @@
  * Find the article's parts in the cleaned text: publication and date (from what `boilerplate`
  * removed), headline, deck, byline and body paragraphs.
  */
-import { isUpperCode } from './tokens.js';
+import { isUpperCode } from './words.js';
 import type { Article, Edit, Removed } from './types.js';
 
 /** Transforms whose removed lines are listed in the article's `removed`. */

@@ -19,14 +19,14 @@ export interface TransformResult {
 
 /** What a transform may read besides its input text: nothing from the file system, clock or globals. */
 export interface TransformContext {
-  evidence: import('./evidence/evidence.js').EvidenceSource;
+  evidence: import('../evidence/evidence.js').EvidenceSource;
   /** Edits the transforms before this one made to the same document: evidence about its damage. */
   priorEdits?: readonly Edit[];
   /**
    * The document's word index, shared by the transforms of one run (built from the text the first
    * transform that asks for it sees). Without it a transform indexes its own input.
    */
-  document?: () => import('./evidence/evidence.js').DocumentIndex;
+  document?: () => import('../evidence/evidence.js').DocumentIndex;
   /** Extra patterns whose matches word-level transforms never edit (URLs and e-mail addresses always). */
   protect?: readonly RegExp[];
 }

@@ -18,11 +18,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './errors.js';
-import { decodeBytes } from './io.js';
-import { TRANSFORM_IDS } from './pipeline.js';
-import { PRESET_CHOICES, type PresetChoice } from './presets.js';
-import { BOILERPLATE_RULE_IDS, type BoilerplatePattern } from './transforms/boilerplate.js';
+import { UsageError } from '../core/errors.js';
+import { decodeBytes } from '../io/files.js';
+import { TRANSFORM_IDS } from '../core/pipeline.js';
+import { PRESET_CHOICES, type PresetChoice } from '../core/presets.js';
+import { BOILERPLATE_RULE_IDS, type BoilerplatePattern } from '../transforms/boilerplate.js';
 
 export const CONFIG_FILE = 'clean-article.config.json';
 

@@ -2,20 +2,20 @@
  * The pipeline: the transforms, in the one order they run. Each sees the previous one's output.
  */
 import { UsageError } from './errors.js';
-import { DocumentIndex, createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
-import { abbreviationHyphens } from './transforms/abbreviation-hyphens.js';
-import { boilerplate } from './transforms/boilerplate.js';
-import { hyphens } from './transforms/hyphens.js';
-import { ligatures } from './transforms/ligatures.js';
-import { mojibake } from './transforms/mojibake.js';
-import { noiseLines } from './transforms/noise-lines.js';
-import { ocrConfusions } from './transforms/ocr-confusions.js';
-import { paragraphs } from './transforms/paragraphs.js';
-import { punctuationSpacing } from './transforms/punctuation-spacing.js';
-import { splitWords } from './transforms/split-words.js';
-import { unicode } from './transforms/unicode.js';
-import { unwrap } from './transforms/unwrap.js';
-import { whitespace } from './transforms/whitespace.js';
+import { DocumentIndex, createEvidenceSource, type EvidenceSource } from '../evidence/evidence.js';
+import { abbreviationHyphens } from '../transforms/abbreviation-hyphens.js';
+import { boilerplate } from '../transforms/boilerplate.js';
+import { hyphens } from '../transforms/hyphens.js';
+import { ligatures } from '../transforms/ligatures.js';
+import { mojibake } from '../transforms/mojibake.js';
+import { noiseLines } from '../transforms/noise-lines.js';
+import { ocrConfusions } from '../transforms/ocr-confusions.js';
+import { paragraphs } from '../transforms/paragraphs.js';
+import { punctuationSpacing } from '../transforms/punctuation-spacing.js';
+import { splitWords } from '../transforms/split-words.js';
+import { unicode } from '../transforms/unicode.js';
+import { unwrap } from '../transforms/unwrap.js';
+import { whitespace } from '../transforms/whitespace.js';
 import type { Edit, Transform } from './types.js';
 
 /**

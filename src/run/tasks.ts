@@ -4,15 +4,15 @@
  * that they can cross between threads. A task never throws: a failure is a result.
  */
 import { performance } from 'node:perf_hooks';
-import { InputError } from './errors.js';
-import { createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
-import { cleanArticle, type CleanResult } from './index.js';
-import { backupFile, fileMode, isUpToDate, readInputFile, writeFileAtomicAsync } from './io.js';
-import { articleJson } from './render/json.js';
-import type { Config } from './config.js';
-import type { Format } from './render/index.js';
-import { computeStats, type Stats } from './stats.js';
-import { trustReports, type TrustOptions, type TrustPlan } from './trust-cli.js';
+import { InputError } from '../core/errors.js';
+import { createEvidenceSource, type EvidenceSource } from '../evidence/evidence.js';
+import { cleanArticle, type CleanResult } from '../index.js';
+import { backupFile, fileMode, isUpToDate, readInputFile, writeFileAtomicAsync } from '../io/files.js';
+import { articleJson } from '../render/json.js';
+import type { Config } from '../cli/config.js';
+import type { Format } from '../render/index.js';
+import { computeStats, type Stats } from '../report/stats.js';
+import { trustReports, type TrustOptions, type TrustPlan } from '../cli/report-options.js';
 
 /** What every task of one run shares; validated by the CLI before any task runs. */
 export interface EngineOptions {

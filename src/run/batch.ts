@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EXIT_INPUT, EXIT_OK, UsageError } from './errors.js';
-import { compileGlob, isGlob, type Glob } from './glob.js';
-import { describe, isStaleTemp, openAtomicWriteStream, removeStaleTemps, type AtomicWriteStream } from './io.js';
-import { TRANSFORM_IDS } from './pipeline.js';
+import { EXIT_INPUT, EXIT_OK, UsageError } from '../core/errors.js';
+import { compileGlob, isGlob, type Glob } from '../io/glob.js';
+import { describe, isStaleTemp, openAtomicWriteStream, removeStaleTemps, type AtomicWriteStream } from '../io/files.js';
+import { TRANSFORM_IDS } from '../core/pipeline.js';
 import { createRunner, defaultJobs, runOrdered } from './pool.js';
-import type { Format } from './render/index.js';
+import type { Format } from '../render/index.js';
 import { fileResult, type EngineOptions, type FileResult, type FileTask } from './tasks.js';
 
 const NAME = 'clean-article';

@@ -4,9 +4,9 @@
  */
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './errors.js';
-import { createEvidenceSource } from './evidence/evidence.js';
-import { cleanArticle } from './index.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../core/errors.js';
+import { createEvidenceSource } from '../evidence/evidence.js';
+import { cleanArticle } from '../index.js';
 import {
   checkEncoding,
   decodeBytes,
@@ -15,11 +15,12 @@ import {
   readWordList,
   sameFile,
   writeFileAtomic,
-} from './io.js';
+} from '../io/files.js';
+import { packageFile } from '../io/package-files.js';
 import { checkJsonlOptions, checkNoBatchOptions, isBatch } from './modes.js';
-import { TRANSFORMS, selectTransforms } from './pipeline.js';
-import { FORMATS, type Format } from './render/index.js';
-import type { EngineOptions } from './tasks.js';
+import { TRANSFORMS, selectTransforms } from '../core/pipeline.js';
+import { FORMATS, type Format } from '../render/index.js';
+import type { EngineOptions } from '../run/tasks.js';
 import {
   addTrustOptions,
   attachOptionalValues,
@@ -28,7 +29,7 @@ import {
   useColor,
   type TrustOptions,
   type TrustPlan,
-} from './trust-cli.js';
+} from './report-options.js';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -63,7 +64,7 @@ interface CliOptions extends TrustOptions {
 const NAME = 'clean-article';
 
 function version(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -238,11 +239,11 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
         if (given) throw new UsageError(`--jsonl: ${flag} reports on files or one article, not on JSON Lines records`);
       }
       noInputOnTerminal(inputs, io);
-      const { runJsonl } = await import('./jsonl.js');
+      const { runJsonl } = await import('../run/jsonl.js');
       exitCode = await runJsonl(inputs[0], options, engine, io);
     } else if (isBatch(inputs, options)) {
       const { engine } = engineOptions(options, io);
-      const { runBatch } = await import('./batch.js');
+      const { runBatch } = await import('../run/batch.js');
       exitCode = await runBatch(inputs, options, engine, io);
     } else {
       checkNoBatchOptions(options);

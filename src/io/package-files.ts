@@ -1,0 +1,13 @@
+/**
+ * Where the package's own files are: `package.json` and the built data under `dist/`. The modules
+ * under `src/<folder>/` and `dist/<folder>/` sit two folders below the package root; the bundled CLI
+ * (`dist/clean-article.js`) sits one below, and the bundler tells it so.
+ */
+declare const __BUNDLED__: boolean | undefined;
+
+const PACKAGE_ROOT = new URL(typeof __BUNDLED__ === 'boolean' ? '../' : '../../', import.meta.url);
+
+/** The URL of `relative` (a path inside the package, such as `dist/lexicon.bin`). */
+export function packageFile(relative: string): URL {
+  return new URL(relative, PACKAGE_ROOT);
+}
