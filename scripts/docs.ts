@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TRANSFORMS } from '../src/core/pipeline.js';
+import { TRANSFORMS } from '../src/transforms/index.js';
 import { PRESETS, PRESET_IDS, type Preset } from '../src/core/presets.js';
 import { visible } from '../src/report/visible.js';
 import { runCli } from './lib/run-cli.js';

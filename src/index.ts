@@ -4,55 +4,26 @@
  *     import { cleanArticle } from 'clean-article';
  *     const { output, article, edits } = cleanArticle(rawText, { format: 'markdown' });
  */
-import { choosePreset, withPreset, type SourceChoice } from './core/detect.js';
-import { createEvidenceSource, type EvidenceSource } from './evidence/evidence.js';
-import { runPipeline, type PipelineOptions, type Step } from './core/pipeline.js';
-import type { PresetChoice } from './core/presets.js';
-import { render, type Format } from './render/index.js';
-import { segment } from './core/segment.js';
-import type { Article, Edit } from './core/types.js';
+import { cleanWith, type CleanOptions, type CleanResult } from './core/clean.js';
+import { runPipeline as runTransforms, type PipelineOptions, type PipelineResult } from './core/pipeline.js';
+import { createEvidenceSource } from './io/data-files.js';
 
-export interface CleanOptions extends Omit<PipelineOptions, 'evidence'> {
-  /** Output format of `output`; default `text`. */
-  format?: Format;
-  /**
-   * A preset for the source (`pressreader`, `pdftotext`, `chronam`, `generic`), or `auto` (the
-   * default) to detect it from the text. `only`, `skip` and `transformOptions` override the preset.
-   */
-  preset?: PresetChoice;
-  /** Extra words the repairs may produce (names, jargon), one per entry. */
-  words?: Iterable<string>;
-  /** A prepared evidence source, to share one between many calls with the same words. */
-  evidence?: EvidenceSource;
-}
+export type { CleanOptions, CleanResult } from './core/clean.js';
 
-export interface CleanResult {
-  /** The article rendered in `format`. */
-  output: string;
-  /** The cleaned text before rendering (paragraphs separated by blank lines). */
-  text: string;
-  /** The article's parts. */
-  article: Article;
-  /** Every edit, in pipeline order; offsets are into the input of the edit's transform. */
-  edits: Edit[];
-  /** The edits grouped by the transform that made them, in pipeline order. */
-  steps: Step[];
-  /** The preset used, and why (detected from the text, or asked for). */
-  source: SourceChoice;
-}
-
+/** Clean one article. Without `options.evidence`, the word lists are loaded (once per process). */
 export function cleanArticle(input: string, options: CleanOptions = {}): CleanResult {
-  const evidence = options.evidence ?? createEvidenceSource(options.words);
-  const source = choosePreset(options.preset ?? 'auto', input);
-  const { text, steps } = runPipeline(input, { ...withPreset(source.preset, options), evidence });
-  const edits = steps.flatMap((s) => s.edits);
-  const article: Article = { ...segment(text, edits), source: source.preset };
-  return { output: render(article, options.format ?? 'text'), text, article, edits, steps, source };
+  return cleanWith(input, options, options.evidence ?? createEvidenceSource(options.words));
 }
 
-export { createEvidenceSource } from './evidence/evidence.js';
-export type { EvidenceSource } from './evidence/evidence.js';
-export { TRANSFORMS, TRANSFORM_IDS, runPipeline, selectTransforms } from './core/pipeline.js';
+/** Run the selected transforms on `input` (no preset, no segmentation). */
+export function runPipeline(input: string, options: PipelineOptions = {}): PipelineResult {
+  return runTransforms(input, options, options.evidence ?? createEvidenceSource());
+}
+
+export { createEvidenceSource } from './io/data-files.js';
+export type { EvidenceSource } from './evidence/source.js';
+export { TRANSFORMS, TRANSFORM_IDS } from './transforms/index.js';
+export { selectTransforms } from './core/pipeline.js';
 export type { PipelineOptions, PipelineResult, Step } from './core/pipeline.js';
 export { FORMATS, render } from './render/index.js';
 export type { Format } from './render/index.js';

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle, TRANSFORMS } from '../src/index.js';
-import { DocumentIndex } from '../src/evidence/evidence.js';
+import { RunContext } from '../src/core/context.js';
 import { readInputFile } from '../src/io/files.js';
-import type { Edit } from '../src/index.js';
 import { evidence, replays } from './helpers.js';
 
 const root = path.join(import.meta.dirname, '..', 'fixtures');
@@ -35,19 +34,18 @@ describe.each(fixtures)('fixture %s', (name) => {
 
   it('each transform changes its text exactly when it records edits, and the edits replay', () => {
     let text = input;
-    const priorEdits: Edit[] = [];
-    let index: DocumentIndex | undefined;
+    const context = new RunContext(evidence);
     for (const transform of TRANSFORMS) {
       const before = text;
-      const result = transform.apply(
-        before,
-        { evidence, priorEdits, document: () => (index ??= new DocumentIndex(before)) },
-        transform.defaults,
-      );
+      context.enter(transform, before);
+      const result = transform.apply(before, context, transform.defaults);
       expect(result.text !== before, `${transform.id} changed text iff it has edits`).toBe(result.edits.length > 0);
       expect(replays(before, result.text, result.edits), `${transform.id} edits replay`).toBe(true);
-      for (const edit of result.edits) expect(edit.transform).toBe(transform.id);
-      priorEdits.push(...result.edits);
+      for (const edit of result.edits) {
+        expect(edit.transform).toBe(transform.id);
+        expect(transform.rules, `${transform.id} declares its rule ${edit.rule}`).toContain(edit.rule);
+      }
+      context.record(transform, result.edits);
       text = result.text;
     }
   });

@@ -1,7 +1,7 @@
 import { applyEdits } from '../src/core/edits.js';
 import { createEvidenceSource, runPipeline, TRANSFORMS } from '../src/index.js';
 import type { Edit, Transform } from '../src/index.js';
-import { DocumentIndex } from '../src/evidence/evidence.js';
+import { RunContext } from '../src/core/context.js';
 
 export const evidence = createEvidenceSource();
 
@@ -14,11 +14,9 @@ export function transform(id: string): Transform<object> {
 /** Run one transform on `text` with its defaults (and `options` over them). */
 export function apply(id: string, text: string, options: object = {}, priorEdits: Edit[] = []) {
   const t = transform(id);
-  return t.apply(
-    text,
-    { evidence, priorEdits, document: () => new DocumentIndex(text) },
-    { ...t.defaults, ...options },
-  );
+  const context = RunContext.forText(evidence, text);
+  for (const edit of priorEdits) context.record(transform(edit.transform), [edit]);
+  return t.apply(text, context, { ...t.defaults, ...options });
 }
 
 /** Run the pipeline's transforms up to and including `id`, and return that transform's output. */

@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { decodeBytes } from '../io/files.js';
-import { TRANSFORM_IDS } from '../core/pipeline.js';
+import { TRANSFORM_IDS } from '../transforms/index.js';
 import { PRESET_CHOICES, type PresetChoice } from '../core/presets.js';
 import { BOILERPLATE_RULE_IDS, type BoilerplatePattern } from '../transforms/boilerplate.js';
 

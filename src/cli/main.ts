@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../core/errors.js';
-import { createEvidenceSource } from '../evidence/evidence.js';
+import { createEvidenceSource } from '../io/data-files.js';
 import { cleanArticle } from '../index.js';
 import {
   checkEncoding,
@@ -18,7 +18,8 @@ import {
 } from '../io/files.js';
 import { packageFile } from '../io/package-files.js';
 import { checkJsonlOptions, checkNoBatchOptions, isBatch } from './modes.js';
-import { TRANSFORMS, selectTransforms } from '../core/pipeline.js';
+import { selectTransforms } from '../core/pipeline.js';
+import { TRANSFORMS } from '../transforms/index.js';
 import { FORMATS, type Format } from '../render/index.js';
 import type { EngineOptions } from '../run/tasks.js';
 import {

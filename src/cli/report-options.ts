@@ -13,7 +13,7 @@ import { Command, Option } from 'commander';
 import { findConfig, type Config } from './config.js';
 import { DIFF_MODES, diff, type DiffMode } from '../report/diff.js';
 import { dryRun, formatDryRun } from '../report/dry-run.js';
-import type { EvidenceSource } from '../evidence/evidence.js';
+import type { EvidenceSource } from '../evidence/source.js';
 import { explain, formatExplanation, formatExplanationJson, type DecodingNote } from '../report/explain.js';
 import type { CleanOptions, CleanResult } from '../index.js';
 import { PRESET_CHOICES, type PresetChoice } from '../core/presets.js';

@@ -5,21 +5,23 @@
  */
 import type { Edit, TransformResult } from './types.js';
 
-export class EditRecorder {
+export class EditRecorder<Rule extends string = string> {
   private readonly edits: Edit[] = [];
+  private spans: readonly number[] | undefined;
 
   constructor(
     readonly input: string,
     readonly transform: string,
-    /** Sorted [start, end) pairs no edit may touch (`protectedSpans`). */
-    private readonly protect: readonly number[] = [],
+    /** Sorted [start, end) pairs no edit may touch (`protectedSpans`), or how to find them when first needed. */
+    private readonly protect: readonly number[] | (() => readonly number[]) = [],
   ) {}
 
   /** `[start, end)` touches a protected span. */
   isProtected(start: number, end: number): boolean {
-    for (let i = 0; i < this.protect.length; i += 2) {
-      if (this.protect[i]! >= end) return false;
-      if (start < this.protect[i + 1]!) return true;
+    const spans = (this.spans ??= typeof this.protect === 'function' ? this.protect() : this.protect);
+    for (let i = 0; i < spans.length; i += 2) {
+      if (spans[i]! >= end) return false;
+      if (start < spans[i + 1]!) return true;
     }
     return false;
   }
@@ -28,7 +30,7 @@ export class EditRecorder {
    * Replace `before`, which must be found at `offset` in the input, by `after`. No-op when equal or
    * when the text is protected.
    */
-  replace(offset: number, before: string, after: string, rule: string, reason: string): void {
+  replace(offset: number, before: string, after: string, rule: Rule, reason: string): void {
     if (before === after || this.isProtected(offset, offset + Math.max(1, before.length))) return;
     if (!this.input.startsWith(before, offset)) {
       throw new Error(`${this.transform}/${rule}: edit at ${offset} does not match the input`);

@@ -1,46 +1,12 @@
 /**
- * The pipeline: the transforms, in the one order they run. Each sees the previous one's output.
+ * The pipeline: the selected transforms (`transforms/index.ts` holds the one order), each on the
+ * previous one's output, sharing one `RunContext`.
  */
+import type { EvidenceSource } from '../evidence/source.js';
+import { TRANSFORMS, TRANSFORM_IDS } from '../transforms/index.js';
+import { RunContext } from './context.js';
 import { UsageError } from './errors.js';
-import { DocumentIndex, createEvidenceSource, type EvidenceSource } from '../evidence/evidence.js';
-import { abbreviationHyphens } from '../transforms/abbreviation-hyphens.js';
-import { boilerplate } from '../transforms/boilerplate.js';
-import { hyphens } from '../transforms/hyphens.js';
-import { ligatures } from '../transforms/ligatures.js';
-import { mojibake } from '../transforms/mojibake.js';
-import { noiseLines } from '../transforms/noise-lines.js';
-import { ocrConfusions } from '../transforms/ocr-confusions.js';
-import { paragraphs } from '../transforms/paragraphs.js';
-import { punctuationSpacing } from '../transforms/punctuation-spacing.js';
-import { splitWords } from '../transforms/split-words.js';
-import { unicode } from '../transforms/unicode.js';
-import { unwrap } from '../transforms/unwrap.js';
-import { whitespace } from '../transforms/whitespace.js';
 import type { Edit, Transform } from './types.js';
-
-/**
- * Pipeline order. Character repairs come first (mojibake needs the raw C1 bytes that `unicode`
- * strips); furniture goes before word repairs so that page heads are not joined into the text; word
- * repairs run while line breaks still exist (a line-end hyphen is strong evidence); lines are unwrapped
- * into paragraphs after that, and whitespace is tidied last.
- */
-export const TRANSFORMS: readonly Transform<object>[] = [
-  mojibake,
-  unicode,
-  boilerplate,
-  noiseLines,
-  ligatures,
-  hyphens,
-  splitWords,
-  ocrConfusions,
-  abbreviationHyphens,
-  punctuationSpacing,
-  unwrap,
-  paragraphs,
-  whitespace,
-];
-
-export const TRANSFORM_IDS: readonly string[] = TRANSFORMS.map((t) => t.id);
 
 export interface Selection {
   /** Run only these transforms (ids), in pipeline order. */
@@ -89,21 +55,31 @@ export interface PipelineResult {
   steps: Step[];
 }
 
-export function runPipeline(input: string, options: PipelineOptions = {}): PipelineResult {
+/**
+ * Run the selected transforms on `input` with `evidence` (the library entry fills it in when the
+ * caller gives none).
+ */
+export function runPipeline(
+  input: string,
+  options: PipelineOptions,
+  evidence: EvidenceSource = required(options.evidence),
+): PipelineResult {
   const transforms = selectTransforms(options);
-  const evidence = options.evidence ?? createEvidenceSource();
+  const context = new RunContext(evidence, options.protect);
   let text = input;
   const steps: Step[] = [];
-  const priorEdits: Edit[] = [];
-  let index: DocumentIndex | undefined;
   for (const transform of transforms) {
     const merged = { ...transform.defaults, ...options.transformOptions?.[transform.id] };
-    const input = text;
-    const document = () => (index ??= new DocumentIndex(input, evidence.lexicon));
-    const result = transform.apply(text, { evidence, priorEdits, document, protect: options.protect }, merged);
-    priorEdits.push(...result.edits);
+    context.enter(transform, text);
+    const result = transform.apply(text, context, merged);
+    context.record(transform, result.edits);
     steps.push({ transform: transform.id, edits: result.edits });
     text = result.text;
   }
   return { text, steps };
+}
+
+function required(evidence: EvidenceSource | undefined): EvidenceSource {
+  if (evidence === undefined) throw new TypeError('runPipeline: no evidence source');
+  return evidence;
 }

@@ -49,22 +49,12 @@ function builtInSpans(text: string, spans: [number, number][]): void {
   }
 }
 
-/** The text whose built-in spans were found last, and those spans. */
-let spannedText: string | undefined;
-let builtInOnly: readonly number[] | undefined;
-
 /**
  * Sorted, merged [start, end) pairs of the built-in spans and everything `extra` matches in `text`.
- * Without `extra` the result depends on the text alone and is remembered for the last text asked:
- * several transforms protect spans, and a transform that changed nothing passes its input on.
+ * A run asks once per text (`RunContext.protectedSpans`).
  */
 export function protectedSpans(text: string, extra: readonly RegExp[] = []): readonly number[] {
-  if (extra.length > 0) return findSpans(text, extra);
-  if (builtInOnly === undefined || text !== spannedText) {
-    builtInOnly = findSpans(text, extra);
-    spannedText = text;
-  }
-  return builtInOnly;
+  return findSpans(text, extra);
 }
 
 function findSpans(text: string, extra: readonly RegExp[]): number[] {

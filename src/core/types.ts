@@ -17,21 +17,39 @@ export interface TransformResult {
   edits: Edit[];
 }
 
-/** What a transform may read besides its input text: nothing from the file system, clock or globals. */
+/**
+ * Where a transform runs, in pipeline order: character repairs, then page furniture, then word
+ * repairs, then layout (lines into paragraphs, white space). The document's word index, the evidence
+ * "seen elsewhere in the document" rests on, is the text as the first word-stage transform gets it:
+ * characters repaired and furniture removed, no word repaired yet.
+ */
+export type Stage = 'characters' | 'furniture' | 'words' | 'layout';
+export const STAGES: readonly Stage[] = ['characters', 'furniture', 'words', 'layout'];
+
+/**
+ * What a transform may read besides its input text and options: the evidence and what the run knows
+ * about the document. Nothing from the file system, the clock or globals. One per run (`RunContext`).
+ */
 export interface TransformContext {
-  evidence: import('../evidence/evidence.js').EvidenceSource;
-  /** Edits the transforms before this one made to the same document: evidence about its damage. */
-  priorEdits?: readonly Edit[];
+  /** The lexicon and the user's and project's words, shared by every run. */
+  readonly source: import('../evidence/source.js').EvidenceSource;
+  /** The evidence policy, asked by every word-level transform of the run (its memos are shared). */
+  readonly evidence: import('../evidence/evidence.js').Evidence;
+  /** The document's word index (see `Stage`). */
+  document(): import('../evidence/document-index.js').DocumentIndex;
+  /** The runs of letters of `text` (remembered for the last text asked). */
+  words(text: string): import('./words.js').Words;
+  /** Sorted [start, end) pairs of `text` that no edit may touch: URLs, e-mail addresses, `protect` patterns. */
+  protectedSpans(text: string): readonly number[];
   /**
-   * The document's word index, shared by the transforms of one run (built from the text the first
-   * transform that asks for it sees). Without it a transform indexes its own input.
+   * The transforms before this one proved the document's text layer damaged: one damage signal
+   * (`Transform.damageRules`) per `WORDS_PER_DAMAGE_SIGNAL` of `words` words; `extra` are signals the
+   * caller found itself.
    */
-  document?: () => import('../evidence/evidence.js').DocumentIndex;
-  /** Extra patterns whose matches word-level transforms never edit (URLs and e-mail addresses always). */
-  protect?: readonly RegExp[];
+  provenDamaged(words: number, extra?: number): boolean;
 }
 
-export interface Transform<Options extends object = Record<string, never>> {
+export interface Transform<Options extends object = Record<string, never>, Rule extends string = string> {
   /** Kebab-case id; equals the file name under `src/transforms/`. */
   readonly id: string;
   /** One line, for `--list-transforms` and the README. */
@@ -41,6 +59,11 @@ export interface Transform<Options extends object = Record<string, never>> {
   readonly defaults: Options;
   /** False for transforms that run only when asked for (`--enable`, `--only`). Default true. */
   readonly enabledByDefault?: boolean;
+  readonly stage: Stage;
+  /** Every rule id its edits carry (`boilerplate` also reports the names of configured patterns). */
+  readonly rules: readonly Rule[];
+  /** The rules whose edits prove a text layer damaged (a PDF export or e-reader dump): see `damage.ts`. */
+  readonly damageRules: readonly Rule[];
   apply(text: string, context: TransformContext, options: Options): TransformResult;
 }
 

@@ -95,24 +95,6 @@ export function scanWords(text: string): Words {
   return { text, count, starts, ends };
 }
 
-/** The text `documentWords` scanned last, and its words. */
-let scannedText: string | undefined;
-let scannedWords: Words | undefined;
-
-/**
- * `scanWords(text)` for a whole document, remembered for the last text asked: several transforms and
- * the document index scan the text they are given, and a transform that changed nothing passes its
- * input on, so consecutive scans are often of the very same text. Callers must not write into the
- * result's arrays.
- */
-export function documentWords(text: string): Words {
-  if (scannedWords === undefined || text !== scannedText) {
-    scannedWords = scanWords(text);
-    scannedText = text;
-  }
-  return scannedWords;
-}
-
 export function word(words: Words, i: number): string {
   return words.text.slice(words.starts[i], words.ends[i]);
 }
@@ -172,4 +154,18 @@ export function continuesToken(text: string, i: number): boolean {
  */
 export function codeAt(text: string, i: number): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
+/** Give `word` the letter case of `template`: `UPPER`, `Title` or lower. */
+export function matchCase(template: string, word: string): string {
+  let letters = '';
+  for (let i = 0; i < template.length; i++) if (isLetterCode(template.charCodeAt(i))) letters += template.charAt(i);
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+    return word.toUpperCase();
+  }
+  const first = letters.charAt(0);
+  if (first !== '' && first === first.toUpperCase() && first !== first.toLowerCase()) {
+    return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+  }
+  return word.toLowerCase();
 }

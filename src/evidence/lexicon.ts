@@ -2,14 +2,11 @@
  * The English lexicon: which lowercase strings are dictionary words, and how frequent a string is.
  *
  * ~175k entries would cost ~50 ms to put in a `Map` (string hashing and internalisation) and ~25 ms to
- * index at start-up. Instead `build-lexicon.ts` builds the index once, at install time, into one
+ * index at start-up. Instead `scripts/build-lexicon.ts` builds the index once, at install time, into one
  * binary file: the words as Latin-1 (or UTF-16) text, their offsets, lengths and flags, and an open-addressing hash
  * table of entry numbers (FNV-1a over char codes). Loading is one file read and a few typed-array
  * views; a lookup allocates nothing.
  */
-import fs from 'node:fs';
-import { collectEntries } from './build-lexicon.js';
-import { packageFile } from '../io/package-files.js';
 
 const FLAG_DICTIONARY = 1;
 const NOT_FOUND = -1;
@@ -263,29 +260,4 @@ export class Lexicon {
   rank(word: string): number {
     return this.entryRank(this.find(word));
   }
-}
-
-let shared: Lexicon | undefined;
-
-/** Where the build puts the lexicon. */
-export const LEXICON_FILE = packageFile('dist/lexicon.bin');
-
-/** The process-wide lexicon, loaded on first use (once per process or worker). */
-export function loadLexicon(): Lexicon {
-  if (!shared) {
-    let bytes: Buffer | undefined;
-    try {
-      bytes = fs.readFileSync(LEXICON_FILE);
-    } catch {
-      bytes = undefined;
-    }
-    shared = bytes ? Lexicon.fromBinary(bytes) : buildFallback();
-  }
-  return shared;
-}
-
-/** A development checkout before `npm run build`: build the lexicon in memory from the packages. */
-function buildFallback(): Lexicon {
-  const { entries, rankedCount } = collectEntries();
-  return Lexicon.fromEntries(entries, rankedCount);
 }

@@ -6,7 +6,8 @@
  * word list lacks) that are in neither the dictionary nor the user's words, before and after cleaning.
  * URLs and e-mail addresses are left out. A file whose share stays high after cleaning needs a look.
  */
-import { Evidence, type EvidenceSource } from '../evidence/evidence.js';
+import { Evidence } from '../evidence/evidence.js';
+import type { EvidenceSource } from '../evidence/source.js';
 import { protectedSpans } from '../core/protect.js';
 import type { Step } from '../core/pipeline.js';
 import { removedLines } from '../core/segment.js';
@@ -37,12 +38,12 @@ const SAMPLES = 10;
 
 function isKnown(evidence: Evidence, word: string): boolean {
   const w = word.replace(/’/g, "'");
-  if (evidence.isDictionaryWord(w)) return true;
+  if (evidence.isWord(w)) return true;
   const apostrophe = w.indexOf("'");
   if (apostrophe < 0) return false;
   // Contractions: we've, can't, don't.
   const stem = w.slice(0, apostrophe);
-  return evidence.isDictionaryWord(stem) || (stem.endsWith('n') && evidence.isDictionaryWord(stem.slice(0, -1)));
+  return evidence.isWord(stem) || (stem.endsWith('n') && evidence.isWord(stem.slice(0, -1)));
 }
 
 function nonWords(text: string, source: EvidenceSource): { words: number; bad: string[] } {

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../core/errors.js';
 import { compileGlob, isGlob, type Glob } from '../io/glob.js';
 import { describe, isStaleTemp, openAtomicWriteStream, removeStaleTemps, type AtomicWriteStream } from '../io/files.js';
-import { TRANSFORM_IDS } from '../core/pipeline.js';
+import { TRANSFORM_IDS } from '../transforms/index.js';
 import { createRunner, defaultJobs, runOrdered } from './pool.js';
 import type { Format } from '../render/index.js';
 import { fileResult, type EngineOptions, type FileResult, type FileTask } from './tasks.js';

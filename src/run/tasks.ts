@@ -5,7 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../core/errors.js';
-import { createEvidenceSource, type EvidenceSource } from '../evidence/evidence.js';
+import type { EvidenceSource } from '../evidence/source.js';
+import { createEvidenceSource } from '../io/data-files.js';
 import { cleanArticle, type CleanResult } from '../index.js';
 import { backupFile, fileMode, isUpToDate, readInputFile, writeFileAtomicAsync } from '../io/files.js';
 import { articleJson } from '../render/json.js';

@@ -9,10 +9,7 @@
  * a following word that does not head compounds (`U.S.and` is left alone), text already hyphenated.
  * Example: `the U.S.led campaign` -> `the U.S.-led campaign`.
  */
-import { EditRecorder } from '../core/edits.js';
-import { protectedSpans } from '../core/protect.js';
-import { Evidence } from '../evidence/evidence.js';
-import type { Transform } from '../core/types.js';
+import { defineTransform } from './define.js';
 
 /** Words that follow `U.S.-` in compounds but do not end in -ed. */
 const COMPOUND_HEADS = new Set([
@@ -59,25 +56,24 @@ const GLUED = /(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,})(\p{Ll}{2,})(?![\p{L}\p{N}])/
  */
 const GLUED_CORE = /\.\p{Lu}\.\p{Ll}/u;
 
-export const abbreviationHyphens: Transform = {
+export const abbreviationHyphens = defineTransform({
   id: 'abbreviation-hyphens',
   description: 'Restore the hyphen lost after an abbreviation (U.S.led -> U.S.-led)',
   example: { before: 'the U.S.led campaign', after: 'the U.S.-led campaign' },
   defaults: {},
-  apply(text, context) {
-    if (!GLUED_CORE.test(text)) return { text, edits: [] };
-    const recorder = new EditRecorder(text, 'abbreviation-hyphens', protectedSpans(text, context.protect));
-    const evidence = new Evidence(context.evidence, context.document ?? text);
+  stage: 'words',
+  rules: ['glued'],
+  run({ text, recorder, evidence }) {
+    if (!GLUED_CORE.test(text)) return;
     for (const m of text.matchAll(GLUED)) {
       const [, abbreviation, word] = m as unknown as [string, string, string];
       const hyphenated = `${abbreviation}-${word}`;
       let reason: string | undefined;
       if (text.includes(hyphenated)) reason = `"${hyphenated}" is used elsewhere in the document`;
-      else if (evidence.isDictionaryWord(word) && (COMPOUND_HEADS.has(word) || (/ed$/.test(word) && word.length > 3))) {
+      else if (evidence.isWord(word) && (COMPOUND_HEADS.has(word) || (/ed$/.test(word) && word.length > 3))) {
         reason = `"${word}" heads compounds after an abbreviation`;
       }
       if (reason) recorder.replace(m.index + abbreviation.length, word, `-${word}`, 'glued', reason);
     }
-    return recorder.finish();
   },
-};
+});

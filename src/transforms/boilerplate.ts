@@ -13,12 +13,14 @@
  * masthead is only the first line and only when it names a publication.
  * Example: `Story text.\n\nNewspapers in English\n\nNewspapers from United States` -> `Story text.\n`.
  */
-import { EditRecorder } from '../core/edits.js';
-import type { Transform } from '../core/types.js';
+import type { EditRecorder } from '../core/edits.js';
+import { defineTransform, optionsOf } from './define.js';
 import { endsSentence, isBlank, lineWithBreak, splitLines, upperShare, type Line } from '../core/lines.js';
 
 interface LineRule {
   rule: string;
+  /** A line only PressReader prints: it names the source, and proves a PressReader text layer (`damage.ts`). */
+  pressReader?: boolean;
   /** Cheap tests first: most lines are body text, and the full patterns are costly to compile. */
   maxLength: number;
   hint: RegExp;
@@ -53,13 +55,14 @@ const SEP = String.raw`(?:\s*[|•·]\s*|\s{2,}|\t+)`;
 const CAPS_NAME = String.raw`[A-Z][A-Z0-9 '’&.,-]{2,79}?`;
 
 /** Line rules, matched against the trimmed line. Order matters only for the rule id reported. */
-export const LINE_RULES: readonly LineRule[] = [
+export const LINE_RULES = [
   {
     rule: 'pressreader-footer',
     maxLength: 80,
     hint: /^Newspapers /,
     pattern: /^Newspapers (?:in [A-Z][a-z]+|from [A-Z][^\d\n]{1,60})$/,
     reason: 'PressReader footer line',
+    pressReader: true,
   },
   {
     rule: 'pressreader-credit',
@@ -67,6 +70,7 @@ export const LINE_RULES: readonly LineRule[] = [
     hint: /PressReader/i,
     pattern: /^(?:.*\bPressReader\.com\b.*|Printed and distributed by PressReader.*|PressReader\b.*\+\d[\d -]{6,})$/i,
     reason: 'PressReader distribution line',
+    pressReader: true,
   },
   {
     rule: 'pressreader-copy',
@@ -74,6 +78,7 @@ export const LINE_RULES: readonly LineRule[] = [
     hint: /ORIGINAL COPY/i,
     pattern: /^(?:ORIGINAL COPY\s*[·•|.-]?\s*)+$/i,
     reason: 'PressReader "ORIGINAL COPY" stamp',
+    pressReader: true,
   },
   {
     rule: 'copyright-notice',
@@ -151,7 +156,17 @@ export const LINE_RULES: readonly LineRule[] = [
       /^(?:[-—–]\s*)?(?:(?:Contact|Reach|E-?mail|Write to)\s+.{2,80}?\s+(?:at|on|via)\s+\S+@\S+.*|.{2,80}?\s+(?:can be reached|may be reached|is a (?:staff )?(?:writer|reporter|correspondent) (?:for|at|with)\b).*|Follow (?:him|her|them|us|[A-Z][A-Za-z\u00C0-\u00FF.'-]+(?: [A-Z][A-Za-z\u00C0-\u00FF.'-]+){0,2}) on (?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b.*)$/,
     reason: 'reporter tagline',
   },
-];
+] as const satisfies readonly LineRule[];
+
+export type LineRuleId = (typeof LINE_RULES)[number]['rule'];
+
+/** The line rules of PressReader's own lines. */
+export const PRESSREADER_RULES: readonly LineRuleId[] = LINE_RULES.filter((r: LineRule) => r.pressReader).map(
+  (r) => r.rule,
+);
+
+/** The line rule `id`. */
+export const lineRule = (id: LineRuleId): LineRule => LINE_RULES.find((r) => r.rule === id)!;
 
 /** Words in a publication's name: a first line containing one is a masthead. */
 const PUBLICATION_WORDS =
@@ -204,7 +219,7 @@ function matchLineRule(
   i: number,
   skip: ReadonlySet<string>,
 ): LineRule | undefined {
-  for (const rule of LINE_RULES) {
+  for (const rule of LINE_RULES as readonly LineRule[]) {
     if (skip.has(rule.rule)) continue;
     if (trimmed.length > rule.maxLength || !rule.hint.test(trimmed) || !rule.pattern.test(trimmed)) continue;
     if (rule.isolated) {
@@ -263,14 +278,16 @@ function headKey(trimmed: string): string | undefined {
   return upperShare(trimmed) >= REPEATED_HEAD_UPPER_SHARE ? trimmed.replace(/\d+/g, '#') : undefined;
 }
 
-/** Every rule id `boilerplate` reports (besides `gap`), for `skipRules` and configuration checks. */
-export const BOILERPLATE_RULE_IDS: readonly string[] = [
+/** Every rule id `boilerplate` reports besides `gap`: what `skipRules` and the configuration may name. */
+export const BOILERPLATE_RULE_IDS = [
   ...LINE_RULES.map((r) => r.rule),
   'jump-label',
   'repeated-head',
   'dateline',
   'masthead',
-];
+] as const;
+
+export type BoilerplateRule = (typeof BOILERPLATE_RULE_IDS)[number] | 'gap';
 
 /** A publication's own furniture, from the configuration: a trimmed line `pattern` finds is removed. */
 export interface BoilerplatePattern {
@@ -281,20 +298,25 @@ export interface BoilerplatePattern {
 
 export interface BoilerplateOptions {
   /** Rule ids not to apply (presets turn off rules that misfire on their source). */
-  skipRules: readonly string[];
+  skipRules: readonly (BoilerplateRule | string)[];
   /** Extra line patterns, tried on lines no built-in rule removed. */
   extraPatterns: readonly BoilerplatePattern[];
 }
 
-export const boilerplate: Transform<BoilerplateOptions> = {
+export const boilerplate = defineTransform({
   id: 'boilerplate',
   description: 'Remove footers, mastheads, running heads, folios, jump lines, taglines and photo credits',
   example: {
     before: 'Story text.\n\nNewspapers in English\n\nNewspapers from United States',
     after: 'Story text.\n',
   },
-  defaults: { skipRules: [], extraPatterns: [] },
-  apply(text, _context, options) {
+  defaults: optionsOf<BoilerplateOptions>({ skipRules: [], extraPatterns: [] }),
+  stage: 'furniture',
+  rules: [...BOILERPLATE_RULE_IDS, 'gap'],
+  damageRules: PRESSREADER_RULES,
+  // Whole lines go, a footer with a web address among them.
+  protect: false,
+  run({ text, recorder }, options) {
     const lines = splitLines(text);
     const removals = new Map<number, Removal>();
     const skip = new Set(options.skipRules);
@@ -386,17 +408,21 @@ export const boilerplate: Transform<BoilerplateOptions> = {
         );
     }
 
-    return applyRemovals(text, lines, removals);
+    recordRemovals(text, lines, removals, recorder);
   },
-};
+});
 
 /**
  * Record one edit per removed line, then close the gap each run of removed and blank lines leaves:
  * nothing at the text's edges, one line break when the sentence continues across page furniture,
  * otherwise one blank line.
  */
-function applyRemovals(text: string, lines: readonly Line[], removals: ReadonlyMap<number, Removal>) {
-  const recorder = new EditRecorder(text, 'boilerplate');
+function recordRemovals(
+  text: string,
+  lines: readonly Line[],
+  removals: ReadonlyMap<number, Removal>,
+  recorder: EditRecorder<BoilerplateRule>,
+): void {
   let i = 0;
   while (i < lines.length) {
     if (!removals.has(i)) {
@@ -419,11 +445,12 @@ function applyRemovals(text: string, lines: readonly Line[], removals: ReadonlyM
     for (const { line, index } of run) {
       const removal = removals.get(index);
       const after = index === keepAt ? '\n' : '';
-      if (removal) recorder.replace(line.start, lineWithBreak(text, line), after, removal.rule, removal.reason);
+      // A removal's rule is a built-in one, or the name of a configured pattern (reported as is).
+      if (removal)
+        recorder.replace(line.start, lineWithBreak(text, line), after, removal.rule as BoilerplateRule, removal.reason);
       else if (index !== keepAt)
         recorder.replace(line.start, lineWithBreak(text, line), '', 'gap', 'blank line left by removed furniture');
     }
     i = end + 1;
   }
-  return recorder.finish();
 }

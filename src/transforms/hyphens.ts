@@ -17,10 +17,9 @@
  * capitalised line (`illustra-` / `Sowerby`: the next line is from another column or region).
  * Example: `we have con- cerns` -> `we have concerns`.
  */
-import { EditRecorder } from '../core/edits.js';
-import { protectedSpans } from '../core/protect.js';
-import { Evidence } from '../evidence/evidence.js';
-import type { Transform } from '../core/types.js';
+import type { EditRecorder } from '../core/edits.js';
+import type { Evidence } from '../evidence/evidence.js';
+import { defineTransform } from './define.js';
 import { endsSentence } from '../core/lines.js';
 import { codeAt, continuesToken, isGlueCode, isLetterCode, isLowerCode } from '../core/words.js';
 
@@ -78,8 +77,8 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
   const joined = left + right;
   const lowerJoined = joined.toLowerCase();
   const hyphenated = `${left}-${right}`.toLowerCase();
-  const seenJoined = evidence.inDocument(lowerJoined);
-  const seenHyphenated = evidence.inDocumentHyphenated(hyphenated);
+  const seenJoined = evidence.seen(lowerJoined);
+  const seenHyphenated = evidence.seen(hyphenated);
   if (seenHyphenated > seenJoined)
     return { action: 'keep', reason: `"${hyphenated}" is used elsewhere in the document` };
   if (seenJoined > 0) return { action: 'join', reason: `"${lowerJoined}" is used elsewhere in the document` };
@@ -115,7 +114,7 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
       reason: `"${left.toLowerCase()}" and "${right.toLowerCase()}" are words and "${lowerJoined}" is not`,
     };
   }
-  if (rightWord && right.length > 2 && startsUpper(left) && !evidence.isDictionaryWord(left)) {
+  if (rightWord && right.length > 2 && startsUpper(left) && !evidence.isWord(left)) {
     return { action: 'keep', reason: `"${left}" is a name and "${right.toLowerCase()}" a word` };
   }
   return { action: 'join', reason: 'a line-break hyphen inside an unknown word' };
@@ -134,14 +133,14 @@ export function decideLostHyphen(left: string, right: string, evidence: Evidence
       rank > 0 &&
       rank <= LOST_PAIR_MAX_RANK &&
       evidence.cost(left) + evidence.cost(right) - evidence.cost(joined) >= LOST_PAIR_MIN_GAIN &&
-      evidence.isDictionaryWord(joined) &&
-      evidence.inDocumentPair(left.toLowerCase(), right.toLowerCase()) <= 1
+      evidence.isWord(joined) &&
+      evidence.seen(left.toLowerCase(), right.toLowerCase()) <= 1
     ) {
       return { action: 'join', reason: `"${joined.toLowerCase()}" is far more frequent than "${left} ${right}"` };
     }
     return { action: 'leave', reason: 'both parts are words' };
   }
-  if (evidence.isDictionaryWord(joined) || evidence.inDocument(joined.toLowerCase()) > 0) {
+  if (evidence.isWord(joined) || evidence.seen(joined.toLowerCase()) > 0) {
     return {
       action: 'join',
       reason: `"${joined.toLowerCase()}" is a word and "${evidence.isStandalone(left) ? right : left}" is not`,
@@ -159,11 +158,14 @@ export function decideInlineHyphen(left: string, right: string, evidence: Eviden
   if (SUSPENDED_HYPHEN_FOLLOWERS.has(right.toLowerCase())) return { action: 'leave', reason: 'suspended hyphen' };
   const joined = left + right;
   if (!evidence.supports(joined)) return { action: 'leave', reason: `"${joined.toLowerCase()}" is not a word` };
-  if (evidence.isStandalone(left) && evidence.isStandalone(right) && evidence.inDocument(joined.toLowerCase()) === 0) {
+  if (evidence.isStandalone(left) && evidence.isStandalone(right) && evidence.seen(joined.toLowerCase()) === 0) {
     return { action: 'leave', reason: 'both parts are words' };
   }
   return { action: 'join', reason: `"${joined.toLowerCase()}" is a word` };
 }
+
+const HYPHEN_RULES = ['line-end', 'line-end-compound', 'soft-hyphen', 'lost-hyphen', 'inline'] as const;
+type HyphenRule = (typeof HYPHEN_RULES)[number];
 
 /** A hyphen, soft hyphen or not-sign at the end of a line (found without Unicode classes: cheap). */
 const LINE_END_MARK = /[-\u00AD¬][ \t]*\n/g;
@@ -199,11 +201,11 @@ const isWhite = (c: string | undefined): boolean => c !== undefined && /\s/.test
  */
 function joinAcrossBreak(
   text: string,
-  recorder: EditRecorder,
+  recorder: EditRecorder<HyphenRule>,
   start: number,
   end: number,
   joined: string,
-  rule: string,
+  rule: HyphenRule,
   reason: string,
 ): void {
   let tokenStart = start;
@@ -234,7 +236,7 @@ function joinAcrossBreak(
   );
 }
 
-export const hyphens: Transform = {
+export const hyphens = defineTransform({
   id: 'hyphens',
   description: 'Join words split by a line-end hyphen, a lost hyphen or a hyphen-space; keep real compounds',
   example: {
@@ -242,9 +244,10 @@ export const hyphens: Transform = {
     after: 'we have concerns about the\nself-declared caliphate',
   },
   defaults: {},
-  apply(text, context) {
-    const recorder = new EditRecorder(text, 'hyphens', protectedSpans(text, context.protect));
-    const evidence = new Evidence(context.evidence, context.document ?? text);
+  stage: 'words',
+  rules: HYPHEN_RULES,
+  damageRules: ['inline'],
+  run({ text, recorder, evidence }) {
     for (const m of text.matchAll(LINE_END_MARK)) {
       const hyphen = m[0].charAt(0);
       const leftStart = lettersBefore(text, m.index);
@@ -292,6 +295,5 @@ export const hyphens: Transform = {
       if (decision.action !== 'join') continue;
       recorder.replace(leftStart, text.slice(leftStart, rightEnd), left + right, 'inline', decision.reason);
     }
-    return recorder.finish();
   },
-};
+});

@@ -13,11 +13,9 @@
  * (`Fifi` stays, `offiffi` at a line break stays for `split-words`).
  * Example: `U.S. efffffffffffforts` -> `U.S. efforts`.
  */
-import { EditRecorder } from '../core/edits.js';
-import { protectedSpans } from '../core/protect.js';
-import { Evidence, matchCase } from '../evidence/evidence.js';
-import { continuesToken, glueBefore, isLetterCode, isLowerCode, documentWords, word } from '../core/words.js';
-import type { Transform } from '../core/types.js';
+import { continuesToken, glueBefore, isLetterCode, isLowerCode, matchCase, word } from '../core/words.js';
+import type { Evidence } from '../evidence/evidence.js';
+import { defineTransform } from './define.js';
 
 /** A run of three or more f, or a ligature group repeated: the two shapes ligature garbage takes. */
 const DAMAGED_SITE = /f{3,}|(ffi|ffl|fi|fl|ft|st)\1+/gi;
@@ -45,7 +43,7 @@ export function bestCandidate(candidates: Iterable<string>, evidence: Evidence):
   for (const candidate of candidates) {
     if (candidate.length < MIN_REPAIRED_LENGTH || !evidence.supports(candidate)) continue;
     const lower = candidate.toLowerCase();
-    const score: [number, number] = [evidence.inDocument(lower), evidence.rank(lower) || Infinity];
+    const score: [number, number] = [evidence.seen(lower), evidence.rank(lower) || Infinity];
     if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) {
       best = candidate;
       bestScore = score;
@@ -59,7 +57,7 @@ export function bestCandidate(candidates: Iterable<string>, evidence: Evidence):
  * damaged, is already a word, or no repair is backed by evidence. Used by `split-words` too.
  */
 export function repairLigatureGarbage(word: string, evidence: Evidence): string | undefined {
-  if (!HAS_DAMAGE.test(word) || evidence.isDictionaryWord(word)) return undefined;
+  if (!HAS_DAMAGE.test(word) || evidence.isWord(word)) return undefined;
   let candidates = [''];
   let cursor = 0;
   for (const m of word.matchAll(DAMAGED_SITE)) {
@@ -81,15 +79,16 @@ export function repairLigatureGarbage(word: string, evidence: Evidence): string 
 /** Where ligature garbage may be, found without Unicode classes (cheap); the word around it is then read. */
 const DAMAGE_SITE = /f{3,}|(ffi|ffl|fi|fl|ft|st)\1/gi;
 
-export const ligatures: Transform = {
+export const ligatures = defineTransform({
   id: 'ligatures',
   description:
     'Collapse repeated ligature letters (efffforts, offifficials) and restore vanished ligatures (signi cant)',
   example: { before: 'U.S. efffffffffffforts and signi cant costs', after: 'U.S. efforts and significant costs' },
   defaults: {},
-  apply(text, context) {
-    const recorder = new EditRecorder(text, 'ligatures', protectedSpans(text, context.protect));
-    const evidence = new Evidence(context.evidence, context.document ?? text);
+  stage: 'words',
+  rules: ['repeated-group', 'dropped-ligature'],
+  damageRules: ['repeated-group', 'dropped-ligature'],
+  run({ text, recorder, evidence, context }) {
     let lastWordEnd = -1;
     for (const m of text.matchAll(DAMAGE_SITE)) {
       if (m.index < lastWordEnd) continue;
@@ -102,10 +101,10 @@ export const ligatures: Transform = {
       const repaired = repairLigatureGarbage(damaged, evidence);
       if (repaired === undefined) continue;
       const lower = repaired.toLowerCase();
-      const seen = evidence.inDocument(lower) > 0 ? ' seen in the document' : '';
+      const seen = evidence.seen(lower) > 0 ? ' seen in the document' : '';
       recorder.replace(start, damaged, repaired, 'repeated-group', `"${lower}" is a word${seen}`);
     }
-    const words = documentWords(text);
+    const words = context.words(text);
     // Whether word `known` is a word in its own right: the right word of one pair is the left of the next.
     let known = -1;
     let knownStandalone = false;
@@ -116,10 +115,10 @@ export const ligatures: Transform = {
       if (words.ends[i + 1]! - words.starts[i]! - 1 < MIN_DROPPED_LENGTH - 2) continue; // too short even with `ffi`
       if (glueBefore(words, i) || continuesToken(text, words.ends[i + 1]!)) continue;
       const leftStandalone =
-        known === i ? knownStandalone : evidence.isStandaloneAt(text, words.starts[i]!, words.ends[i]!);
+        known === i ? knownStandalone : evidence.isStandalone(text, words.starts[i]!, words.ends[i]!);
       if (leftStandalone) {
         known = i + 1;
-        knownStandalone = evidence.isStandaloneAt(text, rightStart, words.ends[i + 1]!);
+        knownStandalone = evidence.isStandalone(text, rightStart, words.ends[i + 1]!);
         if (knownStandalone) continue;
       }
       const start = words.starts[i]!;
@@ -127,13 +126,13 @@ export const ligatures: Transform = {
       const rightEnd = words.ends[i + 1]!;
       if (recorder.overlaps(start, rightEnd)) continue;
       // A plain split word: `split-words` decides.
-      if (evidence.inDictionaryJoin(text, start, leftEnd, '', rightStart, rightEnd)) continue;
+      if (evidence.isWord(text, start, leftEnd, '', rightStart, rightEnd)) continue;
       // Only dictionary words: a vanished glyph is too weak a signal to trust the document alone.
       const lettersLength = leftEnd - start + rightEnd - rightStart;
       const groups = DROPPED_GROUPS.filter(
         (g) =>
           lettersLength + g.length >= MIN_DROPPED_LENGTH &&
-          evidence.inDictionaryJoin(text, start, leftEnd, g, rightStart, rightEnd),
+          evidence.isWord(text, start, leftEnd, g, rightStart, rightEnd),
       );
       if (groups.length === 0) continue;
       const left = word(words, i);
@@ -154,6 +153,5 @@ export const ligatures: Transform = {
         );
       }
     }
-    return recorder.finish();
   },
-};
+});

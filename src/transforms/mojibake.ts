@@ -12,8 +12,7 @@
  * a character that cannot continue a UTF-8 sequence, is never touched.
  * Example: `Iraqâ€™s military` -> `Iraq’s military`.
  */
-import { EditRecorder } from '../core/edits.js';
-import type { Transform } from '../core/types.js';
+import { defineTransform } from './define.js';
 
 /** Windows-1252 bytes 0x80–0x9F that differ from Latin-1. */
 const CP1252_SPECIALS: Readonly<Record<number, number>> = {
@@ -116,13 +115,17 @@ function repair(run: string): string {
 /** `â€` (the first two bytes of a curly quote) followed by a space or the line end. */
 const LOST_LAST_BYTE = /â€(?=[\s]|$)/g;
 
-export const mojibake: Transform = {
+export const mojibake = defineTransform({
   id: 'mojibake',
   description: 'Repair UTF-8 text mis-decoded as Windows-1252 or Latin-1 (Iraqâ€™s -> Iraq’s)',
   example: { before: 'Iraqâ€™s military', after: 'Iraq’s military' },
   defaults: {},
-  apply(text) {
-    const recorder = new EditRecorder(text, 'mojibake');
+  stage: 'characters',
+  rules: ['utf8-as-cp1252', 'lost-byte'],
+  damageRules: ['utf8-as-cp1252', 'lost-byte'],
+  // Mis-decoded bytes are repaired wherever they are, URLs included.
+  protect: false,
+  run({ text, recorder }) {
     for (const m of text.matchAll(SUSPECT_RUN)) {
       const fixed = repair(m[0]);
       recorder.replace(
@@ -140,6 +143,5 @@ export const mojibake: Transform = {
         }
       }
     }
-    return recorder.finish();
   },
-};
+});

@@ -14,9 +14,8 @@
  * initials (`F. S. B.`).
  * Example: `The rescue was\n&&\nwitnessed.` -> `The rescue was\nwitnessed.`
  */
-import { EditRecorder } from '../core/edits.js';
-import { Evidence } from '../evidence/evidence.js';
-import type { Transform } from '../core/types.js';
+import type { Evidence } from '../evidence/evidence.js';
+import { defineTransform } from './define.js';
 import { isBlank, lineWithBreak, splitLines } from '../core/lines.js';
 import { isLetterCode, scanWords } from '../core/words.js';
 
@@ -49,7 +48,7 @@ export function noiseReason(line: string, evidence: Evidence): string | undefine
     }
     const start = i;
     while (i < line.length && isLetterCode(line.charCodeAt(i))) i++;
-    if (i - start >= 2 && evidence.isDictionaryAt(line, start, i)) return undefined;
+    if (i - start >= 2 && evidence.isWord(line, start, i)) return undefined;
   }
   const words = scanWords(line);
   const visible = line.replace(/\s+/g, '');
@@ -70,17 +69,19 @@ export function noiseReason(line: string, evidence: Evidence): string | undefine
   return undefined;
 }
 
-export const noiseLines: Transform = {
+export const noiseLines = defineTransform({
   id: 'noise-lines',
   description: 'Remove lines of OCR noise that hold no word (&&, •sSSfei*)',
   example: { before: 'The rescue was\n&&\nwitnessed.', after: 'The rescue was\nwitnessed.' },
   defaults: {},
-  apply(text, context) {
-    const recorder = new EditRecorder(text, 'noise-lines');
-    const evidence = new Evidence(context.evidence, context.document ?? text);
+  stage: 'furniture',
+  rules: ['no-word'],
+  // Whole lines go; a line of noise holds no URL.
+  protect: false,
+  run({ text, recorder, evidence }) {
     const lines = splitLines(text);
     // A text of a line or two is all content: never take it away.
-    if (lines.filter((l) => !isBlank(l.text)).length < MIN_LINES) return recorder.finish();
+    if (lines.filter((l) => !isBlank(l.text)).length < MIN_LINES) return;
     lines.forEach((line, i) => {
       if (isBlank(line.text)) return;
       // The end of a word hyphenated on the line above (`connec-` / `tion: ¦ •`) is not noise.
@@ -89,6 +90,5 @@ export const noiseLines: Transform = {
       if (reason === undefined) return;
       recorder.replace(line.start, lineWithBreak(text, line), '', 'no-word', reason);
     });
-    return recorder.finish();
   },
-};
+});

@@ -13,10 +13,9 @@
  * word is in capitals; dictionary words are never touched (`tum`, `cleat`, `modem`); numbers stay.
  * Example: `tbe rnan said` -> `the man said`.
  */
-import { EditRecorder } from '../core/edits.js';
-import { Evidence, matchCase } from '../evidence/evidence.js';
-import { protectedSpans } from '../core/protect.js';
-import type { Transform } from '../core/types.js';
+import { matchCase } from '../core/words.js';
+import type { Evidence } from '../evidence/evidence.js';
+import { defineTransform, optionsOf } from './define.js';
 
 export interface OcrConfusionOptions {
   /** Also read `f` as a long s (`fuch` -> `such`): right for 18th- and early 19th-century print. */
@@ -78,13 +77,13 @@ export function repairConfusion(
   const lower = token.toLowerCase();
   const caps = token === token.toUpperCase();
   if (!caps && token !== lower) return undefined; // a capitalised word may be a name
-  if (evidence.isDictionaryWord(lower) || evidence.inDocument(lower) > 1) return undefined;
+  if (evidence.isWord(lower) || evidence.seen(lower) > 1) return undefined;
   // One loop into an array literal: the arrays a filter/map chain builds change elements kind with
   // their contents (empty or not), which deoptimises this function.
   const maxRank = lower.length <= SHORT_TOKEN ? MAX_SHORT_REPAIR_RANK : MAX_REPAIR_RANK;
   const ranked: { c: string; rank: number }[] = [];
   for (const c of candidates(lower, longS)) {
-    if (/\d/.test(c) || !evidence.inDictionary(c)) continue;
+    if (/\d/.test(c) || !evidence.isWord(c)) continue;
     const rank = evidence.rank(c);
     if (rank > 0 && rank <= maxRank) ranked.push({ c, rank });
   }
@@ -97,21 +96,20 @@ export function repairConfusion(
   };
 }
 
-export const ocrConfusions: Transform<OcrConfusionOptions> = {
+export const ocrConfusions = defineTransform({
   id: 'ocr-confusions',
   description: 'Undo common OCR letter confusions inside non-words (tbe -> the, rnan -> man); off by default',
   example: { before: 'tbe rnan said', after: 'the man said' },
-  defaults: { longS: false },
+  defaults: optionsOf<OcrConfusionOptions>({ longS: false }),
   enabledByDefault: false,
-  apply(text, context, options) {
-    const recorder = new EditRecorder(text, 'ocr-confusions', protectedSpans(text, context.protect));
-    const evidence = new Evidence(context.evidence, context.document ?? text);
+  stage: 'words',
+  rules: ['confusion'],
+  run({ text, recorder, evidence }, options) {
     for (const m of text.matchAll(TOKEN)) {
       // Most tokens are words, which `repairConfusion` leaves: asked here without building strings.
-      if (evidence.isDictionaryAt(text, m.index, m.index + m[0].length)) continue;
+      if (evidence.isWord(text, m.index, m.index + m[0].length)) continue;
       const repair = repairConfusion(m[0], evidence, options.longS);
       if (repair) recorder.replace(m.index, m[0], repair.word, 'confusion', repair.reason);
     }
-    return recorder.finish();
   },
-};
+});

@@ -8,19 +8,21 @@
  * not) is complete; a next paragraph that starts with a capital, digit or quote is a new one.
  * Example: `the countries\n\nwill help` -> `the countries will help`.
  */
-import { EditRecorder } from '../core/edits.js';
-import type { Transform } from '../core/types.js';
+import { defineTransform } from './define.js';
 import { endsSentence, isBlank, splitLines } from '../core/lines.js';
 
 const LOWERCASE_START = /^[ \t]*\p{Ll}/u;
 
-export const paragraphs: Transform = {
+export const paragraphs = defineTransform({
   id: 'paragraphs',
   description: 'Rejoin paragraphs broken mid-sentence by a blank line',
   example: { before: 'the countries\n\nwill help', after: 'the countries will help' },
   defaults: {},
-  apply(text) {
-    const recorder = new EditRecorder(text, 'paragraphs');
+  stage: 'layout',
+  rules: ['mid-sentence'],
+  // Only the blank lines between paragraphs change.
+  protect: false,
+  run({ text, recorder }) {
     const lines = splitLines(text);
     for (let i = 0; i < lines.length - 1; i++) {
       const line = lines[i]!;
@@ -41,6 +43,5 @@ export const paragraphs: Transform = {
         'the paragraph stops mid-sentence and the next starts in lower case',
       );
     }
-    return recorder.finish();
   },
-};
+});

@@ -13,11 +13,7 @@
  * document whose typography spaces a mark by convention (`word ;` throughout a 19th-century page).
  * Example: `the efforts against ISIL .”` -> `the efforts against ISIL.”`.
  */
-import { provenDamaged } from '../core/damage.js';
-import { documentWords } from '../core/words.js';
-import { EditRecorder } from '../core/edits.js';
-import { protectedSpans } from '../core/protect.js';
-import type { Transform } from '../core/types.js';
+import { defineTransform } from './define.js';
 
 /** Spaces, then one mark: found cheaply; the context around it is checked after. */
 const SPACE_BEFORE_MARK = /[ \t]+([.,;:!?])/g;
@@ -36,13 +32,14 @@ const CONVENTION_MIN = 3;
 
 const endsMark = (text: string, i: number): boolean => i >= text.length || MARK_END.test(text.charAt(i));
 
-export const punctuationSpacing: Transform = {
+export const punctuationSpacing = defineTransform({
   id: 'punctuation-spacing',
   description: 'Remove the space before a closing punctuation mark (ISIL .” -> ISIL.”)',
   example: { before: 'efffforts against ISIL .”', after: 'efffforts against ISIL.”' },
   defaults: {},
-  apply(text, context) {
-    const recorder = new EditRecorder(text, 'punctuation-spacing', protectedSpans(text, context.protect));
+  stage: 'words',
+  rules: ['space-before'],
+  run({ text, recorder, context }) {
     const candidates: { index: number; length: number; mark: string }[] = [];
     for (const m of text.matchAll(SPACE_BEFORE_MARK)) {
       const mark = m[1]!;
@@ -53,7 +50,7 @@ export const punctuationSpacing: Transform = {
       if ((mark === ':' || mark === ',') && /\d/.test(before) && /^[ \t]*\d/.test(text.slice(end, end + 8))) continue; // 7 : 30
       candidates.push({ index: m.index, length: m[0].length, mark });
     }
-    if (candidates.length === 0) return recorder.finish();
+    if (candidates.length === 0) return;
     const conventional = new Set<string>();
     for (const mark of new Set(candidates.map((c) => c.mark))) {
       const spaced = candidates.filter((c) => c.mark === mark).length;
@@ -64,11 +61,10 @@ export const punctuationSpacing: Transform = {
     }
     // Closed up only in a text layer proven damaged: old typesetting and diplomatic transcriptions
     // leave spaces before marks that are part of the text as printed or transcribed.
-    if (!provenDamaged(context.priorEdits, documentWords(text).count)) return recorder.finish();
+    if (!context.provenDamaged(context.words(text).count)) return;
     for (const c of candidates) {
       if (conventional.has(c.mark)) continue;
       recorder.replace(c.index, text.substr(c.index, c.length), c.mark, 'space-before', `no space before "${c.mark}"`);
     }
-    return recorder.finish();
   },
-};
+});

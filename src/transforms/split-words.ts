@@ -21,22 +21,20 @@
  * spelling (`De Soto`), and Latin phrases written open (`post mortem`) have their words in the project list.
  * Example: `collec ting information` -> `collecting information`.
  */
-import { provenDamaged } from '../core/damage.js';
-import { EditRecorder } from '../core/edits.js';
-import { protectedSpans } from '../core/protect.js';
-import { Evidence, matchCase } from '../evidence/evidence.js';
+import type { EditRecorder } from '../core/edits.js';
+import type { Evidence } from '../evidence/evidence.js';
 import {
   continuesToken,
   gapAfter,
   glueBefore,
   isLowerCode,
   isUpperCode,
-  documentWords,
+  matchCase,
   spacesAfter,
   word,
   type Words,
 } from '../core/words.js';
-import type { Transform } from '../core/types.js';
+import { defineTransform } from './define.js';
 import { repairLigatureGarbage } from './ligatures.js';
 
 /**
@@ -57,9 +55,12 @@ const MIN_JOINED_LENGTH = 4;
 const startsUpper = (s: string): boolean => isUpperCode(s.charCodeAt(0));
 const allUpper = (s: string): boolean => s === s.toUpperCase() && s !== s.toLowerCase();
 
+const SPLIT_RULES = ['fragment', 'compound', 'across-break'] as const;
+type SplitRule = (typeof SPLIT_RULES)[number];
+
 interface Join {
   word: string;
-  rule: string;
+  rule: SplitRule;
   reason: string;
 }
 
@@ -78,8 +79,8 @@ function supportedJoin(parts: readonly string[], evidence: Evidence): string | u
  */
 function writtenApart(parts: readonly string[], word: string, evidence: Evidence): boolean {
   if (parts.length !== 2) return false;
-  const apart = evidence.inDocumentPair(parts[0]!.toLowerCase(), parts[1]!.toLowerCase());
-  return apart > 1 && apart > evidence.inDocument(word.toLowerCase());
+  const apart = evidence.seen(parts[0]!.toLowerCase(), parts[1]!.toLowerCase());
+  return apart > 1 && apart > evidence.seen(word.toLowerCase());
 }
 
 /** Decide whether the words `parts`, separated by spaces inside a line, are one word. */
@@ -112,15 +113,15 @@ export function decideSplit(
   if (!damaged) return undefined;
   const word = parts.join('');
   const lower = word.toLowerCase();
-  if (evidence.inDocument(lower) > 0 && !writtenApart(parts, word, evidence)) {
+  if (evidence.seen(lower) > 0 && !writtenApart(parts, word, evidence)) {
     return { word, rule: 'compound', reason: `"${lower}" is used elsewhere in the document` };
   }
-  if (!evidence.isDictionaryWord(word)) return undefined;
+  if (!evidence.isWord(word)) return undefined;
   const rank = evidence.rank(word);
   if (rank === 0 || rank > COMPOUND_MAX_RANK) return undefined;
   const gain = evidence.cost(parts[0]!) + evidence.cost(parts[1]!) - evidence.cost(word);
   if (gain < COMPOUND_MIN_GAIN) return undefined;
-  if (evidence.inDocumentPair(parts[0]!.toLowerCase(), parts[1]!.toLowerCase()) > 1) return undefined;
+  if (evidence.seen(parts[0]!.toLowerCase(), parts[1]!.toLowerCase()) > 1) return undefined;
   return { word, rule: 'compound', reason: `"${lower}" is far more frequent than "${parts.join(' ').toLowerCase()}"` };
 }
 
@@ -144,24 +145,24 @@ function freeAfter(words: Words, i: number): boolean {
   return !continuesToken(words.text, words.ends[i]!);
 }
 
-export const splitWords: Transform = {
+export const splitWords = defineTransform({
   id: 'split-words',
   description: 'Rejoin words split by a space (collec ting, home work) or by a paragraph break',
   example: { before: 'help in collec ting information', after: 'help in collecting information' },
   defaults: {},
-  apply(text, context) {
-    const recorder = new EditRecorder(text, 'split-words', protectedSpans(text, context.protect));
-    const evidence = new Evidence(context.evidence, context.document ?? text);
-    const words = documentWords(text);
+  stage: 'words',
+  rules: SPLIT_RULES,
+  damageRules: ['fragment', 'across-break'],
+  run({ text, recorder, evidence, context }) {
+    const words = context.words(text);
 
     // Fragments and breaks first; compounds of two words only once the document has proved damaged.
     // Both passes share what they learn about each word.
     const facts = new WordFacts(words, evidence);
     joinWords(facts, evidence, recorder, false);
-    if (provenDamaged(context.priorEdits, words.count, recorder.count)) joinWords(facts, evidence, recorder, true);
-    return recorder.finish();
+    if (context.provenDamaged(words.count, recorder.count)) joinWords(facts, evidence, recorder, true);
   },
-};
+});
 
 /**
  * Per word, computed once when first asked: its text and whether it is a word in its own right. A class
@@ -192,13 +193,13 @@ class WordFacts {
   isWord(k: number): boolean {
     const words = this.words;
     if (this.standalone[k] === 0) {
-      this.standalone[k] = this.evidence.isStandaloneAt(words.text, words.starts[k]!, words.ends[k]!) ? 1 : 2;
+      this.standalone[k] = this.evidence.isStandalone(words.text, words.starts[k]!, words.ends[k]!) ? 1 : 2;
     }
     return this.standalone[k] === 1;
   }
 }
 
-function joinWords(facts: WordFacts, evidence: Evidence, recorder: EditRecorder, damaged: boolean): void {
+function joinWords(facts: WordFacts, evidence: Evidence, recorder: EditRecorder<SplitRule>, damaged: boolean): void {
   const words = facts.words;
   const text = words.text;
   let i = 0;

@@ -14,8 +14,7 @@
  * False positive avoided: ZWJ (U+200D) is kept, because it joins emoji sequences.
  * Example: `of\u00ADfi\uFB01cial` -> `official`.
  */
-import { EditRecorder } from '../core/edits.js';
-import type { Transform } from '../core/types.js';
+import { defineTransform, optionsOf } from './define.js';
 
 export interface UnicodeOptions {
   /** Replace long s (`ſ`) by `s`. */
@@ -33,7 +32,7 @@ const LIGATURES: Readonly<Record<string, string>> = {
 };
 
 interface CharRule {
-  rule: string;
+  rule: 'line-break' | 'ligature-char' | 'soft-hyphen' | 'space' | 'invisible' | 'control' | 'long-s' | 'nfc';
   pattern: string;
   replace: (match: string) => string;
   reason: string;
@@ -113,20 +112,23 @@ function mayNeedRules(text: string): boolean {
   return false;
 }
 
-export const unicode: Transform<UnicodeOptions> = {
+export const unicode = defineTransform({
   id: 'unicode',
   description: 'Normalise line breaks, ligature characters, invisible and control characters, spaces, long s and NFC',
   example: { before: 'o\uFB03cial\u00A0re\u00ADport', after: 'official report' },
-  defaults: { longS: true },
-  apply(text, _context, options) {
-    if (!mayNeedRules(text)) return { text, edits: [] };
-    const recorder = new EditRecorder(text, 'unicode');
+  defaults: optionsOf<UnicodeOptions>({ longS: true }),
+  stage: 'characters',
+  rules: RULES.map((r) => r.rule),
+  damageRules: ['ligature-char'],
+  // Characters are normalised wherever they are, URLs included.
+  protect: false,
+  run({ text, recorder }, options) {
+    if (!mayNeedRules(text)) return;
     for (const m of text.matchAll(COMBINED)) {
       const index = m.slice(1).findIndex((group) => group !== undefined);
       const rule = RULES[index];
       if (!rule || (rule.rule === 'long-s' && !options.longS)) continue;
       recorder.replace(m.index, m[0], rule.replace(m[0]), rule.rule, rule.reason);
     }
-    return recorder.finish();
   },
-};
+});

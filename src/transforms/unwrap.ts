@@ -10,8 +10,7 @@
  * and is left as it is; single-line blocks are never touched.
  * Example: `The county approved\na budget on Tuesday.` -> `The county approved a budget on Tuesday.`
  */
-import { EditRecorder } from '../core/edits.js';
-import type { Transform } from '../core/types.js';
+import { defineTransform, optionsOf } from './define.js';
 import { isLetterCode } from '../core/words.js';
 import { endsSentence, isBlank, percentile, splitLines, upperShare, type Line } from '../core/lines.js';
 
@@ -84,13 +83,16 @@ function paragraphBreaks(lines: readonly Line[], options: UnwrapOptions): boolea
   return breaks;
 }
 
-export const unwrap: Transform<UnwrapOptions> = {
+export const unwrap = defineTransform({
   id: 'unwrap',
   description: 'Join hard-wrapped lines into paragraphs, keeping paragraph breaks',
   example: { before: 'The county approved\na budget on Tuesday.', after: 'The county approved a budget on Tuesday.' },
-  defaults: { shortLineRatio: 0.9 },
-  apply(text, _context, options) {
-    const recorder = new EditRecorder(text, 'unwrap');
+  defaults: optionsOf<UnwrapOptions>({ shortLineRatio: 0.9 }),
+  stage: 'layout',
+  rules: ['paragraph-break', 'join-lines'],
+  // Only the line breaks between lines change.
+  protect: false,
+  run({ text, recorder }, options) {
     const lines = splitLines(text);
     let blockStart = 0;
     for (let i = 0; i <= lines.length; i++) {
@@ -110,6 +112,5 @@ export const unwrap: Transform<UnwrapOptions> = {
         else recorder.replace(trimmedEnd, before, ' ', 'join-lines', 'a wrapped line continues the paragraph');
       }
     }
-    return recorder.finish();
   },
-};
+});

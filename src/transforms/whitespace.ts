@@ -7,19 +7,21 @@
  * False positives avoided: none needed: no visible character is changed.
  * Example: `a  b \n\n\n\nc` -> `a b\n\nc`.
  */
-import { EditRecorder } from '../core/edits.js';
-import type { Transform } from '../core/types.js';
+import { defineTransform } from './define.js';
 
 /** Leading or trailing whitespace of the text, extra blank lines, line-edge spaces, inner runs. */
 const PATTERN = /^\s+|\s+$|\n(?:[ \t]*\n){2,}|[ \t]+(?=\n)|(?<=\n)[ \t]+|(?<=\S)[ \t]{2,}(?=\S)|\t/g;
 
-export const whitespace: Transform = {
+export const whitespace = defineTransform({
   id: 'whitespace',
   description: 'Collapse runs of spaces and blank lines; trim lines and the text',
   example: { before: 'a  b \n\n\n\nc', after: 'a b\n\nc' },
   defaults: {},
-  apply(text) {
-    const recorder = new EditRecorder(text, 'whitespace');
+  stage: 'layout',
+  rules: ['trim', 'blank-lines', 'line-edge', 'space-run'],
+  // Only the white space between words and lines changes, and no protected span holds any.
+  protect: false,
+  run({ text, recorder }) {
     for (const m of text.matchAll(PATTERN)) {
       const s = m[0];
       if (m.index === 0 || m.index + s.length === text.length) {
@@ -32,6 +34,5 @@ export const whitespace: Transform = {
         recorder.replace(m.index, s, ' ', 'space-run', 'a run of spaces or a tab');
       }
     }
-    return recorder.finish();
   },
-};
+});

