@@ -3,7 +3,7 @@
  * Then lay the preset under the caller's own options. Pure: reads nothing but its arguments.
  *
  * Signs, strongest first:
- * - pressreader: a PressReader footer, credit or `ORIGINAL COPY` stamp line;
+ * - pressreader: a line boilerplate's PressReader rules remove (footer, credit, `ORIGINAL COPY` stamp);
  * - pdftotext: a form feed (pdftotext's page break), a ligature code point (U+FB00–FB06), or a running
  *   head with a folio (`A1  THE HARBOR CITY TIMES  MONDAY, MARCH 3, 2025`);
  * - chronam: a long s (`ſ`), or narrow OCR columns (many short lines, mostly mid-sentence) with a
@@ -12,7 +12,7 @@
  */
 import type { PipelineOptions } from './pipeline.js';
 import { PRESETS, type PresetChoice, type PresetId } from './presets.js';
-import { LINE_RULES } from '../transforms/boilerplate.js';
+import { PRESSREADER_RULES, lineRule } from '../transforms/boilerplate.js';
 
 export interface SourceChoice {
   /** The preset used. */
@@ -23,11 +23,7 @@ export interface SourceChoice {
   reason: string;
 }
 
-const PRESSREADER_LINE = /^(?:Newspapers (?:in|from) [A-Z].{0,60}|.*\bPressReader\b.*|(?:ORIGINAL COPY\b.*))$/;
-/** What every line `PRESSREADER_LINE` matches holds. */
-const PRESSREADER_TEXT = /Newspapers (?:in|from) |PressReader|ORIGINAL COPY/;
 const LIGATURE = /[\uFB00-\uFB06]/;
-const RUNNING_HEAD = LINE_RULES.find((r) => r.rule === 'running-head')!;
 const LINE_END_HYPHEN = /[\u00AD¬]\s*$/;
 const HYPHEN_CHAR = /[\u00AD¬]/;
 const OLD_YEAR = /\b(?:1[78]\d\d|19[0-2]\d)\b/;
@@ -39,50 +35,115 @@ const COLUMN_MIN_OPEN_SHARE = 0.6;
 const QUOTE_MAX = 60;
 
 const quote = (line: string): string => `"${line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX - 1)}…` : line}"`;
+const at = (i: number) => `on line ${i + 1}`;
 
-/** The source `text` looks like, and why. */
-export function detectSource(text: string): { preset: PresetId; reason: string } {
-  const lines = text.split(/\r\n|\r|\n/);
-  const trimmed = lines.map((l) => l.trim());
-  const at = (i: number) => `on line ${i + 1}`;
-  const find = (test: (trimmed: string, raw: string) => boolean) => lines.findIndex((raw, i) => test(trimmed[i]!, raw));
+/** The text's lines, raw and trimmed, split once for every sign. */
+interface Lines {
+  readonly text: string;
+  readonly raw: readonly string[];
+  readonly trimmed: readonly string[];
+}
 
-  // Each sign is looked for line by line only when the whole text holds what it needs.
-  const pressReader = PRESSREADER_TEXT.test(text) ? find((t) => t.length <= 200 && PRESSREADER_LINE.test(t)) : -1;
-  if (pressReader >= 0)
-    return {
-      preset: 'pressreader',
-      reason: `PressReader line ${quote(lines[pressReader]!.trim())} ${at(pressReader)}`,
-    };
+/** The first line `test` accepts, or -1. */
+function find(lines: Lines, test: (trimmed: string, raw: string) => boolean): number {
+  return lines.raw.findIndex((raw, i) => test(lines.trimmed[i]!, raw));
+}
 
-  const formFeed = text.includes('\f') ? find((_, raw) => raw.includes('\f')) : -1;
-  if (formFeed >= 0) return { preset: 'pdftotext', reason: `form feed (a PDF page break) ${at(formFeed)}` };
-  const ligature = LIGATURE.test(text) ? find((_, raw) => LIGATURE.test(raw)) : -1;
-  if (ligature >= 0) {
-    const char = LIGATURE.exec(lines[ligature]!)![0];
-    return { preset: 'pdftotext', reason: `ligature character "${char}" ${at(ligature)}` };
-  }
-  const head = find(
-    (t) => t.length <= RUNNING_HEAD.maxLength && RUNNING_HEAD.hint.test(t) && RUNNING_HEAD.pattern.test(t),
-  );
-  if (head >= 0)
-    return { preset: 'pdftotext', reason: `running head with a page number ${quote(lines[head]!.trim())} ${at(head)}` };
+/** A whole trimmed line that boilerplate's line rule would remove. */
+function matchesLineRule(rule: { maxLength: number; hint: RegExp; pattern: RegExp }, trimmed: string): boolean {
+  return trimmed.length <= rule.maxLength && rule.hint.test(trimmed) && rule.pattern.test(trimmed);
+}
 
-  const longS = text.includes('ſ') ? find((_, raw) => raw.includes('ſ')) : -1;
-  if (longS >= 0) return { preset: 'chronam', reason: `long s (ſ) ${at(longS)}` };
-  const content = trimmed.filter((l) => l !== '');
-  if (content.length >= COLUMN_MIN_LINES) {
+const PRESSREADER_LINE_RULES = PRESSREADER_RULES.map(lineRule);
+const RUNNING_HEAD = lineRule('running-head');
+
+/**
+ * A sign of a source in the text: the preset it calls for and, when the text shows it, why. Each sign
+ * looks line by line only when the whole text holds what it needs (a cheap test first).
+ */
+interface Sign {
+  readonly preset: PresetId;
+  readonly find: (lines: Lines) => string | undefined;
+}
+
+/** A line that `test` accepts shows the sign; `reason` says how, given the line and its number. */
+function lineSign(
+  preset: PresetId,
+  holds: (text: string) => boolean,
+  test: (trimmed: string, raw: string) => boolean,
+  reason: (line: string, i: number) => string,
+): Sign {
+  return {
+    preset,
+    find(lines) {
+      if (!holds(lines.text)) return undefined;
+      const i = find(lines, test);
+      return i >= 0 ? reason(lines.raw[i]!, i) : undefined;
+    },
+  };
+}
+
+/** Narrow OCR columns (many short lines, mostly mid-sentence) with a printed line-end hyphen or an old year. */
+const historicColumns: Sign = {
+  preset: 'chronam',
+  find(lines) {
+    const content = lines.trimmed.filter((l) => l !== '');
+    if (content.length < COLUMN_MIN_LINES) return undefined;
     const lengths = content.map((l) => l.length).sort((a, b) => a - b);
     const median = lengths[Math.floor(lengths.length / 2)]!;
     const open = content.filter((l) => !/[.!?:;]["”’)]*$/.test(l)).length / content.length;
-    if (median <= COLUMN_MAX_MEDIAN && open >= COLUMN_MIN_OPEN_SHARE) {
-      const columns = `narrow columns (median line ${median} characters)`;
-      const hyphen = HYPHEN_CHAR.test(text) ? find((_, raw) => LINE_END_HYPHEN.test(raw)) : -1;
-      if (hyphen >= 0) return { preset: 'chronam', reason: `${columns} with a printed line-end hyphen ${at(hyphen)}` };
-      const year = find((t) => OLD_YEAR.test(t));
-      if (year >= 0)
-        return { preset: 'chronam', reason: `${columns} with the year ${OLD_YEAR.exec(lines[year]!)![0]} ${at(year)}` };
-    }
+    if (median > COLUMN_MAX_MEDIAN || open < COLUMN_MIN_OPEN_SHARE) return undefined;
+    const columns = `narrow columns (median line ${median} characters)`;
+    const hyphen = HYPHEN_CHAR.test(lines.text) ? find(lines, (_, raw) => LINE_END_HYPHEN.test(raw)) : -1;
+    if (hyphen >= 0) return `${columns} with a printed line-end hyphen ${at(hyphen)}`;
+    const year = find(lines, (t) => OLD_YEAR.test(t));
+    if (year >= 0) return `${columns} with the year ${OLD_YEAR.exec(lines.raw[year]!)![0]} ${at(year)}`;
+    return undefined;
+  },
+};
+
+/** The signs, strongest first: the first one the text shows decides. */
+const SIGNS: readonly Sign[] = [
+  lineSign(
+    'pressreader',
+    (text) => text.includes('Newspapers ') || /PressReader|ORIGINAL COPY/i.test(text),
+    (t) => PRESSREADER_LINE_RULES.some((rule) => matchesLineRule(rule, t)),
+    (line, i) => `PressReader line ${quote(line.trim())} ${at(i)}`,
+  ),
+  lineSign(
+    'pdftotext',
+    (text) => text.includes('\f'),
+    (_, raw) => raw.includes('\f'),
+    (_, i) => `form feed (a PDF page break) ${at(i)}`,
+  ),
+  lineSign(
+    'pdftotext',
+    (text) => LIGATURE.test(text),
+    (_, raw) => LIGATURE.test(raw),
+    (line, i) => `ligature character "${LIGATURE.exec(line)![0]}" ${at(i)}`,
+  ),
+  lineSign(
+    'pdftotext',
+    () => true,
+    (t) => matchesLineRule(RUNNING_HEAD, t),
+    (line, i) => `running head with a page number ${quote(line.trim())} ${at(i)}`,
+  ),
+  lineSign(
+    'chronam',
+    (text) => text.includes('ſ'),
+    (_, raw) => raw.includes('ſ'),
+    (_, i) => `long s (ſ) ${at(i)}`,
+  ),
+  historicColumns,
+];
+
+/** The source `text` looks like, and why. */
+export function detectSource(text: string): { preset: PresetId; reason: string } {
+  const raw = text.split(/\r\n|\r|\n/);
+  const lines: Lines = { text, raw, trimmed: raw.map((l) => l.trim()) };
+  for (const sign of SIGNS) {
+    const reason = sign.find(lines);
+    if (reason !== undefined) return { preset: sign.preset, reason };
   }
   return { preset: 'generic', reason: 'no sign of a PressReader, pdftotext or historic OCR source' };
 }

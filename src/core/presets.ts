@@ -20,8 +20,22 @@ export interface Preset {
   readonly transforms?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
-/** PressReader's own lines: only a PressReader text has them. */
-const PRESSREADER_RULES = ['pressreader-footer', 'pressreader-credit', 'pressreader-copy'];
+import { PRESSREADER_RULES, boilerplate, type BoilerplateRule } from '../transforms/boilerplate.js';
+import { ocrConfusions } from '../transforms/ocr-confusions.js';
+import { unicode } from '../transforms/unicode.js';
+import { unwrap } from '../transforms/unwrap.js';
+import type { Transform } from './types.js';
+
+/** Options of `transform` in a preset: keyed by its id, checked against its options' type. */
+function optionsFor<Options extends object>(
+  transform: Transform<Options, string>,
+  values: Partial<Options>,
+): Record<string, Readonly<Record<string, unknown>>> {
+  return { [transform.id]: values };
+}
+
+/** Boilerplate rules a preset turns off, checked to be boilerplate's rules. */
+const skipRules = (...rules: readonly BoilerplateRule[]): readonly BoilerplateRule[] => rules;
 
 export const PRESETS = {
   generic: {
@@ -32,25 +46,29 @@ export const PRESETS = {
       'PressReader text exports: footer, credit and masthead rules; no page furniture (folios, running heads, jumps)',
     transforms: {
       // One article per export: a lone number or a repeated capitalised line is text, not page furniture.
-      boilerplate: { skipRules: ['folio', 'running-head', 'repeated-head', 'jump-out', 'jump-in', 'jump-label'] },
+      ...optionsFor(boilerplate, {
+        skipRules: skipRules('folio', 'running-head', 'repeated-head', 'jump-out', 'jump-in', 'jump-label'),
+      }),
     },
   },
   pdftotext: {
     description: 'pdftotext output of printed pages: page furniture rules and column unwrapping',
     transforms: {
-      boilerplate: { skipRules: PRESSREADER_RULES },
-      unwrap: { shortLineRatio: 0.9 },
+      ...optionsFor(boilerplate, { skipRules: PRESSREADER_RULES }),
+      ...optionsFor(unwrap, { shortLineRatio: 0.9 }),
     },
   },
   chronam: {
     description:
       'Chronicling America and other historic OCR: long s folding, OCR letter confusions; no masthead or modern-furniture rules',
     // Measured on overproof and icdar2017 (README, Quality): fewer character errors, no document worse.
-    enable: ['ocr-confusions'],
+    enable: [ocrConfusions.id],
     transforms: {
-      unicode: { longS: true },
+      ...optionsFor(unicode, { longS: true }),
       // Old pages name the paper in headlines and datelines ("Special to The Evening Courier").
-      boilerplate: { skipRules: ['masthead', 'tagline', 'photo-credit', ...PRESSREADER_RULES] },
+      ...optionsFor(boilerplate, {
+        skipRules: [...skipRules('masthead', 'tagline', 'photo-credit'), ...PRESSREADER_RULES],
+      }),
     },
   },
 } as const satisfies Record<string, Preset>;

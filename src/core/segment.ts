@@ -2,11 +2,20 @@
  * Find the article's parts in the cleaned text: publication and date (from what `boilerplate`
  * removed), headline, deck, byline and body paragraphs.
  */
+import { boilerplate } from '../transforms/boilerplate.js';
+import { ruleOf } from '../transforms/define.js';
+import { TRANSFORMS } from '../transforms/index.js';
 import { isUpperCode } from './words.js';
 import type { Article, Edit, Removed } from './types.js';
 
-/** Transforms whose removed lines are listed in the article's `removed`. */
-const FURNITURE_TRANSFORMS = new Set(['boilerplate', 'noise-lines']);
+/** Transforms whose removed lines are listed in the article's `removed`: the furniture stage. */
+const FURNITURE_TRANSFORMS: ReadonlySet<string> = new Set(
+  TRANSFORMS.filter((t) => t.stage === 'furniture').map((t) => t.id),
+);
+/** The boilerplate rules segmentation reads: the blank line a removal leaves, the publication and the date. */
+const GAP = ruleOf(boilerplate, 'gap');
+const MASTHEAD = ruleOf(boilerplate, 'masthead');
+const DATELINE = ruleOf(boilerplate, 'dateline');
 /** A byline with "By": `- By Qassim Abdul-Zahra`, `BY NADIA HADDAD`, `By X and Y`. */
 const BY_LINE = /^(?:[-—–•·]\s*)?(?:By|BY|by):?\s+(\S.{1,80})$/;
 /** A byline without "By": `Samuel Okafor, Staff Writer` (tested only after the cheap ROLE_HINT). */
@@ -105,7 +114,7 @@ export function removedLines(edits: readonly Edit[]): Removed[] {
   // not, the same elements kind, and the code that reads it is not deoptimised by a second one.
   const removed: Removed[] = [];
   for (const e of edits) {
-    if (FURNITURE_TRANSFORMS.has(e.transform) && e.rule !== 'gap' && e.after.trim() === '' && e.before.trim() !== '') {
+    if (FURNITURE_TRANSFORMS.has(e.transform) && e.rule !== GAP && e.after.trim() === '' && e.before.trim() !== '') {
       removed.push({ transform: e.transform, rule: e.rule, text: e.before.trim() });
     }
   }
@@ -115,9 +124,9 @@ export function removedLines(edits: readonly Edit[]): Removed[] {
 export function segment(text: string, edits: readonly Edit[]): Article {
   const removed = removedLines(edits);
   const article: Article = { paragraphs: [], removed };
-  const publication = removed.find((r) => r.rule === 'masthead');
+  const publication = removed.find((r) => r.transform === boilerplate.id && r.rule === MASTHEAD);
   if (publication) article.publication = publication.text;
-  const date = removed.find((r) => r.rule === 'dateline');
+  const date = removed.find((r) => r.transform === boilerplate.id && r.rule === DATELINE);
   if (date) article.date = date.text;
 
   const blocks = text

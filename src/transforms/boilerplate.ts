@@ -298,7 +298,7 @@ export interface BoilerplatePattern {
 
 export interface BoilerplateOptions {
   /** Rule ids not to apply (presets turn off rules that misfire on their source). */
-  skipRules: readonly (BoilerplateRule | string)[];
+  skipRules: readonly string[];
   /** Extra line patterns, tried on lines no built-in rule removed. */
   extraPatterns: readonly BoilerplatePattern[];
 }

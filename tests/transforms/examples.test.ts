@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRANSFORMS, TRANSFORM_IDS } from '../../src/index.js';
+import { STAGES } from '../../src/core/types.js';
 import { apply, damaged } from '../helpers.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,5 +24,20 @@ describe('every transform', () => {
   it('ids are unique and kebab-case', () => {
     expect(new Set(TRANSFORM_IDS).size).toBe(TRANSFORM_IDS.length);
     for (const id of TRANSFORM_IDS) expect(id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+  });
+});
+
+describe('the transform list', () => {
+  it('keeps the stages in order: characters, furniture, words, layout', () => {
+    const order = TRANSFORMS.map((t) => STAGES.indexOf(t.stage));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('each transform declares its rules, and its damage rules among them', () => {
+    for (const t of TRANSFORMS) {
+      expect(t.rules.length, t.id).toBeGreaterThan(0);
+      expect(new Set(t.rules).size, `${t.id}: rule ids are unique`).toBe(t.rules.length);
+      for (const rule of t.damageRules) expect(t.rules, t.id).toContain(rule);
+    }
   });
 });

@@ -63,6 +63,12 @@ describe('detectSource', () => {
       'no sign of a PressReader, pdftotext or historic OCR source',
     ],
     ['generic', '', 'no sign of a PressReader, pdftotext or historic OCR source'],
+    // A story about the company is no PressReader dump: only a line its rules would remove is a sign.
+    [
+      'generic',
+      'PressReader, the digital kiosk, signed up two more papers.\nNewspapers in print are fewer.',
+      'no sign of a PressReader, pdftotext or historic OCR source',
+    ],
   ])('%s: %s', (preset, text, reason) => {
     expect(detectSource(text)).toEqual({ preset, reason });
   });
@@ -83,7 +89,12 @@ describe('presets', () => {
   it('are data over known transforms, options and rules', () => {
     for (const id of PRESET_IDS) {
       const preset = PRESETS[id] as import('../../src/core/presets.js').Preset;
-      for (const t of [...(preset.only ?? []), ...(preset.skip ?? []), ...Object.keys(preset.transforms ?? {})])
+      for (const t of [
+        ...(preset.only ?? []),
+        ...(preset.skip ?? []),
+        ...(preset.enable ?? []),
+        ...Object.keys(preset.transforms ?? {}),
+      ])
         expect(TRANSFORM_IDS).toContain(t);
       const rules = (preset.transforms?.boilerplate?.skipRules ?? []) as string[];
       for (const rule of rules) expect(BOILERPLATE_RULE_IDS).toContain(rule);
