@@ -7,29 +7,19 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../core/errors.js';
 import { createEvidenceSource } from '../io/data-files.js';
 import { cleanArticle } from '../index.js';
-import {
-  checkEncoding,
-  decodeBytes,
-  readInputFile,
-  readStream,
-  readWordList,
-  sameFile,
-  writeFileAtomic,
-} from '../io/files.js';
+import { decodeBytes, readInputFile, readStream, readWordList, sameFile, writeFileAtomic } from '../io/files.js';
 import { packageFile } from '../io/package-files.js';
-import { checkJsonlOptions, checkNoBatchOptions, isBatch } from './modes.js';
-import { selectTransforms } from '../core/pipeline.js';
+import { byteSize, checkOptions, chooseMode, extensions, list, positiveInteger, type CliOptions } from './options.js';
 import { TRANSFORMS } from '../transforms/index.js';
 import { FORMATS, type Format } from '../render/index.js';
 import type { EngineOptions } from '../run/tasks.js';
 import {
-  addTrustOptions,
+  addReportOptions,
   attachOptionalValues,
-  planTrust,
-  reportTrust,
+  planRun,
+  printReports,
   useColor,
-  type TrustOptions,
-  type TrustPlan,
+  type RunPlan,
 } from './report-options.js';
 
 export interface CliIO {
@@ -41,60 +31,12 @@ export interface CliIO {
   cwd?: () => string;
 }
 
-interface CliOptions extends TrustOptions {
-  format: Format;
-  output?: string;
-  only?: string[];
-  skip?: string[];
-  enable?: string[];
-  words?: string[];
-  encoding?: string;
-  maxSize?: number;
-  listTransforms?: boolean;
-  outDir?: string;
-  inPlace?: boolean;
-  backup?: string;
-  ext?: string[];
-  jobs?: number;
-  skipExisting?: boolean;
-  report?: string;
-  quiet?: boolean;
-  jsonl?: boolean;
-}
-
 const NAME = 'clean-article';
 
 function version(): string {
   const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
-
-const list = (value: string, previous: string[] = []): string[] => [
-  ...previous,
-  ...value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== ''),
-];
-
-function byteSize(value: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--max-size: "${value}" is not a size; expected bytes or a number with K, M or G`);
-  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
-  return Math.floor(Number(m[1]) * unit);
-}
-
-function positiveInteger(flag: string) {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
-      throw new UsageError(`${flag}: "${value}" is not a whole number of 1 or more`);
-    }
-    return Number(value);
-  };
-}
-
-/** `--ext` values; empty ones are kept, for the batch to refuse with the value named. */
-const extensions = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',')];
 
 const EXAMPLES = `
 Examples:
@@ -140,7 +82,7 @@ export function createProgram(io: CliIO, run: (inputs: string[], options: CliOpt
     .option('--report <file>', 'batch: write one JSON line per file (status, encoding, edits, time)')
     .option('-q, --quiet', 'no warnings, progress or summary; errors only')
     .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order');
-  addTrustOptions(program)
+  addReportOptions(program)
     .option('--list-transforms', 'list the transforms in pipeline order and exit')
     .version(version(), '-V, --version')
     .helpOption('-h, --help', 'show this help')
@@ -163,17 +105,12 @@ function listTransforms(io: CliIO): void {
   }
 }
 
-/**
- * Check the options every mode shares, load the configuration and read the word lists: before any
- * text is read.
- */
-function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions; plan: TrustPlan } {
-  selectTransforms({ only: options.only, skip: options.skip, enable: options.enable });
-  const plan = planTrust(options, io);
-  if (options.encoding) checkEncoding(options.encoding);
+/** Load the configuration and read the word lists (the options are checked): before any text is read. */
+function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions; plan: RunPlan } {
+  const plan = planRun(options, io);
   const { format, encoding, maxSize } = options;
   const words = [...plan.words, ...(options.words ?? []).flatMap(readWordList)];
-  const trust = {
+  const reports = {
     explain: options.explain,
     explainOnly: options.explainOnly,
     diff: options.diff,
@@ -186,7 +123,7 @@ function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions;
     encoding,
     maxSize,
     words,
-    trust,
+    reports,
     writesArticle: plan.writesArticle,
     ...(plan.config?.file !== undefined && { configFile: plan.config.file }),
     color: options.diff !== undefined && useColor(io),
@@ -201,7 +138,6 @@ function noInputOnTerminal(inputs: readonly string[], io: CliIO): void {
 }
 
 async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO): Promise<void> {
-  // Validate everything before any text is read.
   const { engine, plan } = engineOptions(options, io);
   const fromStdin = input === undefined || input === '-';
   noInputOnTerminal(input === undefined ? [] : [input], io);
@@ -219,35 +155,27 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
     if (options.output !== undefined) writeFileAtomic(options.output, result.output);
     else io.stdout.write(result.output);
   }
-  reportTrust(options, plan, { name, decoded, result, evidence, output: options.output }, io);
+  printReports(options, plan, { name, decoded, result, evidence, output: options.output }, io);
 }
 
 /** Run the CLI; resolves to the exit status. Errors become one line on stderr. */
 export async function main(argv: readonly string[], io: CliIO = process): Promise<number> {
   let exitCode = EXIT_OK;
   const program = createProgram(io, async (inputs, options) => {
-    if (options.listTransforms) return listTransforms(io);
+    const mode = chooseMode(inputs, options);
+    if (mode === 'list') return listTransforms(io);
+    checkOptions(mode, inputs, options);
     // Batches and streams are loaded only when asked for, to keep one article's start-up short.
-    if (options.jsonl) {
+    if (mode === 'jsonl') {
       const { engine } = engineOptions(options, io);
-      checkJsonlOptions(inputs, options);
-      for (const [flag, given] of [
-        ['--explain', options.explain ?? options.explainOnly],
-        ['--diff', options.diff],
-        ['--dry-run', options.dryRun],
-        ['--stats', options.stats],
-      ] as const) {
-        if (given) throw new UsageError(`--jsonl: ${flag} reports on files or one article, not on JSON Lines records`);
-      }
       noInputOnTerminal(inputs, io);
       const { runJsonl } = await import('../run/jsonl.js');
       exitCode = await runJsonl(inputs[0], options, engine, io);
-    } else if (isBatch(inputs, options)) {
+    } else if (mode === 'batch') {
       const { engine } = engineOptions(options, io);
       const { runBatch } = await import('../run/batch.js');
       exitCode = await runBatch(inputs, options, engine, io);
     } else {
-      checkNoBatchOptions(options);
       await cleanOne(inputs[0], options, io);
     }
   });

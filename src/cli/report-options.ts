@@ -1,40 +1,20 @@
 /**
- * The command line's "trust and control" options: `--explain`, `--explain-only`, `--diff`,
- * `--dry-run`, `--stats`, `--preset`, `--config`. `cli.ts` adds them (`addTrustOptions`), settles them
- * with the configuration before any text is read (`planTrust`), and hands each cleaned input to
- * `reportTrust`, which prints what they ask for. The work itself is in pure modules: explain.ts,
- * diff.ts, dry-run.ts, stats.ts, config.ts, detect.ts.
- *
- * Streams: the article stays on stdout (so pipes keep working) and `--explain` and `--stats` go to
- * stderr; `--explain-only`, `--diff` and `--dry-run` print on stdout instead of the article, and then
- * nothing is written, not even to `-o`.
+ * The command line's report and control options: `--explain`, `--explain-only`, `--diff`,
+ * `--dry-run`, `--stats`, `--preset`, `--config`. `main.ts` adds them (`addReportOptions`), settles
+ * them with the configuration before any text is read (`planRun`), and hands each cleaned input to
+ * `printReports`. The reports themselves are built by the pure `report/reports.ts`; with
+ * `--explain-only`, `--diff` or `--dry-run` nothing is written, not even to `-o`.
  */
 import { Command, Option } from 'commander';
+import type { CleanOptions } from '../core/clean.js';
+import { PRESET_CHOICES } from '../core/presets.js';
+import { DIFF_MODES } from '../report/diff.js';
+import { REPORT_FORMATS, reportsFor, type CleanedInput, type ReportOptions } from '../report/reports.js';
 import { findConfig, type Config } from './config.js';
-import { DIFF_MODES, diff, type DiffMode } from '../report/diff.js';
-import { dryRun, formatDryRun } from '../report/dry-run.js';
-import type { EvidenceSource } from '../evidence/source.js';
-import { explain, formatExplanation, formatExplanationJson, type DecodingNote } from '../report/explain.js';
-import type { CleanOptions, CleanResult } from '../index.js';
-import { PRESET_CHOICES, type PresetChoice } from '../core/presets.js';
-import { computeStats, formatStats } from '../report/stats.js';
+import type { CliOptions } from './options.js';
 
-export const REPORT_FORMATS = ['text', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface TrustOptions {
-  explain?: ReportFormat;
-  explainOnly?: ReportFormat;
-  diff?: DiffMode;
-  dryRun?: boolean;
-  stats?: ReportFormat;
-  preset?: PresetChoice;
-  /** A file, or `false` for `--no-config`. */
-  config?: string | false;
-}
-
-/** What the trust options need from the rest of the command line and from the process. */
-export interface TrustIO {
+/** What the report options need from the process. */
+export interface ReportIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
   env?: NodeJS.ProcessEnv;
@@ -61,7 +41,7 @@ export function attachOptionalValues(argv: readonly string[]): string[] {
   );
 }
 
-export function addTrustOptions(program: Command): Command {
+export function addReportOptions(program: Command): Command {
   return program
     .addOption(
       new Option(
@@ -97,8 +77,8 @@ export function addTrustOptions(program: Command): Command {
     .option('--no-config', 'ignore ./clean-article.config.json');
 }
 
-/** What the trust options settle before any text is read. */
-export interface TrustPlan {
+/** What the options and the configuration settle before any text is read. */
+export interface RunPlan {
   config?: Config;
   /** Options for `cleanArticle`, flags over the configuration over the preset. */
   clean: Pick<CleanOptions, 'preset' | 'only' | 'skip' | 'enable' | 'transformOptions' | 'protect'>;
@@ -113,10 +93,7 @@ export interface TrustPlan {
  * wrong, before any input is read. Flags override the configuration: `--preset` its preset, `--only`
  * or `--skip` its whole selection; `--words` files add to its words.
  */
-export function planTrust(
-  options: TrustOptions & { only?: string[]; skip?: string[]; enable?: string[] },
-  io: Pick<TrustIO, 'cwd'>,
-): TrustPlan {
+export function planRun(options: CliOptions, io: Pick<ReportIO, 'cwd'>): RunPlan {
   const config = findConfig(options.config, io.cwd?.() ?? process.cwd());
   const flagSelection = options.only !== undefined || options.skip !== undefined;
   const only = flagSelection ? options.only : config?.only;
@@ -136,71 +113,22 @@ export function planTrust(
 }
 
 /** Colour on stdout: a terminal, unless NO_COLOR is set (FORCE_COLOR forces it) or TERM is dumb. */
-export function useColor(io: TrustIO): boolean {
+export function useColor(io: ReportIO): boolean {
   const env = io.env ?? {};
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true && env.TERM !== 'dumb';
 }
 
-/** One cleaned input, for `reportTrust`. */
-export interface CleanedInput {
-  /** The input's name (a path or `<stdin>`). */
-  name: string;
-  /** The decoded input text and how it was decoded. */
-  decoded: { text: string } & DecodingNote;
-  result: CleanResult;
-  evidence: EvidenceSource;
-  /** The `-o` file, if any. */
-  output?: string;
-}
-
-/**
- * What the trust options ask for about one cleaned input, as text for stdout and for stderr (pure, so
- * that batch mode can buffer each file's reports and print them whole). `color`: colour the diff.
- */
-export function trustReports(
-  options: TrustOptions,
-  plan: Pick<TrustPlan, 'config'>,
+/** Print what the report options ask for about one cleaned input. */
+export function printReports(
+  options: ReportOptions,
+  plan: Pick<RunPlan, 'config'>,
   run: CleanedInput,
-  color = false,
-  /** One of many inputs (a batch): JSON reports are one line each, naming the input. */
-  batch = false,
-): { stdout: string; stderr: string } {
-  const { name, decoded, result } = run;
-  let stdout = '';
-  let stderr = '';
-  if (options.dryRun)
-    stdout += formatDryRun(dryRun(name, decoded.text, result.output, result.edits.length, run.output));
-  if (options.diff) {
-    const to = run.output ?? `${name} (cleaned)`;
-    stdout += diff(decoded.text, result.output, options.diff, { from: name, to, color });
-  }
-  const explainFormat = options.explainOnly ?? options.explain;
-  if (explainFormat) {
-    const explanation = explain(decoded.text, result, { decoding: decoded, config: plan.config?.file });
-    const text =
-      explainFormat === 'json'
-        ? formatExplanationJson(explanation, batch ? { input: name } : undefined)
-        : (batch ? `== ${name}\n` : '') + formatExplanation(explanation);
-    if (options.explainOnly) stdout += text;
-    else stderr += text;
-  }
-  if (options.stats) {
-    const stats = computeStats(decoded.text, result, run.evidence);
-    stderr += options.stats === 'json' ? `${JSON.stringify({ input: name, ...stats })}\n` : formatStats(name, stats);
-  }
-  return { stdout, stderr };
-}
-
-/** Print what the trust options ask for about one cleaned input. */
-export function reportTrust(
-  options: TrustOptions,
-  plan: Pick<TrustPlan, 'config'>,
-  run: CleanedInput,
-  io: TrustIO,
+  io: ReportIO,
 ): void {
-  const { stdout, stderr } = trustReports(options, plan, run, options.diff !== undefined && useColor(io));
+  const color = options.diff !== undefined && useColor(io);
+  const { stdout, stderr } = reportsFor(options, run, { configFile: plan.config?.file, color });
   if (stdout !== '') io.stdout.write(stdout);
   if (stderr !== '') io.stderr.write(stderr);
 }

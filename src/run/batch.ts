@@ -4,6 +4,7 @@
  * up front) and each file is read, cleaned and written by a worker, so memory stays flat however many
  * files there are. A bad file is reported and skipped; the summary and the exit status tell.
  */
+import type { CliOptions } from '../cli/options.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,21 +27,10 @@ export const OUTPUT_EXTENSIONS: Readonly<Record<Format, string>> = { text: '.txt
 /** Progress is redrawn at most this often (ms): often enough to look alive, rarely enough to cost nothing. */
 const PROGRESS_INTERVAL_MS = 100;
 
-export interface BatchOptions {
-  format: Format;
-  outDir?: string;
-  inPlace?: boolean;
-  backup?: string;
-  /** Extensions a folder walk picks up (`--ext`), with or without the dot. */
-  ext?: readonly string[];
-  /** Worker threads; default one per CPU. */
-  jobs?: number;
-  skipExisting?: boolean;
-  report?: string;
-  quiet?: boolean;
-  /** `-o`: one output file, which a batch cannot have. */
-  output?: string;
-}
+export type BatchOptions = Pick<
+  CliOptions,
+  'format' | 'outDir' | 'inPlace' | 'backup' | 'ext' | 'jobs' | 'skipExisting' | 'report' | 'quiet' | 'output'
+>;
 
 export interface BatchIO {
   stdout: NodeJS.WritableStream;
@@ -140,28 +130,12 @@ function checkReport(report: string, roots: readonly Root[], extensions: readonl
 }
 
 /**
- * Check the batch options and the inputs (their kinds, not their text) and decide where each output
- * goes. Every problem with the command line is a UsageError, raised before any file is read.
+ * Check the inputs (their kinds, not their text) against the options, which `checkOptions` has checked
+ * among themselves, and decide where each output goes. Every problem is a UsageError, raised before any
+ * file is read.
  */
 export function planBatch(inputs: readonly string[], options: BatchOptions): BatchPlan {
   const { outDir, inPlace = false } = options;
-  if (outDir !== undefined && inPlace) throw new UsageError('--out-dir and --in-place: choose one');
-  if (outDir === undefined && !inPlace) {
-    const what = inputs.length > 1 ? 'several inputs' : `${inputs[0]}: a pattern`;
-    throw new UsageError(`${what}: add --out-dir DIR (one output per input) or --in-place (replace each input)`);
-  }
-  if (options.output !== undefined) {
-    throw new UsageError(`-o ${options.output}: one output file cannot hold a batch; use --out-dir DIR`);
-  }
-  if (options.backup !== undefined && !inPlace) throw new UsageError('--backup: only with --in-place');
-  if (options.backup !== undefined && (options.backup === '' || /[/\\]/.test(options.backup))) {
-    throw new UsageError(`--backup: "${options.backup}" is not a file name suffix; expected e.g. .orig`);
-  }
-  if (options.skipExisting && inPlace) {
-    throw new UsageError('--skip-existing: only with --out-dir (in place, every output is its own input)');
-  }
-  if (inputs.length === 0) throw new UsageError('no input: give the files or folders to clean');
-  if (inputs.includes('-')) throw new UsageError('"-" (stdin) cannot be part of a batch; give files or folders');
   const extensions = normaliseExtensions(options.ext);
   const roots = inputs.map(classify);
   let outAbs: string | undefined;

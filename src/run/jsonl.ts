@@ -4,6 +4,7 @@
  * in flight (one without workers), so a corpus of any size streams through in flat memory; with
  * `--jobs N` the records are cleaned by N workers. A malformed line is reported with its number and left out; the exit status then is 1.
  */
+import type { CliOptions } from '../cli/options.js';
 import { once } from 'node:events';
 import readline from 'node:readline';
 import { EXIT_INPUT, EXIT_OK } from '../core/errors.js';
@@ -13,12 +14,7 @@ import type { EngineOptions, RecordResult, RecordTask } from './tasks.js';
 
 const NAME = 'clean-article';
 
-export interface JsonlOptions {
-  /** Worker threads; default one per CPU. */
-  jobs?: number;
-  output?: string;
-  quiet?: boolean;
-}
+export type JsonlOptions = Pick<CliOptions, 'jobs' | 'output' | 'quiet'>;
 
 export interface JsonlIO {
   stdin: NodeJS.ReadableStream;

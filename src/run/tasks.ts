@@ -7,21 +7,20 @@ import { performance } from 'node:perf_hooks';
 import { InputError } from '../core/errors.js';
 import type { EvidenceSource } from '../evidence/source.js';
 import { createEvidenceSource } from '../io/data-files.js';
-import { cleanArticle, type CleanResult } from '../index.js';
 import { backupFile, fileMode, isUpToDate, readInputFile, writeFileAtomicAsync } from '../io/files.js';
 import { articleJson } from '../render/json.js';
-import type { Config } from '../cli/config.js';
 import type { Format } from '../render/index.js';
 import { computeStats, type Stats } from '../report/stats.js';
-import { trustReports, type TrustOptions, type TrustPlan } from '../cli/report-options.js';
+import { reportsFor, type ReportOptions } from '../report/reports.js';
+import { cleanWith, type CleanOptions, type CleanResult } from '../core/clean.js';
 
 /** What every task of one run shares; validated by the CLI before any task runs. */
 export interface EngineOptions {
   format: Format;
   /** Preset, transform selection and options, protect patterns: flags over configuration over preset. */
-  clean: TrustPlan['clean'];
+  clean: Pick<CleanOptions, 'preset' | 'only' | 'skip' | 'enable' | 'transformOptions' | 'protect'>;
   /** `--explain`, `--diff`, `--dry-run`, `--stats`: reported per file, in input order. */
-  trust?: TrustOptions;
+  reports?: ReportOptions;
   /** False with `--dry-run`, `--diff` or `--explain-only`: nothing is written. */
   writesArticle?: boolean;
   /** The configuration file used, for `--explain`. */
@@ -108,7 +107,7 @@ export type TaskResult = FileResult | RecordResult;
 
 function clean(text: string, engine: Engine): CleanResult {
   const { format, clean: options } = engine.options;
-  return cleanArticle(text, { format, ...options, evidence: engine.evidence });
+  return cleanWith(text, { format, ...options }, engine.evidence);
 }
 
 function editsByTransform(result: CleanResult): Record<string, number> {
@@ -167,13 +166,12 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       written = writeFileAtomicAsync(output, result.output, mode);
       written.catch(() => undefined); // awaited below, after the reports
     }
-    const trust = options.trust ?? {};
-    const reports = trustReports(
-      trust,
-      { config: options.configFile === undefined ? undefined : ({ file: options.configFile } as Config) },
-      { name: input, decoded, result, evidence: engine.evidence, output },
-      options.color === true,
-      true,
+    const asked = options.reports ?? {};
+    const stats = asked.stats !== undefined ? computeStats(decoded.text, result, engine.evidence) : undefined;
+    const reports = reportsFor(
+      asked,
+      { name: input, decoded, result, evidence: engine.evidence, output, stats },
+      { configFile: options.configFile, color: options.color === true, batch: true },
     );
     const elapsed = ms();
     await written;
@@ -189,7 +187,7 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       editsByTransform: editsByTransform(result),
       bytes: decoded.bytes,
       ms: elapsed,
-      ...(trust.stats !== undefined && { stats: computeStats(decoded.text, result, engine.evidence) }),
+      ...(stats !== undefined && { stats }),
       ...((reports.stdout !== '' || reports.stderr !== '') && { reports }),
     };
   } catch (error) {

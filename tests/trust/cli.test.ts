@@ -313,15 +313,15 @@ describe('option errors', () => {
   });
 });
 
-describe('trustReports (for batch mode: each file’s reports as text)', () => {
+describe('reportsFor (for batch mode: each file’s reports as text)', () => {
   it('returns what would go to stdout and stderr instead of writing it', async () => {
-    const { trustReports } = await import('../../src/cli/report-options.js');
+    const { reportsFor } = await import('../../src/report/reports.js');
     const { cleanArticle, createEvidenceSource } = await import('../../src/index.js');
     const evidence = createEvidenceSource();
     const text = 'a  b\n';
     const result = cleanArticle(text, { evidence });
     const run = { name: 'a.txt', decoded: { text, encoding: 'utf-8', reason: 'valid UTF-8' }, result, evidence };
-    const reports = trustReports({ dryRun: true, explain: 'json', stats: 'json' }, {}, { ...run, output: 'out/a.txt' });
+    const reports = reportsFor({ dryRun: true, explain: 'json', stats: 'json' }, { ...run, output: 'out/a.txt' });
     expect(reports.stdout).toBe(
       'dry run: a.txt -> out/a.txt: would write 4 bytes (2 edits; -1 +1 lines); nothing written\n',
     );

@@ -1,0 +1,162 @@
+/**
+ * The command line's options: one type for everything commander parses (`CliOptions`), the parsers
+ * of its values, which mode a command line asks for (one article, a batch, JSON Lines), and every check
+ * of the options against each other, made in one place before any text is read. Kept apart from
+ * `run/` so that the CLI loads batches, streams and worker threads only when they are asked for.
+ */
+import fs from 'node:fs';
+import { UsageError } from '../core/errors.js';
+import { selectTransforms } from '../core/pipeline.js';
+import type { PresetChoice } from '../core/presets.js';
+import { checkEncoding, sameFile } from '../io/files.js';
+import { isGlob } from '../io/glob.js';
+import type { Format } from '../render/index.js';
+import type { DiffMode } from '../report/diff.js';
+import type { ReportFormat } from '../report/reports.js';
+
+export interface CliOptions {
+  format: Format;
+  /** `-o`: the one output file. */
+  output?: string;
+  only?: string[];
+  skip?: string[];
+  enable?: string[];
+  /** `--words` files. */
+  words?: string[];
+  encoding?: string;
+  maxSize?: number;
+  listTransforms?: boolean;
+  outDir?: string;
+  inPlace?: boolean;
+  backup?: string;
+  /** Extensions a folder walk picks up (`--ext`), with or without the dot. */
+  ext?: string[];
+  /** Worker threads; default one per CPU. */
+  jobs?: number;
+  skipExisting?: boolean;
+  report?: string;
+  quiet?: boolean;
+  jsonl?: boolean;
+  explain?: ReportFormat;
+  explainOnly?: ReportFormat;
+  diff?: DiffMode;
+  dryRun?: boolean;
+  stats?: ReportFormat;
+  preset?: PresetChoice;
+  /** A file, or `false` for `--no-config`. */
+  config?: string | false;
+}
+
+/** A comma-separated list, repeatable: `--skip a,b --skip c`. */
+export const list = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== ''),
+];
+
+/** `--max-size`: bytes, or a number with K, M or G. */
+export function byteSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-size: "${value}" is not a size; expected bytes or a number with K, M or G`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.floor(Number(m[1]) * unit);
+}
+
+export function positiveInteger(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+      throw new UsageError(`${flag}: "${value}" is not a whole number of 1 or more`);
+    }
+    return Number(value);
+  };
+}
+
+/** `--ext` values; empty ones are kept, for the batch to refuse with the value named. */
+export const extensions = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',')];
+
+export type Mode = 'list' | 'jsonl' | 'batch' | 'one';
+
+/**
+ * The mode a command line asks for. A batch is chosen by `--out-dir` or `--in-place`; several inputs,
+ * or a pattern, without either is a batch too, which `checkOptions` refuses with a message saying
+ * what to add.
+ */
+export function chooseMode(inputs: readonly string[], options: CliOptions): Mode {
+  if (options.listTransforms) return 'list';
+  if (options.jsonl) return 'jsonl';
+  if (options.outDir !== undefined || options.inPlace === true || inputs.length > 1) return 'batch';
+  const [input] = inputs;
+  return input !== undefined && input !== '-' && isGlob(input) && !fs.existsSync(input) ? 'batch' : 'one';
+}
+
+/**
+ * Check the options against each other for `mode`, and the values every mode shares (transform ids,
+ * the encoding). Throws a UsageError naming the flag; reads no input.
+ */
+export function checkOptions(mode: Mode, inputs: readonly string[], options: CliOptions): void {
+  selectTransforms({ only: options.only, skip: options.skip, enable: options.enable });
+  if (options.encoding) checkEncoding(options.encoding);
+  if (mode === 'jsonl') checkJsonl(inputs, options);
+  else if (mode === 'batch') checkBatch(inputs, options);
+  else if (mode === 'one') checkNoBatchOptions(options);
+}
+
+/** Refuse the batch-only options outside a batch (one file, stdin, `--jsonl`). */
+function checkNoBatchOptions(options: CliOptions): void {
+  const batchOnly: [string, boolean, string][] = [
+    ['--backup', options.backup !== undefined, '--in-place'],
+    ['--skip-existing', options.skipExisting === true, '--out-dir'],
+    ['--report', options.report !== undefined, '--out-dir or --in-place'],
+    ['--ext', options.ext !== undefined, '--out-dir or --in-place'],
+  ];
+  for (const [flag, given, needs] of batchOnly) if (given) throw new UsageError(`${flag}: only with ${needs}`);
+}
+
+function checkJsonl(inputs: readonly string[], options: CliOptions): void {
+  if (options.format === 'json') {
+    throw new UsageError('--jsonl: records are JSON already; choose -f text or -f markdown for their "text" field');
+  }
+  for (const [flag, given] of [
+    ['--out-dir', options.outDir !== undefined],
+    ['--in-place', options.inPlace === true],
+  ] as const) {
+    if (given) throw new UsageError(`--jsonl: ${flag} is for files; JSON Lines go from one stream to one stream`);
+  }
+  checkNoBatchOptions(options);
+  if (inputs.length > 1) throw new UsageError('--jsonl: give one input file, or none to read stdin');
+  const [input] = inputs;
+  if (input !== undefined && input !== '-' && options.output !== undefined && sameFile(input, options.output)) {
+    throw new UsageError(`-o ${options.output}: is the input file; refusing to overwrite it`);
+  }
+  for (const [flag, given] of [
+    ['--explain', options.explain ?? options.explainOnly],
+    ['--diff', options.diff],
+    ['--dry-run', options.dryRun],
+    ['--stats', options.stats],
+  ] as const) {
+    if (given) throw new UsageError(`--jsonl: ${flag} reports on files or one article, not on JSON Lines records`);
+  }
+}
+
+function checkBatch(inputs: readonly string[], options: CliOptions): void {
+  const { outDir, inPlace = false } = options;
+  if (outDir !== undefined && inPlace) throw new UsageError('--out-dir and --in-place: choose one');
+  if (outDir === undefined && !inPlace) {
+    const what = inputs.length > 1 ? 'several inputs' : `${inputs[0]}: a pattern`;
+    throw new UsageError(`${what}: add --out-dir DIR (one output per input) or --in-place (replace each input)`);
+  }
+  if (options.output !== undefined) {
+    throw new UsageError(`-o ${options.output}: one output file cannot hold a batch; use --out-dir DIR`);
+  }
+  if (options.backup !== undefined && !inPlace) throw new UsageError('--backup: only with --in-place');
+  if (options.backup !== undefined && (options.backup === '' || /[/\\]/.test(options.backup))) {
+    throw new UsageError(`--backup: "${options.backup}" is not a file name suffix; expected e.g. .orig`);
+  }
+  if (options.skipExisting && inPlace) {
+    throw new UsageError('--skip-existing: only with --out-dir (in place, every output is its own input)');
+  }
+  if (inputs.length === 0) throw new UsageError('no input: give the files or folders to clean');
+  if (inputs.includes('-')) throw new UsageError('"-" (stdin) cannot be part of a batch; give files or folders');
+}
