@@ -6,7 +6,6 @@ import { InputError } from '../src/core/errors.js';
 import {
   DEFAULT_MAX_SIZE,
   backupFile,
-  decodeBytes,
   isStaleTemp,
   isUpToDate,
   openAtomicWriteStream,
@@ -15,6 +14,7 @@ import {
   writeFileAtomic,
   writeFileAtomicAsync,
 } from '../src/io/files.js';
+import { decodeBytes } from '../src/core/decode.js';
 
 let dir: string;
 beforeEach(() => {

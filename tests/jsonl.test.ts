@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli/main.js';
-import { decodeBytes } from '../src/io/files.js';
+import { decodeBytes } from '../src/core/decode.js';
 import { FIXTURES, bin, expected as clean, fixture, repo, run, runBin } from './run.js';
 
 const raw = (name: string) => decodeBytes(fs.readFileSync(fixture(name)), name).text; // one fixture is Windows-1252

@@ -19,7 +19,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { decodeBytes } from '../io/files.js';
+import { decodeBytes } from '../core/decode.js';
+import { parseWordList } from '../io/word-list.js';
 import { TRANSFORM_IDS } from '../transforms/index.js';
 import { PRESET_CHOICES, type PresetChoice } from '../core/presets.js';
 import { BOILERPLATE_RULE_IDS, type BoilerplatePattern } from '../transforms/boilerplate.js';
@@ -291,11 +292,7 @@ export function loadConfig(file: string, label = file): Config {
   if (config.wordsFile !== undefined) {
     const wordsPath = path.resolve(path.dirname(file), config.wordsFile);
     const text = readText(wordsPath, `${label}: wordsFile: ${config.wordsFile}`);
-    const words = text
-      .split(/\r?\n/)
-      .map((l) => l.replace(/#.*/, '').trim())
-      .filter((l) => l !== '');
-    config.words = [...config.words, ...words];
+    config.words = [...config.words, ...parseWordList(text)];
   }
   return config;
 }

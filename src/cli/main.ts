@@ -7,11 +7,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../core/errors.js';
 import { createEvidenceSource } from '../io/data-files.js';
 import { cleanArticle } from '../index.js';
-import { decodeBytes, readInputFile, readStream, readWordList, sameFile, writeFileAtomic } from '../io/files.js';
+import { decodeBytes } from '../core/decode.js';
+import { readInputFile, readStream, sameFile, writeFileAtomic } from '../io/files.js';
+import { readWordList } from '../io/word-list.js';
 import { packageFile } from '../io/package-files.js';
 import { byteSize, checkOptions, chooseMode, extensions, list, positiveInteger, type CliOptions } from './options.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { FORMATS, type Format } from '../render/index.js';
+import { FORMATS } from '../render/index.js';
 import type { EngineOptions } from '../run/tasks.js';
 import {
   addReportOptions,

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EXIT_INPUT, EXIT_OK, UsageError } from '../core/errors.js';
 import { compileGlob, isGlob, type Glob } from '../io/glob.js';
-import { describe, isStaleTemp, openAtomicWriteStream, removeStaleTemps, type AtomicWriteStream } from '../io/files.js';
+import { walkFolder } from '../io/walk.js';
+import { describe, openAtomicWriteStream, removeStaleTemps, type AtomicWriteStream } from '../io/files.js';
 import { TRANSFORM_IDS } from '../transforms/index.js';
 import { createRunner, defaultJobs, runOrdered } from './pool.js';
 import type { Format } from '../render/index.js';
@@ -182,53 +183,6 @@ interface WalkWarning {
 
 type WalkItem = FileTask | { kind: 'error'; input: string; error: string } | WalkWarning;
 
-interface Found {
-  abs: string;
-  display: string;
-}
-
-/**
- * The files under a folder, depth first in name order (so that every run sees the same order). Hidden
- * entries are skipped (and, when `sweep` is set, temporary files of killed runs removed); linked
- * folders are not followed (no loops); `outAbs` is never entered.
- */
-async function* walkFolder(
-  abs: string,
-  display: string,
-  rel: string,
-  depth: number,
-  walk: { plan: BatchPlan; maxDepth: number; accept: (rel: string, name: string) => boolean; sweep: boolean },
-): AsyncGenerator<Found | { error: string; display: string }> {
-  let entries: fs.Dirent[];
-  try {
-    entries = await fs.promises.readdir(abs, { withFileTypes: true });
-  } catch (error) {
-    yield { display, error: describe(error) };
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const childAbs = path.join(abs, entry.name);
-    const childDisplay = path.join(display, entry.name);
-    const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.name.startsWith('.')) {
-      if (walk.sweep && entry.isFile() && isStaleTemp(entry.name)) fs.rmSync(childAbs, { force: true });
-      continue;
-    }
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      isFile = (await fs.promises.stat(childAbs).catch(() => undefined))?.isFile() ?? false;
-    }
-    if (entry.isDirectory()) {
-      if (childAbs !== walk.plan.outAbs && depth < walk.maxDepth) {
-        yield* walkFolder(childAbs, childDisplay, childRel, depth + 1, walk);
-      }
-    } else if (isFile && walk.accept(childRel, entry.name)) {
-      yield { abs: childAbs, display: childDisplay };
-    }
-  }
-}
-
 /**
  * Every input of the plan as a task (or an error or warning to report), in order. With `sweep`, the
  * temporary files killed in-place runs left beside the inputs are removed on the way.
@@ -264,7 +218,7 @@ export async function* walkInputs(plan: BatchPlan, sweep = false): AsyncGenerato
     }
     const glob = root.glob;
     const found = walkFolder(root.abs, glob ? glob.root : root.given, '', 0, {
-      plan,
+      skip: plan.outAbs,
       sweep,
       maxDepth: glob ? glob.maxDepth : Infinity,
       accept: (rel, name) =>

@@ -57,6 +57,7 @@ export function defineTransform<Options extends object = Record<string, never>, 
 
 /** `rule`, checked by the compiler to be one of `transform`'s rules: how other modules name a rule. */
 export function ruleOf<Rule extends string>(transform: Transform<object, Rule>, rule: NoInfer<Rule>): Rule {
+  if (!transform.rules.includes(rule)) throw new Error(`${transform.id} has no rule "${rule}"`);
   return rule;
 }
 
