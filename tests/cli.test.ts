@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRANSFORM_IDS } from '../src/index.js';
-import { bin, fixture, run } from './run.js';
+import { bin, fixture, repo, run } from './run.js';
 
 const expected = fs.readFileSync(fixture('statesman', 'expected.txt'), 'utf8');
 
@@ -132,17 +132,10 @@ describe('clean-article (in process)', () => {
     const file = path.join(dir, 'secret.txt');
     fs.writeFileSync(file, 'text');
     fs.chmodSync(file, 0o000);
-    // Root reads any file: there, run the compiled bin as "nobody", for whom permissions apply.
-    const r =
-      process.getuid?.() === 0
-        ? (({ status, stdout, stderr }) => ({ code: status, stdout, stderr }))(
-            spawnSync(process.execPath, [bin, file], {
-              encoding: 'utf8',
-              uid: 65534,
-              gid: 65534,
-            }),
-          )
-        : await run([file]);
+    // Root reads any file: there, run the compiled bin as "nobody", for whom permissions apply. The
+    // checkout may sit in a private home folder nobody cannot enter, so the bin runs from a copy in a
+    // folder of its own under the temporary folder: the bundle, its bin and package.json.
+    const r = process.getuid?.() === 0 ? runBinAsNobody([file]) : await run([file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`clean-article: ${file}: permission denied\n`);
     expect(r.stdout).toBe('');
@@ -264,3 +257,28 @@ describe('clean-article (the installed bin)', () => {
     expect(r.status).toBe(0);
   });
 });
+
+/** The compiled bin, copied where any user can run it, run as the unprivileged user 65534. */
+function runBinAsNobody(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'clean-article-bin-'));
+  try {
+    for (const part of ['package.json', 'bin/clean-article.js', 'dist/clean-article.js']) {
+      fs.mkdirSync(path.dirname(path.join(copy, part)), { recursive: true });
+      fs.copyFileSync(path.join(repo, part), path.join(copy, part));
+    }
+    for (const folder of [copy, path.join(copy, 'bin'), path.join(copy, 'dist')]) fs.chmodSync(folder, 0o755);
+    const { status, stdout, stderr } = spawnSync(
+      process.execPath,
+      [path.join(copy, 'bin', 'clean-article.js'), ...args],
+      {
+        encoding: 'utf8',
+        cwd: copy,
+        uid: 65534,
+        gid: 65534,
+      },
+    );
+    return { code: status, stdout, stderr };
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
