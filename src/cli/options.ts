@@ -12,7 +12,7 @@ import { checkEncoding } from '../core/decode.js';
 import { sameFile } from '../io/files.js';
 import { isGlob } from '../io/glob.js';
 import type { Format } from '../render/index.js';
-import type { DiffMode } from '../report/diff.js';
+import type { DiffMode } from '../report/diff/index.js';
 import type { ReportFormat } from '../report/reports.js';
 
 export interface CliOptions {

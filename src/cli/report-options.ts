@@ -8,7 +8,7 @@
 import { Command, Option } from 'commander';
 import type { CleanOptions } from '../core/clean.js';
 import { PRESET_CHOICES } from '../core/presets.js';
-import { DIFF_MODES } from '../report/diff.js';
+import { DIFF_MODES } from '../report/diff/index.js';
 import { REPORT_FORMATS, reportsFor, type CleanedInput, type ReportOptions } from '../report/reports.js';
 import { findConfig, type Config } from './config.js';
 import type { CliOptions } from './options.js';

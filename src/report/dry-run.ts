@@ -2,7 +2,7 @@
  * `--dry-run`: what cleaning one input would write, without writing it. Pure: the caller reads the
  * input, cleans it, and prints `formatDryRun(dryRun(...))` (and a diff if asked) instead of writing.
  */
-import { lineChanges } from './diff.js';
+import { lineChanges } from './diff/index.js';
 
 export interface DryRun {
   /** The input's name (a path or `<stdin>`). */

@@ -8,7 +8,7 @@
  */
 import type { CleanResult } from '../core/clean.js';
 import type { EvidenceSource } from '../evidence/source.js';
-import { diff, type DiffMode } from './diff.js';
+import { diff, type DiffMode } from './diff/index.js';
 import { dryRun, formatDryRun } from './dry-run.js';
 import { explain, formatExplanation, formatExplanationJson, type DecodingNote } from './explain.js';
 import { computeStats, formatStats, type Stats } from './stats.js';
