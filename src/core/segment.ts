@@ -68,7 +68,6 @@ function isAllCaps(s: string): boolean {
   return s === s.toUpperCase() && s !== s.toLowerCase();
 }
 
-/** The byline's name(s) if `block` is a byline. */
 /** A line under a byline that gives the role (`Staff Writers`, `The Associated Press`). */
 const ROLE_ONLY =
   /^(?:(?:Senior |Chief |Staff |Special |Contributing )?(?:Writers?|Reporters?|Correspondents?|Editors?|Columnists?)|(?:The )?Associated Press|Staff|Special to (?:the )?.+)$/i;

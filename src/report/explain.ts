@@ -5,7 +5,7 @@
  *
  *     encoding: utf-8 (valid UTF-8)
  *     source: pressreader (detected: PressReader line "Newspapers in English" on line 39)
- *     13:45  split-words/fragments  "collec ting" -> "collecting"  (...)
+ *     13:45  split-words/fragment  "collec ting" -> "collecting"  (...)
  */
 import type { SourceChoice } from '../core/detect.js';
 import { lineColumns, originalOffsets } from './origin.js';
@@ -99,9 +99,8 @@ export function formatExplanation(explanation: Explanation): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The explanation as a JSON document: `{decoding?, config?, source?, edits: [{line, col, ...}]}`. */
 /**
- * The explanation as JSON: pretty for one article; with `line`, one line that names its input, so a
+ * The explanation as a JSON document, `{decoding?, config?, source?, edits: [{line, col, ...}]}`: pretty for one article; with `line`, one line that names its input, so a
  * batch writes JSON Lines.
  */
 export function formatExplanationJson(explanation: Explanation, line?: { input: string }): string {

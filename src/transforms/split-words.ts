@@ -42,7 +42,6 @@ import { repairLigatureGarbage } from './ligatures.js';
  * `homework` is 18,436th, `airbase` 39,354th (`air base` is the usual spelling).
  */
 const COMPOUND_MAX_RANK = 25000;
-/** Edits by earlier transforms that show a document's text layer splits and garbles words. */
 
 /**
  * A compound join needs cost(a) + cost(b) - cost(ab) at least this large (natural-log units): the
