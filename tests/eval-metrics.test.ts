@@ -40,6 +40,7 @@ import {
   words,
 } from '../scripts/lib/metrics.js';
 import { sample, seededRandom } from '../scripts/lib/random.js';
+import { followTokens } from '../scripts/lib/token-trail.js';
 import { makeEdit } from './helpers.js';
 import { formatDelta, formatTable } from '../scripts/lib/table.js';
 
@@ -217,6 +218,60 @@ describe('scoring tokens', () => {
 
   it('do not join across a soft hyphen followed by a space', () => {
     expect(scoringTokens('con¬\n cerns').map((t) => t.text)).toEqual(['con', 'cerns']);
+  });
+});
+
+describe('following tokens through the steps', () => {
+  /** Hand-made steps: each is a list of [offset, before, after] on the previous step's output. */
+  function trailsOf(input: string, stepEdits: [number, string, string][][]) {
+    const steps = stepEdits.map((edits, i) => ({
+      transform: `t${i}`,
+      edits: edits.map(([offset, before, after]) => ({ ...makeEdit(offset, before, after), transform: `t${i}` })),
+    }));
+    let text = input;
+    const inputs: string[] = [];
+    for (const step of steps) {
+      inputs.push(text);
+      text = replayEdits(text, step.edits);
+    }
+    return { text, trails: followTokens(scoringTokens(input), steps, inputs, text) };
+  }
+
+  it('keeps a token intact through edits elsewhere and through line breaks around it', () => {
+    // step 0 joins the broken word, step 1 turns the remaining line break into a space.
+    const { text, trails } = trailsOf('we have con-\ncerns about\nit', [
+      [[7, ' con-\ncerns', '\nconcerns']],
+      [[22, '\n', ' ']],
+    ]);
+    expect(text).toBe('we have\nconcerns about it');
+    expect(trails.map((t) => [t.token.text, t.intact, text.slice(t.outStart, t.outEnd)])).toEqual([
+      ['we', true, 'we'],
+      ['have', true, 'have'],
+      ['con-', false, 'concerns'],
+      ['cerns', false, 'concerns'],
+      ['about', true, 'about'],
+      ['it', true, 'it'],
+    ]);
+    // Both halves were changed by step 0 only; the line break of step 1 is no change of a word.
+    expect(trails[2]!.changes.map((c) => c.edit.transform)).toEqual(['t0']);
+  });
+
+  it('counts a word joined to its neighbour by a removed space, and a deleted word, as changed', () => {
+    const { trails } = trailsOf('in collec ting && data', [[[9, ' ', '']], [[14, '&& ', '']]]);
+    expect(trails.map((t) => [t.token.text, t.intact])).toEqual([
+      ['in', true],
+      ['collec', false],
+      ['ting', false],
+      ['&&', false],
+      ['data', true],
+    ]);
+    expect(trails[1]!.changes[0]!.edit.before).toBe(' ');
+    expect(trails[3]!.outStart).toBe(trails[3]!.outEnd);
+  });
+
+  it('does not count a change that leaves the token reading the same (NFKC)', () => {
+    const { trails } = trailsOf('the o\uFB03ce opens', [[[5, '\uFB03', 'ffi']]]);
+    expect(trails.map((t) => t.intact)).toEqual([true, true, true]);
   });
 });
 

@@ -21,7 +21,7 @@
  * fell, -1 if it rose, 0 if equal, averaged.
  */
 import path from 'node:path';
-import { Interner } from '../lib/edit-distance.js';
+import { Interner, align, countAlignment, type AlignOp } from '../lib/edit-distance.js';
 import {
   addCounts,
   addMatchCounts,
@@ -31,8 +31,10 @@ import {
   matchErrorRate,
   normalizeForScoring,
   rate,
-  wordErrors,
+  scoringTokens,
   wordMatches,
+  words,
+  type TokenSpan,
   type ErrorCount,
   type MatchCount,
 } from '../lib/metrics.js';
@@ -89,6 +91,14 @@ interface ScoredSet {
 
 /** The pair sets every OCR-side section scores, in report order. */
 export function pairSets(context: EvalContext): ScoredSet[] {
+  let sets = setsRead.get(context);
+  if (!sets) setsRead.set(context, (sets = readPairSets(context)));
+  return sets;
+}
+/** The sets as read, once per run. */
+const setsRead = new WeakMap<EvalContext, ScoredSet[]>();
+
+function readPairSets(context: EvalContext): ScoredSet[] {
   const corpus = (...parts: string[]) => path.join(context.shared, 'corpus', ...parts);
   const asIs = (gt: string) => gt;
   const lineAligned = (name: string, dir: string): ScoredSet => ({
@@ -97,7 +107,7 @@ export function pairSets(context: EvalContext): ScoredSet[] {
     prepareGt: closeHyphenBreaks,
     hipeGt: asIs,
   });
-  return [
+  const sets = [
     lineAligned('overproof train', 'overproof/pairs/train'),
     lineAligned('overproof dev', 'overproof/pairs/dev'),
     lineAligned('impresso-en train', 'impresso-en/pairs/train'),
@@ -108,7 +118,48 @@ export function pairSets(context: EvalContext): ScoredSet[] {
       prepareGt: icdarGroundTruth,
       hipeGt: icdarGroundTruth,
     },
-  ].filter((s) => s.pairs.length > 0);
+  ];
+  return sets.filter((s) => s.pairs.length > 0);
+}
+
+/**
+ * A document's WER tokens aligned: the GT's with the OCR's (`before`) and with the cleaned text's
+ * (`after`); the OCR and output tokens keep their spans, for following them through the edits.
+ */
+export interface WordAlignment {
+  gtWords: string[];
+  ocrTokens: TokenSpan[];
+  outTokens: TokenSpan[];
+  gt: Int32Array;
+  ocr: Int32Array;
+  out: Int32Array;
+  before: AlignOp[];
+  after: AlignOp[];
+}
+
+/** The word alignment of one document of a set, computed once per run (WER and section 6 share it). */
+export function wordAlignment(context: EvalContext, set: ScoredSet, pair: Pair): WordAlignment {
+  const cache = (context.wordAlignments ??= new Map()) as Map<string, WordAlignment>;
+  const key = `${set.name}\u0000${pair.id}`;
+  let found = cache.get(key);
+  if (!found) {
+    const interner = new Interner();
+    const gtWords = words(normalizeForScoring(set.prepareGt(pair.gt)));
+    const ocrTokens = scoringTokens(pair.ocr);
+    const outTokens = scoringTokens(cleaned(context, pair.ocr).text);
+    const gt = interner.idsOf(gtWords);
+    const ocr = interner.idsOf(ocrTokens.map((t) => t.text));
+    const out = interner.idsOf(outTokens.map((t) => t.text));
+    found = { gtWords, ocrTokens, outTokens, gt, ocr, out, before: align(gt, ocr), after: align(gt, out) };
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** Word errors (WER's edit distance) of an alignment, over the reference's words. */
+function alignmentErrors(ops: readonly AlignOp[], referenceWords: number): ErrorCount {
+  const c = countAlignment(ops);
+  return { errors: c.substitutions + c.deletions + c.insertions, total: referenceWords };
 }
 
 function scoreSet(set: ScoredSet, context: EvalContext): ErrorRateRow {
@@ -126,8 +177,10 @@ function scoreSet(set: ScoredSet, context: EvalContext): ErrorRateRow {
     const after = normalizeForScoring(output);
     const cb = characterErrors(before, gt);
     const ca = characterErrors(after, gt);
-    const wb = wordErrors(before, gt, interner);
-    const wa = wordErrors(after, gt, interner);
+    // WER from the word alignment (the same tokens as `words(...)`; its length is the edit distance).
+    const aligned = wordAlignment(context, set, pair);
+    const wb = alignmentErrors(aligned.before, aligned.gt.length);
+    const wa = alignmentErrors(aligned.after, aligned.gt.length);
     counts.cb.push(cb);
     counts.ca.push(ca);
     counts.wb.push(wb);

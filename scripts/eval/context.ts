@@ -12,6 +12,8 @@ export interface EvalContext {
   enable: string[];
   /** Results of `cleaned()` by input text: sections that clean the same file share one run. */
   cache?: Map<string, CleanResult>;
+  /** Word alignments by set and document (`wordAlignment` in `cer-wer.ts`), shared the same way. */
+  wordAlignments?: Map<string, unknown>;
 }
 
 /**
