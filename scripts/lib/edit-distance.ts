@@ -218,6 +218,74 @@ export function align(reference: ArrayLike<number>, hypothesis: ArrayLike<number
   return reversed.reverse();
 }
 
+/**
+ * `countAlignment(align(reference, hypothesis))` without keeping the rounds: the forward pass carries,
+ * for each diagonal, the deletions on the path that reached it, choosing predecessors exactly as
+ * `align` traces them back (so the counts are those of the same path). Memory O(n + m), and a good deal
+ * faster on long documents.
+ */
+export function alignmentCounts(reference: ArrayLike<number>, hypothesis: ArrayLike<number>): AlignmentCounts {
+  const a = reference;
+  const b = hypothesis;
+  const n = a.length;
+  const m = b.length;
+  const target = m - n;
+  // Diagonal k lives at k + n + 1; -1 = not reached. `dels` is the deletions on the path to it.
+  const size = n + m + 3;
+  const shift = n + 1;
+  let rows = new Int32Array(size).fill(-1);
+  let next = new Int32Array(size).fill(-1);
+  let dels = new Int32Array(size);
+  let nextDels = new Int32Array(size);
+  let i0 = 0;
+  while (i0 < n && i0 < m && a[i0] === b[i0]) i0++;
+  rows[shift] = i0;
+  let d = 0;
+  if (!(target === 0 && i0 === n)) {
+    for (d = 1; ; d++) {
+      const lo = Math.max(-n, -d);
+      const hi = Math.min(m, d);
+      let done = false;
+      for (let k = lo; k <= hi; k++) {
+        const at = k + shift;
+        let i = -1;
+        let del = 0;
+        const fromDel = rows[at + 1]!;
+        if (fromDel >= 0 && fromDel + 1 <= n && k + 1 <= d - 1) {
+          i = fromDel + 1;
+          del = dels[at + 1]! + 1;
+        }
+        const fromIns = rows[at - 1]!;
+        if (fromIns >= 0 && fromIns + k <= m && fromIns > i && k - 1 >= -(d - 1)) {
+          i = fromIns;
+          del = dels[at - 1]!;
+        }
+        const fromSub = rows[at]!;
+        if (fromSub >= 0) {
+          if (fromSub + 1 <= n && fromSub + 1 + k <= m && fromSub + 1 > i) {
+            i = fromSub + 1;
+            del = dels[at]!;
+          } else if (fromSub > i) {
+            i = fromSub;
+            del = dels[at]!;
+          }
+        }
+        while (i < n && i + k < m && a[i] === b[i + k]) i++;
+        next[at] = i;
+        nextDels[at] = del;
+        if (k === target && i === n) done = true;
+      }
+      [rows, next] = [next, rows];
+      [dels, nextDels] = [nextDels, dels];
+      if (done) break;
+    }
+  }
+  const deletions = d === 0 ? 0 : dels[target + shift]!;
+  const insertions = deletions + target;
+  const substitutions = d - deletions - insertions;
+  return { hits: n - substitutions - deletions, substitutions, deletions, insertions };
+}
+
 /** Hits, substitutions, deletions and insertions of an alignment. */
 export function countAlignment(ops: readonly AlignOp[]): AlignmentCounts {
   const counts: AlignmentCounts = { hits: 0, substitutions: 0, deletions: 0, insertions: 0 };

@@ -2,7 +2,7 @@
  * Text metrics for the evaluation: error rates, paragraph-boundary F1, word multisets.
  * Pure functions over strings; nothing here reads files or knows a corpus.
  */
-import { Interner, align, codePoints, countAlignment, editDistance, type AlignmentCounts } from './edit-distance.js';
+import { Interner, alignmentCounts, codePoints, editDistance, type AlignmentCounts } from './edit-distance.js';
 
 /** An error count and the reference length it is measured against. Sum these for micro averages. */
 export interface ErrorCount {
@@ -201,7 +201,7 @@ export function matchErrorRate(count: MatchCount): number {
  * summed over documents (the scorer's `cmer_micro`).
  */
 export function characterMatches(hypothesis: string, reference: string): MatchCount {
-  return countAlignment(align(codePoints(hipeNormalize(reference)), codePoints(hipeNormalize(hypothesis))));
+  return alignmentCounts(codePoints(hipeNormalize(reference)), codePoints(hipeNormalize(hypothesis)));
 }
 
 /** Word-level counts of the normalised texts (jiwer's `process_words`, split at spaces): for wMER. */
@@ -210,7 +210,7 @@ export function wordMatches(hypothesis: string, reference: string, interner = ne
     const normal = hipeNormalize(text);
     return normal === '' ? [] : normal.split(' ');
   };
-  return countAlignment(align(interner.idsOf(split(reference)), interner.idsOf(split(hypothesis))));
+  return alignmentCounts(interner.idsOf(split(reference)), interner.idsOf(split(hypothesis)));
 }
 
 /** A scoring token and where it lies in the text it was read from. */
