@@ -198,7 +198,10 @@ export function matchErrorRate(count: MatchCount): number {
 /**
  * Character-level alignment counts of the normalised texts (jiwer's `process_characters`, which the
  * scorer calls, compares code points, spaces included). Micro cMER = `matchErrorRate` of the counts
- * summed over documents (the scorer's `cmer_micro`).
+ * summed over documents (the scorer's `cmer_micro`). The distance is exact; the insertions depend on
+ * which of the equally short alignments is counted (see `align`): against a replica of rapidfuzz's
+ * path recovery on the 236 overproof and impresso-en documents of up to 6,000 normalised characters
+ * (OCR against GT), micro cMER is 0.06545 here and 0.06548 there.
  */
 export function characterMatches(hypothesis: string, reference: string): MatchCount {
   return alignmentCounts(codePoints(hipeNormalize(reference)), codePoints(hipeNormalize(hypothesis)));
