@@ -7,8 +7,11 @@
  *   npm run eval -- --json            JSON on stdout (the tables go to stderr)
  *
  * Sections: 1 cases (WER, paragraph F1, exact match), 2 hyphen decisions (overproof), 3 do no harm
- * (word-level transforms on ground truth), 4 CER/WER before/after (overproof, icdar2017), 5 no content
- * lost (chronam-1916). Everything runs through the library API in one process with one evidence source.
+ * (word-level transforms on ground truth), 4 CER/WER and the HIPE-OCRepair cMER before/after
+ * (overproof, impresso-en, icdar2017), 5 no content lost (chronam-1916), 6 correct OCR words broken and
+ * OCR errors fixed, per rule, 7 idempotence (every corpus file cleaned twice). Everything runs through
+ * the library API in one process with one evidence source; each file is cleaned once and the sections
+ * share the result.
  * Without `../shared` it says so and exits 0: a fresh clone has no evaluation data.
  */
 import fs from 'node:fs';
@@ -22,6 +25,8 @@ import { printContent, runContent } from './eval/content.js';
 import type { EvalContext } from './eval/context.js';
 import { printDoNoHarm, runDoNoHarm } from './eval/do-no-harm.js';
 import { printHyphens, runHyphens } from './eval/hyphens.js';
+import { printIdempotence, runIdempotence } from './eval/idempotence.js';
+import { printWordChanges, runWordChanges } from './eval/word-changes.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,7 +37,9 @@ interface Options {
 }
 
 const program = new Command('eval')
-  .description('Evaluate clean-article on ../shared (cases, hyphen decisions, do no harm, CER/WER, no content lost).')
+  .description(
+    'Evaluate clean-article on ../shared (cases, hyphen decisions, do no harm, CER/WER/cMER, no content lost, words broken/fixed, idempotence).',
+  )
   .option('--json [file]', 'write the numbers as JSON to FILE, or to stdout when no FILE is given')
   .option('--verbose', 'list the individual wrong decisions and changes')
   .option(
@@ -119,10 +126,22 @@ function main(): void {
     printContent,
     (r) => r.pages === 0,
   );
+  const wordChanges = section(
+    '6. words broken and fixed',
+    () => runWordChanges(context),
+    printWordChanges,
+    (r) => r.corpora.length === 0,
+  );
+  const idempotence = section(
+    '7. idempotence',
+    () => runIdempotence(context),
+    printIdempotence,
+    (r) => r.files === 0,
+  );
   progress(`[eval] total: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   if (options.json !== undefined) {
-    const json = `${JSON.stringify({ data: shared, cases, hyphens, doNoHarm, errorRates, content }, null, 2)}\n`;
+    const json = `${JSON.stringify({ data: shared, cases, hyphens, doNoHarm, errorRates, content, wordChanges, idempotence }, null, 2)}\n`;
     if (options.json === true) process.stdout.write(json);
     else fs.writeFileSync(options.json as string, json);
   }

@@ -4,15 +4,33 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../src/index.js';
-import { changedWords } from '../scripts/eval/do-no-harm.js';
+import { changedWords, editContextAsRead } from '../scripts/eval/do-no-harm.js';
 import { contentWords } from '../scripts/eval/content.js';
 import { icdarGroundTruth } from '../scripts/eval/context.js';
-import { Interner, codePoints, editDistance } from '../scripts/lib/edit-distance.js';
+import {
+  DELETE,
+  EQUAL,
+  INSERT,
+  Interner,
+  SUBSTITUTE,
+  align,
+  alignedIndices,
+  alignmentCounts,
+  codePoints,
+  countAlignment,
+  editDistance,
+} from '../scripts/lib/edit-distance.js';
 import { editContext, linesRemoved, replayEdits, stepInputs } from '../scripts/lib/edits.js';
 import {
   addCounts,
+  addMatchCounts,
   characterErrors,
+  characterMatches,
   closeHyphenBreaks,
+  hipeNormalize,
+  matchErrorRate,
+  scoringTokens,
+  wordMatches,
   multiset,
   multisetMinus,
   normalizeForScoring,
@@ -23,6 +41,7 @@ import {
   words,
 } from '../scripts/lib/metrics.js';
 import { sample, seededRandom } from '../scripts/lib/random.js';
+import { followTokens } from '../scripts/lib/token-trail.js';
 import { makeEdit } from './helpers.js';
 import { formatDelta, formatTable } from '../scripts/lib/table.js';
 
@@ -95,6 +114,183 @@ describe('editDistance', () => {
   });
 });
 
+describe('align', () => {
+  it('gives the steps of a shortest alignment, reference first', () => {
+    // kitten -> sitting: k/s substituted, e/i substituted, g inserted.
+    expect(align(chars('kitten'), chars('sitting'))).toEqual([
+      SUBSTITUTE,
+      EQUAL,
+      EQUAL,
+      EQUAL,
+      SUBSTITUTE,
+      EQUAL,
+      INSERT,
+    ]);
+    expect(align(chars('abc'), chars(''))).toEqual([DELETE, DELETE, DELETE]);
+    expect(align(chars(''), chars('ab'))).toEqual([INSERT, INSERT]);
+    expect(align(chars(''), chars(''))).toEqual([]);
+  });
+
+  it('prefers a deletion and an insertion to two substitutions on a tie, as rapidfuzz does', () => {
+    expect(countAlignment(align(chars('ab'), chars('ba')))).toEqual({
+      hits: 1,
+      substitutions: 0,
+      deletions: 1,
+      insertions: 1,
+    });
+  });
+
+  it('is as short as the edit distance and consistent with both sequences on 2,000 random pairs', () => {
+    const random = seededRandom(5);
+    for (let trial = 0; trial < 2000; trial++) {
+      const alphabet = 1 + Math.floor(random() * 4);
+      const a = Array.from({ length: Math.floor(random() * 25) }, () => Math.floor(random() * alphabet));
+      const b = corrupt(a, random(), alphabet, random);
+      const ops = align(a, b);
+      const c = countAlignment(ops);
+      expect(c.substitutions + c.deletions + c.insertions).toBe(naiveDistance(a, b));
+      expect(c.hits + c.substitutions + c.deletions).toBe(a.length);
+      expect(c.hits + c.substitutions + c.insertions).toBe(b.length);
+      const { refToHyp } = alignedIndices(ops, a.length, b.length);
+      // Every EQUAL step pairs equal items.
+      let i = 0;
+      for (const op of ops) {
+        if (op === EQUAL) expect(b[refToHyp[i]!]).toBe(a[i]);
+        if (op !== INSERT) i++;
+      }
+    }
+  });
+});
+
+describe('alignmentCounts', () => {
+  it('counts the same path as align, without keeping it, on 3,000 random pairs', () => {
+    const random = seededRandom(9);
+    for (let trial = 0; trial < 3000; trial++) {
+      const alphabet = 1 + Math.floor(random() * 4);
+      const a = Array.from({ length: Math.floor(random() * 30) }, () => Math.floor(random() * alphabet));
+      const b =
+        random() < 0.5
+          ? corrupt(a, random(), alphabet, random)
+          : Array.from({ length: Math.floor(random() * 30) }, () => Math.floor(random() * alphabet));
+      expect(alignmentCounts(a, b)).toEqual(countAlignment(align(a, b)));
+    }
+  });
+});
+
+describe('HIPE-OCRepair cMER', () => {
+  it('normalises as the scorer does: lower case, non-word characters as spaces, ¬⏎ joined', () => {
+    expect(hipeNormalize('The  Cat, sat-down;\n“here”')).toBe('the cat sat down here');
+    expect(hipeNormalize('con¬\ncerns and Stra\u00dfe')).toBe('concerns and strasse');
+    expect(hipeNormalize('snake_case 3½ ﬁne')).toBe('snake case 3½ ﬁne');
+    expect(hipeNormalize('Œuvre of Æsop')).toBe('oeuvre of aesop');
+    expect(hipeNormalize('cafe\u0301 ¬ x')).toBe('cafe x');
+    expect(hipeNormalize(' \n ')).toBe('');
+  });
+
+  it('is (S + D + I) / (H + S + D + I) over normalised characters, spaces included', () => {
+    // "the cat" vs reference "the cart": 7 hits, 1 insertion needed -> here the reference has the r,
+    // so the hypothesis lacks it: 1 deletion of 8 reference characters.
+    const lacking = characterMatches('the cat', 'the cart');
+    expect(lacking).toEqual({ hits: 7, substitutions: 0, deletions: 1, insertions: 0 });
+    expect(matchErrorRate(lacking)).toBe(1 / 8);
+    // An extra character counts in the denominator too: 1 / (7 + 1).
+    const extra = characterMatches('the cart', 'the cat');
+    expect(extra).toEqual({ hits: 7, substitutions: 0, deletions: 0, insertions: 1 });
+    expect(matchErrorRate(extra)).toBe(1 / 8);
+    // Case and punctuation do not count; a substitution does: "tbe" for "the".
+    expect(matchErrorRate(characterMatches('THE END.', 'the end'))).toBe(0);
+    expect(matchErrorRate(characterMatches('tbe end', 'The end!'))).toBe(1 / 7);
+  });
+
+  it('stays at most 1 however much the hypothesis adds', () => {
+    expect(matchErrorRate(characterMatches('xxxxxxxxxxxxxxxxxxxx', 'ab'))).toBeLessThanOrEqual(1);
+    expect(matchErrorRate(characterMatches('', 'ab'))).toBe(1);
+    expect(matchErrorRate(characterMatches('', ''))).toBe(0);
+  });
+
+  it('micro-averages by summing the counts of documents', () => {
+    const total = addMatchCounts([characterMatches('the cat', 'the cart'), characterMatches('a dog', 'a dog')]);
+    expect(matchErrorRate(total)).toBe(1 / (8 + 5));
+  });
+
+  it('wMER counts words of the normalised text', () => {
+    expect(wordMatches('The cat, sat', 'the cat sat')).toEqual({
+      hits: 3,
+      substitutions: 0,
+      deletions: 0,
+      insertions: 0,
+    });
+    expect(matchErrorRate(wordMatches('the ca t sat', 'the cat sat'))).toBe(2 / 4);
+  });
+});
+
+describe('scoring tokens', () => {
+  it('are the tokens of normalizeForScoring, with their spans in the original text', () => {
+    const text = 'a con¬\ncerns  o\uFB03ce\nend¬';
+    const tokens = scoringTokens(text);
+    expect(tokens.map((t) => t.text)).toEqual(words(normalizeForScoring(text)));
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['a', 'con¬\ncerns', 'o\uFB03ce', 'end']);
+  });
+
+  it('do not join across a soft hyphen followed by a space', () => {
+    expect(scoringTokens('con¬\n cerns').map((t) => t.text)).toEqual(['con', 'cerns']);
+  });
+});
+
+describe('following tokens through the steps', () => {
+  /** Hand-made steps: each is a list of [offset, before, after] on the previous step's output. */
+  function trailsOf(input: string, stepEdits: [number, string, string][][]) {
+    const steps = stepEdits.map((edits, i) => ({
+      transform: `t${i}`,
+      edits: edits.map(([offset, before, after]) => ({ ...makeEdit(offset, before, after), transform: `t${i}` })),
+    }));
+    let text = input;
+    const inputs: string[] = [];
+    for (const step of steps) {
+      inputs.push(text);
+      text = replayEdits(text, step.edits);
+    }
+    return { text, trails: followTokens(scoringTokens(input), steps, inputs, text) };
+  }
+
+  it('keeps a token intact through edits elsewhere and through line breaks around it', () => {
+    // step 0 joins the broken word, step 1 turns the remaining line break into a space.
+    const { text, trails } = trailsOf('we have con-\ncerns about\nit', [
+      [[7, ' con-\ncerns', '\nconcerns']],
+      [[22, '\n', ' ']],
+    ]);
+    expect(text).toBe('we have\nconcerns about it');
+    expect(trails.map((t) => [t.token.text, t.intact, text.slice(t.outStart, t.outEnd)])).toEqual([
+      ['we', true, 'we'],
+      ['have', true, 'have'],
+      ['con-', false, 'concerns'],
+      ['cerns', false, 'concerns'],
+      ['about', true, 'about'],
+      ['it', true, 'it'],
+    ]);
+    // Both halves were changed by step 0 only; the line break of step 1 is no change of a word.
+    expect(trails[2]!.changes.map((c) => c.edit.transform)).toEqual(['t0']);
+  });
+
+  it('counts a word joined to its neighbour by a removed space, and a deleted word, as changed', () => {
+    const { trails } = trailsOf('in collec ting && data', [[[9, ' ', '']], [[14, '&& ', '']]]);
+    expect(trails.map((t) => [t.token.text, t.intact])).toEqual([
+      ['in', true],
+      ['collec', false],
+      ['ting', false],
+      ['&&', false],
+      ['data', true],
+    ]);
+    expect(trails[1]!.changes[0]!.edit.before).toBe(' ');
+    expect(trails[3]!.outStart).toBe(trails[3]!.outEnd);
+  });
+
+  it('does not count a change that leaves the token reading the same (NFKC)', () => {
+    const { trails } = trailsOf('the o\uFB03ce opens', [[[5, '\uFB03', 'ffi']]]);
+    expect(trails.map((t) => t.intact)).toEqual([true, true, true]);
+  });
+});
+
 describe('codePoints and Interner', () => {
   it('counts an astral character once', () => {
     expect(codePoints('a😀b').length).toBe(3);
@@ -142,7 +338,13 @@ describe('normalisation', () => {
   });
 
   it('keeps a real hyphen at a line end as a hyphen: Oxford-⏎street reads Oxford-street', () => {
-    expect(closeHyphenBreaks('of Oxford-\nstreet and 1914-\n18')).toBe('of Oxford-street and 1914-\n18');
+    expect(closeHyphenBreaks('of Oxford-\nstreet and 1914-\n18')).toBe('of Oxford-street and 1914-18');
+    expect(closeHyphenBreaks('a 40-\n ton barge')).toBe('a 40-ton barge');
+  });
+
+  it('leaves a dash that stands alone or follows punctuation at a line end', () => {
+    expect(closeHyphenBreaks('wide -\nwider')).toBe('wide -\nwider');
+    expect(closeHyphenBreaks('as follows:-\nThe')).toBe('as follows:-\nThe');
   });
 
   it('reads the icdar GT as a cleaner writes it: ligatures spelled out, printed hyphenation joined', () => {
@@ -228,6 +430,19 @@ describe('do-no-harm changed words', () => {
     expect(changedWords('U.S.led', 'U.S.-led', true)).toBe(1);
     expect(changedWords('homes ,', 'homes,', true)).toBe(2);
     expect(changedWords('the north-\neast', 'the\nnortheast', true)).toBe(1);
+  });
+
+  it('reads a word across a real line-end hyphen: an edit on either half changes Victoria-street', () => {
+    const input = 'on Victoria-\nstreet and';
+    const street = input.indexOf('street');
+    const second = editContextAsRead(input, makeEdit(street, 'street', 'Street'));
+    expect([second.before, second.after]).toEqual(['Victoria-\nstreet', 'Victoria-\nStreet']);
+    expect(changedWords(second.before, second.after, true)).toBe(1);
+    const first = editContextAsRead(input, makeEdit(3, 'V', 'v'));
+    expect([first.before, first.after]).toEqual(['Victoria-\nstreet', 'victoria-\nstreet']);
+    // A dash after a space is no word's hyphen: nothing is read across it.
+    const dash = 'wide -\nwider';
+    expect(editContextAsRead(dash, makeEdit(7, 'w', 'W')).before).toBe('wider');
   });
 
   it('does not count a line break moved after a real hyphen, unless line ends are not hyphen ends', () => {

@@ -7,12 +7,11 @@
  * but segmentation and rendering (`--format text`) dropped, which record no edit at all.
  */
 import path from 'node:path';
-import { cleanArticle } from '../../src/index.js';
 import { editContext, linesRemoved, ruleId, stepInputs } from '../lib/edits.js';
 import { multiset, multisetMinus, sumCounts } from '../lib/metrics.js';
 import { sample } from '../lib/random.js';
 import { formatTable } from '../lib/table.js';
-import { excerpt, listFiles, readText, type EvalContext } from './context.js';
+import { cleaned, excerpt, listFiles, readText, type EvalContext } from './context.js';
 
 /** Rows of lost words shown without --verbose. */
 const LOST_WORDS_SHOWN = 30;
@@ -101,7 +100,7 @@ export function runContent(context: EvalContext): ContentResult {
   for (const file of pages) {
     const page = path.basename(file, '.txt');
     const input = readText(file);
-    const result = cleanArticle(input, { format: 'text', evidence: context.evidence, enable: context.enable });
+    const result = cleaned(context, input);
     const inputs = stepInputs(input, result.steps, result.text);
     const inputCounts = multiset(contentWords(input));
     const textCounts = multiset(contentWords(result.text));

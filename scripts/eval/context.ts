@@ -1,7 +1,7 @@
 /** What every evaluation section gets: where the data is, the one evidence source, and how to read files. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EvidenceSource } from '../../src/index.js';
+import { cleanArticle, type CleanResult, type EvidenceSource } from '../../src/index.js';
 
 export interface EvalContext {
   /** The `../shared` folder beside the repository. */
@@ -10,6 +10,25 @@ export interface EvalContext {
   evidence: EvidenceSource;
   /** Transforms that are off by default, turned on for this run (`--enable`). */
   enable: string[];
+  /** Results of `cleaned()` by input text: sections that clean the same file share one run. */
+  cache?: Map<string, CleanResult>;
+  /** Word alignments by set and document (`wordAlignment` in `cer-wer.ts`), shared the same way. */
+  wordAlignments?: Map<string, unknown>;
+}
+
+/**
+ * The full pipeline's result for `input` with the default settings (as the CLI cleans a file: preset
+ * auto, `--format text`), plus `--enable`. Computed once per text and run; the sections that score
+ * the same OCR (CER/WER, broken words, idempotence, no content lost) share it.
+ */
+export function cleaned(context: EvalContext, input: string): CleanResult {
+  const cache = (context.cache ??= new Map());
+  let result = cache.get(input);
+  if (!result) {
+    result = cleanArticle(input, { evidence: context.evidence, enable: context.enable });
+    cache.set(input, result);
+  }
+  return result;
 }
 
 /** A document in OCR and ground-truth form. */
