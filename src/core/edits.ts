@@ -5,9 +5,18 @@
  */
 import type { Edit, TransformResult } from './types.js';
 
+/** Runs of edits in offset order `overlaps` searches before it merges them into one. */
+const MAX_RUNS = 8;
+
 export class EditRecorder<Rule extends string = string> {
   private readonly edits: Edit[] = [];
   private spans: readonly number[] | undefined;
+  /**
+   * The edits as runs in offset order, for `overlaps`: a transform records in text order, pass after
+   * pass, so each pass is one run, and a query is a binary search per run. Too many runs (edits out of
+   * order) are merged into one.
+   */
+  private runs: Edit[][] = [];
 
   constructor(
     readonly input: string,
@@ -35,12 +44,32 @@ export class EditRecorder<Rule extends string = string> {
     if (!this.input.startsWith(before, offset)) {
       throw new Error(`${this.transform}/${rule}: edit at ${offset} does not match the input`);
     }
-    this.edits.push({ transform: this.transform, rule, offset, before, after, reason });
+    const edit: Edit = { transform: this.transform, rule, offset, before, after, reason };
+    this.edits.push(edit);
+    const run = this.runs[this.runs.length - 1];
+    if (run !== undefined && run[run.length - 1]!.offset <= offset) run.push(edit);
+    else if (this.runs.length < MAX_RUNS) this.runs.push([edit]);
+    else this.runs = [[...this.edits].sort((a, b) => a.offset - b.offset)];
   }
 
   /** Edits recorded so far touch `[start, end)`? Lets a rule skip text another rule already changed. */
   overlaps(start: number, end: number): boolean {
-    return this.edits.some((e) => start < e.offset + e.before.length && e.offset < end);
+    for (const run of this.runs) {
+      // Recorded edits do not overlap one another, so in a run sorted by offset their ends rise too:
+      // find the first that ends after `start`; only it can begin before `end`.
+      let low = 0;
+      let high = run.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        const e = run[mid]!;
+        if (e.offset + e.before.length > start) high = mid;
+        else low = mid + 1;
+      }
+      // A zero-length edit (an insertion) at `start` ends at `start`, as the old scan read it: not touching.
+      const e = run[low];
+      if (e !== undefined && e.offset < end && start < e.offset + e.before.length) return true;
+    }
+    return false;
   }
 
   get count(): number {

@@ -144,20 +144,19 @@ export function segment(text: string, edits: readonly Edit[]): Article {
           .join(' ')
           .replace(/\s*\n\s*/g, ' ');
     } else if (bylineAt >= 1) {
-      article.paragraphs.push(...blocks.slice(0, bylineAt));
+      for (const block of blocks.slice(0, bylineAt)) article.paragraphs.push(block);
     }
     body = bylineAt + 1;
   } else if (blocks.length > 1 && isHeadline(blocks[0]!)) {
     article.headline = blocks[0]!.replace(/\s*\n\s*/g, ' ');
     body = 1;
   }
+  // One push per line, not a spread: a block may hold more lines than a call takes arguments.
   for (const block of blocks.slice(body)) {
-    article.paragraphs.push(
-      ...block
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== ''),
-    );
+    for (const line of block.split('\n')) {
+      const trimmed = line.trim();
+      if (trimmed !== '') article.paragraphs.push(trimmed);
+    }
   }
   return article;
 }

@@ -2,7 +2,7 @@
  * The document's own evidence: how often it has each word, hyphenated form and pair of words. Built
  * once per run, from the text as the word stage gets it (see `Stage` in `core/types.ts`).
  */
-import { codeAt, isLetterCode, scanWords, type Words } from '../core/words.js';
+import { isLetterCode, scanWords, type Words } from '../core/words.js';
 import type { Lexicon } from './lexicon.js';
 
 /** Lowercase word counts of a document, built once and shared by the transforms of one run. */
@@ -11,7 +11,12 @@ export class DocumentIndex {
   private readonly entryCounts = new Map<number, number>();
   private readonly others = new Map<string, number>();
   private hyphenated: Map<string, number> | undefined;
-  private lower: string | undefined;
+  /** The document's words and each one's lexicon entry (-1: none), kept for the pair counts. */
+  private readonly words: Words;
+  private readonly entries: Int32Array;
+  /** Pair counts, built on first use: of two lexicon entries by number, of other pairs by their text. */
+  private entryPairs: Map<number, number> | undefined;
+  private otherPairs: Map<string, number> | undefined;
 
   constructor(
     readonly text: string,
@@ -19,10 +24,13 @@ export class DocumentIndex {
     /** `scanWords(text)`, when the caller has it. */
     words: Words = scanWords(text),
   ) {
+    this.words = words;
+    this.entries = new Int32Array(words.count);
     for (let i = 0; i < words.count; i++) {
       const start = words.starts[i]!;
       const end = words.ends[i]!;
       const entry = lexicon.findRange(text, start, end);
+      this.entries[i] = entry;
       if (entry >= 0) this.entryCounts.set(entry, (this.entryCounts.get(entry) ?? 0) + 1);
       else {
         const w = text.slice(start, end).toLowerCase();
@@ -50,21 +58,49 @@ export class DocumentIndex {
     return this.hyphenated.get(form) ?? 0;
   }
 
-  /** Occurrences of the lowercase words `a b`, side by side (spaces or line breaks between). */
+  /**
+   * Occurrences of the lowercase words `a b`, side by side (spaces, tabs or line breaks between, at
+   * least one). The pairs are counted once, in one pass over the document's words.
+   */
   countPair(a: string, b: string): number {
-    const text = (this.lower ??= this.text.toLowerCase());
-    let count = 0;
-    for (let at = text.indexOf(a); at !== -1; at = text.indexOf(a, at + 1)) {
-      if (at > 0 && isLetterCode(text.charCodeAt(at - 1))) continue;
-      let i = at + a.length;
-      const gapStart = i;
-      while (i < text.length && isGapCode(text.charCodeAt(i))) i++;
-      if (i === gapStart || !text.startsWith(b, i) || isLetterCode(codeAt(text, i + b.length))) continue;
-      count++;
+    if (!this.entryPairs) this.countPairs();
+    const first = this.lexicon.find(a);
+    const second = this.lexicon.find(b);
+    if (first >= 0 && second >= 0) return this.entryPairs!.get(pairKey(first, second)) ?? 0;
+    return this.otherPairs!.get(`${a}\u0000${b}`) ?? 0;
+  }
+
+  private countPairs(): void {
+    const entryPairs = new Map<number, number>();
+    const otherPairs = new Map<string, number>();
+    const { text, words, entries } = this;
+    for (let i = 0; i + 1 < words.count; i++) {
+      const gapStart = words.ends[i]!;
+      const gapEnd = words.starts[i + 1]!;
+      let k = gapStart;
+      while (k < gapEnd && isGapCode(text.charCodeAt(k))) k++;
+      if (k !== gapEnd) continue; // punctuation, digits or other marks between: no pair
+      const first = entries[i]!;
+      const second = entries[i + 1]!;
+      if (first >= 0 && second >= 0) {
+        const key = pairKey(first, second);
+        entryPairs.set(key, (entryPairs.get(key) ?? 0) + 1);
+      } else {
+        const key = `${this.lowerWord(i)}\u0000${this.lowerWord(i + 1)}`;
+        otherPairs.set(key, (otherPairs.get(key) ?? 0) + 1);
+      }
     }
-    return count;
+    this.entryPairs = entryPairs;
+    this.otherPairs = otherPairs;
+  }
+
+  private lowerWord(i: number): string {
+    return this.text.slice(this.words.starts[i], this.words.ends[i]).toLowerCase();
   }
 }
+
+/** One number for a pair of lexicon entries (fewer than 2^21 entries: the key stays an exact integer). */
+const pairKey = (first: number, second: number): number => first * 2097152 + second;
 
 /** A space, a tab or a line break: what may separate the words of a pair. */
 const isGapCode = (code: number): boolean => code === 32 || code === 9 || code === 10;
