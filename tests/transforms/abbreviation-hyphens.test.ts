@@ -7,6 +7,13 @@ describe('abbreviation-hyphens', () => {
     ['based', 'a U.K.based firm', 'a U.K.-based firm'],
     ['backed', 'the U.N.backed talks', 'the U.N.-backed talks'],
     ['made', 'U.S.made cars', 'U.S.-made cars'],
+    // The document's own hyphenated form is the evidence, for a word that heads no list.
+    ['written elsewhere', 'a U.K.-wide ban; the U.K.wide rule', 'a U.K.-wide ban; the U.K.-wide rule'],
+    [
+      'written elsewhere, inside a longer form',
+      'the U.S.A.-wise view, the S.A.wise way',
+      'the U.S.A.-wise view, the S.A.-wise way',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(apply('abbreviation-hyphens', input).text).toBe(expected);
   });
@@ -17,6 +24,7 @@ describe('abbreviation-hyphens', () => {
     ['a missing space, not a hyphen', 'the U.S.and Canada'],
     ['lowercase abbreviation', 'at 5 p.m.and later'],
     ['a single initial', 'J.led the way'],
+    ['a word that heads no compound and is not written hyphenated', 'the U.K.wise man'],
   ])('leaves %s', (_name, input) => {
     const result = apply('abbreviation-hyphens', input);
     expect(result.text).toBe(input);
