@@ -19,7 +19,7 @@
  * that changes no word (it only moves a line break) is counted as an edit but is not a false correction.
  */
 import path from 'node:path';
-import { runPipeline } from '../../src/index.js';
+import { PRESETS, choosePreset, runPipeline, type Preset } from '../../src/index.js';
 import { editContext, ruleId, stepInputs, type EditContext } from '../lib/edits.js';
 import type { Edit } from '../../src/index.js';
 import {
@@ -175,8 +175,11 @@ export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
     for (const file of corpus.files) {
       const gt = corpus.prepare(readText(file));
       totalWords += words(corpus.lineEndHyphenIsReal ? closeHyphenBreaks(gt) : gt).length;
+      // The word-level transforms the default run would use on this text: the preset it detects may
+      // turn on the OCR corrector (it does when the text shows OCR misreadings).
+      const preset = PRESETS[choosePreset('auto', gt, context.evidence).preset] as Preset;
       const { text, steps } = runPipeline(gt, {
-        only: [...WORD_LEVEL_TRANSFORMS, ...context.enable],
+        only: [...WORD_LEVEL_TRANSFORMS, ...(preset.enable ?? []), ...context.enable],
         evidence: context.evidence,
       });
       const inputs = stepInputs(gt, steps, text);

@@ -6,13 +6,16 @@
  * - pressreader: a line boilerplate's PressReader rules remove (footer, credit, `ORIGINAL COPY` stamp);
  * - pdftotext: a form feed (pdftotext's page break), a ligature code point (U+FB00–FB06), or a running
  *   head with a folio (`A1  THE HARBOR CITY TIMES  MONDAY, MARCH 3, 2025`);
- * - chronam: a long s (`ſ`), or narrow OCR columns (many short lines, mostly mid-sentence) with a
+ * - chronam: a long s (`ſ`), OCR misreadings of very common words (`tbe`, `aud`: with the evidence), or narrow OCR columns (many short lines, mostly mid-sentence) with a
  *   printed line-end hyphen (soft hyphen or `¬`) or a year from 1700 to 1929;
  * - otherwise generic.
  */
 import type { PipelineOptions } from './pipeline.js';
 import { PRESETS, type PresetChoice, type PresetId } from './presets.js';
+import { Evidence } from '../evidence/evidence.js';
+import type { EvidenceSource } from '../evidence/source.js';
 import { PRESSREADER_RULES, lineRule } from '../transforms/boilerplate.js';
+import { ocrSigns } from '../transforms/ocr-confusions.js';
 
 export interface SourceChoice {
   /** The preset used. */
@@ -63,7 +66,7 @@ const RUNNING_HEAD = lineRule('running-head');
  */
 interface Sign {
   readonly preset: PresetId;
-  readonly find: (lines: Lines) => string | undefined;
+  readonly find: (lines: Lines, evidence?: Evidence) => string | undefined;
 }
 
 /** A line that `test` accepts shows the sign; `reason` says how, given the line and its number. */
@@ -102,6 +105,21 @@ const historicColumns: Sign = {
   },
 };
 
+/**
+ * OCR misreadings of very common words (`tbe`, `aud`, `wero`): given the evidence, the text is historic
+ * OCR when it shows enough of them (`ocrSigns`, the same test the OCR corrector makes).
+ */
+const ocrMisreadings: Sign = {
+  preset: 'chronam',
+  find(lines, evidence) {
+    if (!evidence) return undefined;
+    const signs = ocrSigns(lines.text, evidence);
+    return signs.shown
+      ? `OCR misreadings of common words ("${signs.first}" and ${signs.signs - 1} more in ${signs.words} words)`
+      : undefined;
+  },
+};
+
 /** The signs, strongest first: the first one the text shows decides. */
 const SIGNS: readonly Sign[] = [
   lineSign(
@@ -134,24 +152,26 @@ const SIGNS: readonly Sign[] = [
     (_, raw) => raw.includes('ſ'),
     (_, i) => `long s (ſ) ${at(i)}`,
   ),
+  ocrMisreadings,
   historicColumns,
 ];
 
-/** The source `text` looks like, and why. */
-export function detectSource(text: string): { preset: PresetId; reason: string } {
+/** The source `text` looks like, and why. With the evidence, OCR misreadings are a sign too. */
+export function detectSource(text: string, evidence?: EvidenceSource): { preset: PresetId; reason: string } {
+  const policy = evidence && new Evidence(evidence, text);
   const raw = text.split(/\r\n|\r|\n/);
   const lines: Lines = { text, raw, trimmed: raw.map((l) => l.trim()) };
   for (const sign of SIGNS) {
-    const reason = sign.find(lines);
+    const reason = sign.find(lines, policy);
     if (reason !== undefined) return { preset: sign.preset, reason };
   }
   return { preset: 'generic', reason: 'no sign of a PressReader, pdftotext or historic OCR source' };
 }
 
 /** The preset to use for `text`: `choice` itself, or the detected one for `auto`. */
-export function choosePreset(choice: PresetChoice, text: string): SourceChoice {
+export function choosePreset(choice: PresetChoice, text: string, evidence?: EvidenceSource): SourceChoice {
   if (choice !== 'auto') return { preset: choice, detected: false, reason: 'asked for' };
-  const { preset, reason } = detectSource(text);
+  const { preset, reason } = detectSource(text, evidence);
   return { preset, detected: true, reason };
 }
 

@@ -5,7 +5,12 @@
  * the lexicon from disk; here nothing is read).
  */
 import type { Lexicon } from './lexicon.js';
+import { LanguageModel } from './language-model.js';
+import { PairTable } from './pairs.js';
 import { PROJECT_WORDS } from './project-words.js';
+
+/** No counts at all: a source made without them decides as if no pair were ever seen. */
+const EMPTY_PAIRS = (): PairTable => PairTable.fromEntries([], []);
 
 export class EvidenceSource {
   /** Lowercase project and user words: words a repair may produce, and words in their own right. */
@@ -18,9 +23,14 @@ export class EvidenceSource {
    */
   readonly hasWordsOutsideLexicon: boolean;
 
+  private pairTable: PairTable | undefined;
+  private languageModel: LanguageModel | undefined;
+
   constructor(
     readonly lexicon: Lexicon,
     userWords: Iterable<string> = [],
+    /** The word and word-pair counts, or how to load them when first needed. */
+    private readonly pairSource: PairTable | (() => PairTable) = EMPTY_PAIRS,
   ) {
     const extra = new Set<string>(PROJECT_WORDS);
     for (const word of userWords) {
@@ -36,6 +46,18 @@ export class EvidenceSource {
       else outside = true;
     }
     this.hasWordsOutsideLexicon = outside;
+  }
+
+  /** The word-pair language model over `pairs`. */
+  get model(): LanguageModel {
+    this.languageModel ??= new LanguageModel(this);
+    return this.languageModel;
+  }
+
+  /** Word and word-pair counts (SymSpell's English lists, see NOTICE). */
+  get pairs(): PairTable {
+    this.pairTable ??= typeof this.pairSource === 'function' ? this.pairSource() : this.pairSource;
+    return this.pairTable;
   }
 
   /** Entry `entry` of the lexicon (or -1) is a word: in the dictionary, or an extra word. */

@@ -1,39 +1,48 @@
 /**
- * The one read of the package's built data: the lexicon index (`dist/lexicon.bin`, built by
- * `npm run build`), loaded once per process or worker thread. The evidence model itself reads no file.
+ * The one read of the package's built data, loaded once per process or worker thread: the lexicon
+ * index (`dist/lexicon.bin`) at once, the word-pair counts (`dist/pairs.bin`) when a decision first
+ * needs them. Both are built by `npm run build`. The evidence model itself reads no file.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Lexicon } from '../evidence/lexicon.js';
+import { PairTable } from '../evidence/pairs.js';
 import { EvidenceSource } from '../evidence/source.js';
 import { packageFile } from './package-files.js';
 
-/** Where the build puts the lexicon. */
+/** Where the build puts the lexicon and the pair counts. */
 export const LEXICON_FILE = packageFile('dist/lexicon.bin');
+export const PAIRS_FILE = packageFile('dist/pairs.bin');
 
-let shared: Lexicon | undefined;
+function readBuilt(file: URL, what: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cannot read the ${what} ${fileURLToPath(file)} (${code ?? String(error)}): run "npm run build"`);
+  }
+}
+
+let lexicon: Lexicon | undefined;
+let pairs: PairTable | undefined;
 
 /** The process-wide lexicon, read on first use. */
 export function loadLexicon(): Lexicon {
-  if (!shared) {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(LEXICON_FILE);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new Error(
-        `cannot read the word index ${fileURLToPath(LEXICON_FILE)} (${code ?? String(error)}): run "npm run build"`,
-      );
-    }
-    shared = Lexicon.fromBinary(bytes);
-  }
-  return shared;
+  lexicon ??= Lexicon.fromBinary(readBuilt(LEXICON_FILE, 'word index'));
+  return lexicon;
+}
+
+/** The process-wide word and word-pair counts, read on first use. */
+export function loadPairs(): PairTable {
+  pairs ??= PairTable.fromBinary(readBuilt(PAIRS_FILE, 'word-pair counts'));
+  return pairs;
 }
 
 /**
- * The evidence a run needs: the lexicon (read once per process) and `userWords` (names, jargon) that
- * repairs may produce. Make one and share it between many calls with the same words.
+ * The evidence a run needs: the lexicon (read once per process), the pair counts (read when first
+ * asked) and `userWords` (names, jargon) that repairs may produce. Make one and share it between
+ * many calls with the same words.
  */
 export function createEvidenceSource(userWords: Iterable<string> = []): EvidenceSource {
-  return new EvidenceSource(loadLexicon(), userWords);
+  return new EvidenceSource(loadLexicon(), userWords, loadPairs);
 }

@@ -1,20 +1,33 @@
 /**
- * ocr-confusions: correct the letter confusions OCR makes most often, inside words that are not words.
+ * ocr-confusions: correct the letter confusions of historic newspaper OCR with a noisy-channel model.
  *
- * `tbe` -> `the`, `tirne` -> `time`, `wliich` -> `which`, `ancl` -> `and`, `c0rn` -> `corn`,
- * `wi1l` -> `will`, `fuch` -> `such` (a long s read as f). One confusion from the table below is
- * undone at one place; the result must be a frequent dictionary word, the original must not be a word,
- * and the original must not recur in the document (a recurring odd spelling is a name or a usage).
- * When two repairs are possible, the more frequent must be far more frequent, or nothing is done.
+ * For a word the OCR may have misread, every spelling it may stand for is a candidate (`channel.ts`:
+ * the usual OCR confusions undone, `o` read for `e`, `u` for `n`, `b` for `h`, `li` for `h`...; or one
+ * other letter added, dropped or changed, for longer words). Each candidate is scored by how likely the
+ * OCR turns it into what was read (the channel) and how likely it is in its place (the language model:
+ * word counts and word-pair counts with the words before and after it, and the document's own words).
+ * A word is changed only when the best candidate beats both the word as read and the second-best
+ * candidate by wide, named margins.
  *
- * Off by default until measured (`--only`/config can enable it); see the README's Quality section.
+ * - `non-word`: a token that is no word (`aud`, `tbe`, `havo`, `boen`) becomes the best candidate.
+ * - `real-word`: a real word the OCR made from another (`tho` for `the`, `bo` for `be`) is changed only
+ *   with the pair counts on its side: a frequent pair with a neighbour that the word as read does not
+ *   make, and a far better score overall.
  *
- * False positives avoided: capitalised words (names: `Tlat` may be a place) are left unless the whole
- * word is in capitals; dictionary words are never touched (`tum`, `cleat`, `modem`); numbers stay.
+ * It acts only in a document that shows the marks of OCR: enough tokens that one usual confusion turns
+ * into a very common word (`OCR_SIGNS_PER_WORD`). Clean text, modern or historic, is left alone.
+ *
+ * False positives avoided: Roman numerals (`III`, `xiv`), abbreviations before a period (`sec.`,
+ * `deg.`, `Messrs.`), tokens glued to digits or apostrophes (`1st`, `o'clock`), capitalised words inside
+ * a sentence (names the lists lack) unless the document writes the candidate itself, words of the
+ * user's list, and anything under a protected span.
  * Example: `tbe rnan said` -> `the man said`.
  */
-import { matchCase } from '../core/words.js';
+import { isUpperCode, matchCase } from '../core/words.js';
+import { candidates, type Candidate } from '../evidence/channel.js';
+import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
+import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
 import { defineTransform, optionsOf } from './define.js';
 
 export interface OcrConfusionOptions {
@@ -22,94 +35,448 @@ export interface OcrConfusionOptions {
   longS: boolean;
 }
 
-/** What OCR read -> what was printed. Order does not matter: every one is tried. */
-const CONFUSIONS: readonly (readonly [string, string])[] = [
-  ['rn', 'm'],
-  ['m', 'rn'],
-  ['cl', 'd'],
-  ['li', 'h'],
-  ['b', 'h'],
-  ['h', 'b'],
-  ['c', 'e'],
-  ['e', 'c'],
-  ['ii', 'u'],
-  ['ii', 'n'],
-  ['vv', 'w'],
-  ['i', 'r'],
-  ['l', 'i'],
-  ['i', 'l'],
-  ['u', 'n'],
-  ['n', 'u'],
-  ['0', 'o'],
-  ['1', 'l'],
-  ['1', 'i'],
-  ['5', 's'],
-];
-const LONG_S: readonly [string, string] = ['f', 's'];
-/** A repair must be at least this frequent (rank in the frequency list). */
-const MAX_REPAIR_RANK = 30000;
-/** With two possible repairs, the better must be this many times more frequent. */
-const MIN_RANK_RATIO = 10;
-/** A three-letter token is repaired only into a very common word (`tbe` -> `the`, not `lon` -> `ion`). */
-const SHORT_TOKEN = 3;
-const MAX_SHORT_REPAIR_RANK = 1000;
-const MIN_LENGTH = 3;
+/** The best candidate must beat the word as read by this much (nats)... */
+const NON_WORD_MARGIN = 3;
+/** ...and the second-best candidate by this much. */
+const SECOND_MARGIN = 1.5;
+/** A real word is replaced only when the candidate beats it by this much, with pair evidence. */
+const REAL_WORD_MARGIN = 4;
+/** Confusions allowed for a real-word correction (one cheap one: `o` for `e`, `b` for `h`). */
+const REAL_WORD_MAX_COST = 2.5;
+/** A word that is no word, as the model sees it: rarer than any listed or dictionary word. */
+const LOG_UNKNOWN_COUNT = Math.log(50);
+const LOG_RARE_WORD_COUNT = Math.log(UNLISTED_WORD_COUNT);
+/** A document shows OCR damage with this share of tokens one cheap confusion from a very common word... */
+const OCR_SIGNS_PER_WORD = 0.003;
+/** ...and at least this many of them. */
+const MIN_OCR_SIGNS = 2;
+/** "Very common": rank in the frequency list. */
+const SIGN_MAX_RANK = 1000;
+const SIGN_MAX_COST = 2;
+/** Rounds of decisions at most (each sees the corrections of the one before). */
+const MAX_ROUNDS = 4;
+/** Shorter tokens are left alone (`a`, `I`, initials). */
+const MIN_LENGTH = 2;
+/** A token before a period this short and no word is an abbreviation (`sec.`, `lat.`, `Messrs.`). */
+const ABBREVIATION_MAX_LENGTH = 6;
+
 /** Letters and the digits OCR confuses with letters, inside one token. */
 const TOKEN = /(?<![\p{L}\p{N}'’-])[\p{L}015]+(?![\p{L}\p{N}'’-])/gu;
+const ROMAN = /^(?:[ivxlcdm]+|[IVXLCDM]+)$/;
+const HAS_LETTER = /\p{L}/u;
+const EDGE_DIGIT = /^[015]|[015]$/;
+/** What ends a sentence before a token: a full stop, `?` or `!` (and closing quotes), or a blank line. */
+const SENTENCE_END = /(?:[.!?]["”’)]*\s+|\n[ \t]*\n\s*)$/;
+/** A period after these ends no sentence: titles and initials (`Mr. Tbe`, `J. Smith`). */
+const TITLE_BEFORE =
+  /(?:^|[^\p{L}])(?:\p{L}|Mr|Mrs|Messrs|Dr|St|Rev|Hon|Capt|Col|Gen|Lieut|Sergt|Sgt|Mt|Prof|Esq|Jun|Sen|Co)\.["”’)]*\s+$/u;
+/**
+ * A capitalised word is a name unless proven otherwise: it is corrected only into a word this common
+ * (rank) or one the document itself writes.
+ */
+const CAPITALISED_MAX_RANK = 3000;
+/** ...and only by one usual confusion (no other letter changed). */
+const NAME_MAX_COST = 3;
+/** A token the frequency list ranks this high is a string of real text (a name, an old spelling)... */
+const KNOWN_MAX_RANK = 60000;
+/** ...and needs this much more margin. */
+const KNOWN_EXTRA_MARGIN = 3;
+/** A vowel, or a digit OCR reads for one. */
+const VOWEL = /[aeiouy015]/;
 
-function candidates(lower: string, longS: boolean): Set<string> {
-  const out = new Set<string>();
-  for (const [read, printed] of longS ? [...CONFUSIONS, LONG_S] : CONFUSIONS) {
-    for (let at = lower.indexOf(read); at !== -1; at = lower.indexOf(read, at + 1)) {
-      out.add(lower.slice(0, at) + printed + lower.slice(at + read.length));
-    }
-  }
-  return out;
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** The neighbours' lowercase words, when only white space separates them from this token. */
+  prev?: string;
+  next?: string;
 }
 
-/** The repaired spelling of `token`, with the reason, or undefined. */
-export function repairConfusion(
-  token: string,
-  evidence: Evidence,
-  longS: boolean,
-): { word: string; reason: string } | undefined {
-  if (token.length < MIN_LENGTH || /^\d+$/.test(token)) return undefined;
-  const lower = token.toLowerCase();
-  const caps = token === token.toUpperCase();
-  if (!caps && token !== lower) return undefined; // a capitalised word may be a name
-  if (evidence.isWord(lower) || evidence.seen(lower) > 1) return undefined;
-  // One loop into an array literal: the arrays a filter/map chain builds change elements kind with
-  // their contents (empty or not), which deoptimises this function.
-  const maxRank = lower.length <= SHORT_TOKEN ? MAX_SHORT_REPAIR_RANK : MAX_REPAIR_RANK;
-  const ranked: { c: string; rank: number }[] = [];
-  for (const c of candidates(lower, longS)) {
-    if (/\d/.test(c) || !evidence.isWord(c)) continue;
-    const rank = evidence.rank(c);
-    if (rank > 0 && rank <= maxRank) ranked.push({ c, rank });
+function tokens(text: string): Token[] {
+  const found: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    // A confusable digit only between letters (`c0rn`, `wi1l`): `1s`, `11d`, `50ft` are money and measures.
+    if (!HAS_LETTER.test(m[0]) || EDGE_DIGIT.test(m[0])) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() });
   }
-  ranked.sort((a, b) => a.rank - b.rank);
-  const [best, second] = ranked;
-  if (!best || (second && second.rank < best.rank * MIN_RANK_RATIO)) return undefined;
-  return {
-    word: matchCase(token, best.c),
-    reason: `"${lower}" is not a word; "${best.c}" is, one common OCR confusion away`,
-  };
+  for (let i = 0; i < found.length; i++) {
+    const t = found[i]!;
+    const before = found[i - 1];
+    const after = found[i + 1];
+    if (before && /^\s+$/.test(text.slice(before.end, t.start))) t.prev = before.lower;
+    if (after && /^\s+$/.test(text.slice(t.end, after.start))) t.next = after.lower;
+  }
+  return found;
+}
+
+/** ln P(word | prev) + ln P(next | word), as far as the neighbours are known words (see `LanguageModel`). */
+function contextScore(model: LanguageModel, word: string, logCount: number, prev?: string, next?: string): number {
+  let score =
+    prev !== undefined
+      ? model.logPairCount(prev, word, model.logCount(prev), logCount) - model.logCount(prev)
+      : logCount - model.logTotal;
+  if (next !== undefined) score += model.logPairCount(word, next, logCount) - logCount;
+  return score;
+}
+
+/** A neighbour the model can use: a known word. */
+const known = (model: LanguageModel, word: string | undefined): string | undefined =>
+  word !== undefined && model.logCount(word) > -Infinity ? word : undefined;
+
+interface Scored {
+  candidate: Candidate;
+  score: number;
 }
 
 export const ocrConfusions = defineTransform({
   id: 'ocr-confusions',
-  description: 'Undo common OCR letter confusions inside non-words (tbe -> the, rnan -> man); off by default',
+  description: 'Correct OCR letter confusions (tbe -> the, aud -> and, tho -> the) by word and word-pair evidence',
   example: { before: 'tbe rnan said', after: 'the man said' },
   defaults: optionsOf<OcrConfusionOptions>({ longS: false }),
   enabledByDefault: false,
   stage: 'words',
-  rules: ['confusion'],
-  run({ text, recorder, evidence }, options) {
-    for (const m of text.matchAll(TOKEN)) {
-      // Most tokens are words, which `repairConfusion` leaves: asked here without building strings.
-      if (evidence.isWord(text, m.index, m.index + m[0].length)) continue;
-      const repair = repairConfusion(m[0], evidence, options.longS);
-      if (repair) recorder.replace(m.index, m[0], repair.word, 'confusion', repair.reason);
+  rules: ['non-word', 'real-word'],
+  run({ text, recorder, evidence, context }, options) {
+    const model = context.source.model;
+    const forms = new Forms(evidence, model, options.longS, () => context.document());
+    const all = tokens(text);
+    // Non-words are corrected in any text; real words only in one that shows the marks of OCR.
+    const ocr = showsOcr(all, forms);
+    // Rounds until nothing changes: a correction gives its neighbours a known word beside them
+    // (`tho aud tbe` -> `the and the`), so a word left in one round may be decided in the next, as a
+    // second run of the tool would.
+    const decisions = new Map<number, Decision>();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      let changed = false;
+      all.forEach((t, i) => {
+        if (decisions.has(i)) return;
+        const decision = decide(t, text, ocr, model, evidence, forms);
+        if (!decision) return;
+        decisions.set(i, decision);
+        // The neighbours now see the corrected word.
+        if (all[i - 1]?.next !== undefined) all[i - 1]!.next = decision.word;
+        if (all[i + 1]?.prev !== undefined) all[i + 1]!.prev = decision.word;
+        changed = true;
+      });
+      if (!changed) break;
+    }
+    for (const [i, decision] of [...decisions].sort((x, y) => x[0] - y[0])) {
+      const t = all[i]!;
+      recorder.replace(t.start, t.text, matchCase(t.text, decision.word), decision.rule, decision.reason);
     }
   },
 });
+
+/** Parts of names and foreign phrases English text prints (`von Moltke`, `et al.`), which are no dictionary words. */
+const NAME_PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'du',
+  'la',
+  'le',
+  'des',
+  'del',
+  'di',
+  'da',
+  'ibn',
+  'ter',
+  // Titles and name abbreviations, printed without a period too (`Mr Smith`, `Wm Jones`).
+  'mr',
+  'mrs',
+  'messrs',
+  'dr',
+  'st',
+  'wm',
+  'jas',
+  'chas',
+  'thos',
+  'geo',
+  'jno',
+  'robt',
+  'esq',
+  'capt',
+  'lieut',
+  'sergt',
+  'hon',
+  'rev',
+  'bros',
+  'ltd',
+]);
+
+/** Endings and beginnings that make words of words (`mischiefs`, `gaugers`, `unfrequently`). */
+const SUFFIXES = ['s', 'es', 'ed', 'd', 'ing', 'ings', 'er', 'ers', 'ly', 'e', 'ness'] as const;
+const PREFIXES = ['un', 'in', 'im', 're', 'dis', 'non', 'pre', 'over', 'under', 'out', 'mis'] as const;
+/** Parts of a compound (`bootmakers`) this long at least. */
+const COMPOUND_PART_MIN = 3;
+
+/**
+ * `word` is a word, or may well be one the lists lack: in the word-pair counts' list (which SymSpell
+ * made from words of the full SCOWL, names and rare words among them: `von`, `tho`), a dictionary
+ * word with an ending or a beginning (`mischiefs`, `tributers`, `unfrequently`, old spellings with a
+ * final `e`: `smalle`), or two dictionary words (`bootmakers`). Such a token is treated as a word:
+ * changed only with pair evidence, in a text that shows OCR.
+ */
+function isWordLike(word: string, evidence: Evidence, model: LanguageModel): boolean {
+  if (evidence.isWord(word) || model.isListedWord(word) || NAME_PARTICLES.has(word)) return true;
+  for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < COMPOUND_PART_MIN) continue;
+    const stem = word.slice(0, -suffix.length);
+    if (evidence.isWord(stem) || evidence.isWord(`${stem}e`)) return true;
+  }
+  for (const prefix of PREFIXES) {
+    if (
+      word.startsWith(prefix) &&
+      word.length - prefix.length >= COMPOUND_PART_MIN &&
+      evidence.isWord(word.slice(prefix.length))
+    ) {
+      return true;
+    }
+  }
+  for (let cut = COMPOUND_PART_MIN; cut + COMPOUND_PART_MIN <= word.length; cut++) {
+    if (evidence.isWord(word.slice(0, cut)) && evidence.isWord(word.slice(cut))) return true;
+  }
+  return false;
+}
+
+/** What a run learns once per distinct lowercase form: OCR pages repeat their words and misreadings. */
+class Forms {
+  private readonly wordLikeMemo = new Map<string, boolean>();
+  private readonly candidateMemo = new Map<string, readonly Candidate[]>();
+
+  constructor(
+    private readonly evidence: Evidence,
+    private readonly model: LanguageModel,
+    private readonly longS: boolean,
+    private readonly document: () => DocumentIndex,
+  ) {}
+
+  wordLike(lower: string): boolean {
+    let known = this.wordLikeMemo.get(lower);
+    if (known === undefined) {
+      known = isWordLike(lower, this.evidence, this.model);
+      this.wordLikeMemo.set(lower, known);
+    }
+    return known;
+  }
+
+  /** Dictionary words, and words the document writes twice or more (its names and terms). */
+  candidates(lower: string): readonly Candidate[] {
+    let found = this.candidateMemo.get(lower);
+    if (found === undefined) {
+      found = candidates(lower, this.accept, this.longS);
+      this.candidateMemo.set(lower, found);
+    }
+    return found;
+  }
+
+  /** `isWord(w) || seen(w) > 1` for a lowercase candidate, with one lexicon lookup. */
+  private readonly accept = (w: string): boolean => {
+    const source = this.evidence.source;
+    const entry = source.lexicon.find(w);
+    if (source.isWordEntry(entry)) return true;
+    if (entry < 0 && source.hasWordsOutsideLexicon && source.extraWords.has(w)) return true;
+    return this.document().countEntry(entry, w) > 1;
+  };
+
+  /** A sign of OCR: no word, one cheap confusion from a very common dictionary word. */
+  isOcrSign(lower: string): boolean {
+    if (this.evidence.isWord(lower)) return false;
+    for (const c of this.candidates(lower)) {
+      if (c.cost > SIGN_MAX_COST) break; // cheapest first
+      const rank = this.evidence.rank(c.word);
+      if (rank > 0 && rank <= SIGN_MAX_RANK && this.evidence.isWord(c.word)) return true;
+    }
+    return false;
+  }
+}
+
+/** The signs of OCR in a text: lowercase tokens one cheap confusion from a very common word. */
+export interface OcrSigns {
+  /** Lowercase tokens. */
+  words: number;
+  signs: number;
+  /** The first sign, for a reason. */
+  first?: string;
+  /** Enough of them: the text is OCR output. */
+  shown: boolean;
+}
+
+function countSigns(all: readonly Token[], isSign: (lower: string) => boolean): OcrSigns {
+  let words = 0;
+  let signs = 0;
+  let first: string | undefined;
+  for (const t of all) {
+    if (t.text !== t.lower || t.text.length < MIN_LENGTH) continue;
+    words++;
+    if (!isSign(t.lower)) continue;
+    signs++;
+    first ??= t.text;
+  }
+  return {
+    words,
+    signs,
+    ...(first !== undefined && { first }),
+    shown: signs >= Math.max(MIN_OCR_SIGNS, words * OCR_SIGNS_PER_WORD),
+  };
+}
+
+/** The signs of OCR in `text` (for source detection: `auto` picks the historic-OCR preset when shown). */
+export function ocrSigns(text: string, evidence: Evidence): OcrSigns {
+  const isWord = (w: string) => evidence.isWord(w);
+  return countSigns(tokens(text), (lower) => {
+    if (isWord(lower)) return false;
+    return candidates(lower, isWord, false, false).some((c) => {
+      const rank = evidence.rank(c.word);
+      return c.cost <= SIGN_MAX_COST && rank > 0 && rank <= SIGN_MAX_RANK;
+    });
+  });
+}
+
+function showsOcr(all: readonly Token[], forms: Forms): boolean {
+  return countSigns(all, (lower) => forms.isOcrSign(lower)).shown;
+}
+
+/** One token's decision, if any. */
+function decide(
+  t: Token,
+  text: string,
+  ocr: boolean,
+  model: LanguageModel,
+  evidence: Evidence,
+  forms: Forms,
+): Decision | undefined {
+  if (t.text.length < MIN_LENGTH || ROMAN.test(t.text)) return undefined;
+  const isWord = forms.wordLike(t.lower);
+  if (isWord && !ocr) return undefined;
+  if (!isWord && text.charAt(t.end) === '.' && t.text.length <= ABBREVIATION_MAX_LENGTH) return undefined; // `sec.`
+  const capitalised = isUpperCode(t.text.charCodeAt(0)) && t.text !== t.text.toUpperCase();
+  const before = text.slice(Math.max(0, t.start - 12), t.start);
+  const sentenceStart = t.start === 0 || (SENTENCE_END.test(before) && !TITLE_BEFORE.test(before));
+  const name = capitalised && !sentenceStart;
+  const prev = known(model, t.prev);
+  const next = known(model, t.next);
+  return isWord
+    ? decideRealWord(t, prev, next, model, evidence, name, forms)
+    : decideNonWord(t, prev, next, model, evidence, name, capitalised, forms);
+}
+
+interface Decision {
+  word: string;
+  rule: 'non-word' | 'real-word';
+  reason: string;
+}
+
+const fixed = (n: number): string => n.toFixed(1);
+
+function scoreCandidates(
+  found: readonly Candidate[],
+  prev: string | undefined,
+  next: string | undefined,
+  model: LanguageModel,
+  evidence: Evidence,
+): Scored[] {
+  const scored: Scored[] = [];
+  for (const candidate of found) {
+    const logCount = model.logCount(candidate.word);
+    if (logCount === -Infinity) continue;
+    const doc = evidence.seen(candidate.word);
+    const score = contextScore(model, candidate.word, logCount, prev, next) - candidate.cost + Math.log1p(doc);
+    scored.push({ candidate, score });
+  }
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+function decideNonWord(
+  t: Token,
+  prev: string | undefined,
+  next: string | undefined,
+  model: LanguageModel,
+  evidence: Evidence,
+  name: boolean,
+  capitalised: boolean,
+  forms: Forms,
+): Decision | undefined {
+  const found = forms.candidates(t.lower);
+  if (found.length === 0) return undefined;
+  const scored = scoreCandidates(found, prev, next, model, evidence);
+  const [best, second] = scored;
+  if (!best) return undefined;
+  const c = best.candidate;
+  // A name the document repeats stays a name, unless it writes the candidate more often still (the
+  // OCR misread `Sydney` as `Sydnoy` a few times in a page that has `Sydney` many more).
+  if (name && evidence.seen(t.lower) > 1 && evidence.seen(c.word) <= evidence.seen(t.lower)) return undefined;
+  const rank = evidence.rank(c.word);
+  const written = evidence.seen(c.word) > 0;
+  // A capitalised or all-capital token may be a name the lists lack (`Millar`, `TUENA`), and a token
+  // without a vowel an abbreviation (`cpls`, `Wm`): only one usual confusion away from the document's
+  // own word, or from a very common one.
+  const upper = t.text.length > 1 && t.text === t.text.toUpperCase();
+  if (capitalised || upper || !VOWEL.test(t.lower)) {
+    if (c.cost > NAME_MAX_COST) return undefined;
+    const common = rank > 0 && rank <= (name ? 0 : CAPITALISED_MAX_RANK);
+    if (!common && !written) return undefined;
+  }
+  // The token as read: a string printed English has too (a name, an old or foreign word, or a misreading
+  // common enough to be counted) keeps its own count and needs a wider margin; else, if the frequency
+  // list has it, a rare word's count; else an unknown string's.
+  const listed = model.logCount(t.lower);
+  const known = listed > -Infinity || (evidence.rank(t.lower) > 0 && evidence.rank(t.lower) <= KNOWN_MAX_RANK);
+  const keepCount = listed > -Infinity ? listed : evidence.rank(t.lower) > 0 ? LOG_RARE_WORD_COUNT : LOG_UNKNOWN_COUNT;
+  const keep = contextScore(model, t.lower, keepCount, prev, next);
+  const gain = best.score - keep;
+  if (gain < NON_WORD_MARGIN + (known ? KNOWN_EXTRA_MARGIN : 0)) return undefined;
+  if (second && best.score - second.score < SECOND_MARGIN) return undefined;
+  return {
+    word: c.word,
+    rule: 'non-word',
+    reason: `"${t.lower}" is no word; "${c.word}" is (${c.how}): score ${fixed(gain)} over it${
+      second ? `, ${fixed(best.score - second.score)} over "${second.candidate.word}"` : ''
+    }${contextNote(model, c.word, prev, next)}`,
+  };
+}
+
+function decideRealWord(
+  t: Token,
+  prev: string | undefined,
+  next: string | undefined,
+  model: LanguageModel,
+  evidence: Evidence,
+  name: boolean,
+  forms: Forms,
+): Decision | undefined {
+  if (name || (prev === undefined && next === undefined)) return undefined;
+  if (evidence.source.extraWords.has(t.lower)) return undefined; // the user's own word
+  const found = forms.candidates(t.lower).filter((c) => c.cost <= REAL_WORD_MAX_COST && evidence.isWord(c.word));
+  if (found.length === 0) return undefined;
+  const scored = scoreCandidates(found, prev, next, model, evidence);
+  const [best, second] = scored;
+  if (!best) return undefined;
+  const c = best.candidate;
+  // The pair counts must speak for the candidate: a listed pair with a neighbour the word as read lacks.
+  const pairFor = (w: string) =>
+    (prev !== undefined && model.isListedPair(prev, w)) || (next !== undefined && model.isListedPair(w, next));
+  if (!pairFor(c.word) || pairFor(t.lower)) return undefined;
+  const logCount = model.logCount(t.lower);
+  const keep = contextScore(model, t.lower, logCount, prev, next) + Math.log1p(evidence.seen(t.lower) - 1);
+  const gain = best.score - keep;
+  if (gain < REAL_WORD_MARGIN) return undefined;
+  if (second && best.score - second.score < SECOND_MARGIN) return undefined;
+  return {
+    word: c.word,
+    rule: 'real-word',
+    reason: `"${c.word}" (${c.how}) fits here far better than "${t.lower}": score ${fixed(gain)} over it${contextNote(model, c.word, prev, next)}`,
+  };
+}
+
+/** The listed pairs that carried a decision, for its reason. */
+function contextNote(model: LanguageModel, word: string, prev?: string, next?: string): string {
+  const pairs: string[] = [];
+  if (prev !== undefined && model.isListedPair(prev, word)) pairs.push(`"${prev} ${word}"`);
+  if (next !== undefined && model.isListedPair(word, next)) pairs.push(`"${word} ${next}"`);
+  return pairs.length > 0 ? `; pair ${pairs.join(' and ')} is common` : '';
+}
