@@ -8,7 +8,7 @@
  *
  * Sections: 1 cases (WER, paragraph F1, exact match), 2 hyphen decisions (overproof), 3 do no harm
  * (word-level transforms on ground truth), 4 CER/WER before/after (overproof, icdar2017), 5 no content
- * lost (chronam-1916). Everything runs through the library API in one process with one evidence source.
+ * lost (chronam-1916), 6 encoding repair on python-ftfy's test cases. Everything runs through the library API in one process with one evidence source.
  * Without `../shared` it says so and exits 0: a fresh clone has no evaluation data.
  */
 import fs from 'node:fs';
@@ -21,6 +21,7 @@ import { printErrorRates, runErrorRates } from './eval/cer-wer.js';
 import { printContent, runContent } from './eval/content.js';
 import type { EvalContext } from './eval/context.js';
 import { printDoNoHarm, runDoNoHarm } from './eval/do-no-harm.js';
+import { printFtfy, runFtfy } from './eval/ftfy.js';
 import { printHyphens, runHyphens } from './eval/hyphens.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +33,9 @@ interface Options {
 }
 
 const program = new Command('eval')
-  .description('Evaluate clean-article on ../shared (cases, hyphen decisions, do no harm, CER/WER, no content lost).')
+  .description(
+    'Evaluate clean-article on ../shared (cases, hyphen decisions, do no harm, CER/WER, no content lost, ftfy cases).',
+  )
   .option('--json [file]', 'write the numbers as JSON to FILE, or to stdout when no FILE is given')
   .option('--verbose', 'list the individual wrong decisions and changes')
   .option(
@@ -119,10 +122,16 @@ function main(): void {
     printContent,
     (r) => r.pages === 0,
   );
+  const ftfy = section(
+    '6. ftfy cases',
+    () => runFtfy(context),
+    printFtfy,
+    (r) => r.cases.length === 0,
+  );
   progress(`[eval] total: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   if (options.json !== undefined) {
-    const json = `${JSON.stringify({ data: shared, cases, hyphens, doNoHarm, errorRates, content }, null, 2)}\n`;
+    const json = `${JSON.stringify({ data: shared, cases, hyphens, doNoHarm, errorRates, content, ftfy }, null, 2)}\n`;
     if (options.json === true) process.stdout.write(json);
     else fs.writeFileSync(options.json as string, json);
   }

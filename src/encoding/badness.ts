@@ -1,0 +1,354 @@
+/**
+ * Badness: how much a stretch of text looks like mojibake, as a count of unlikely neighbours.
+ *
+ * When UTF-8 is read with a single-byte codec, every multi-byte character becomes a lead character
+ * (the image of byte 0xC2–0xF4: mostly accented letters, or Cyrillic, box drawing, math signs)
+ * followed by one to three continuation characters (the images of 0x80–0xBF: mostly punctuation,
+ * symbols and C1 controls). Correct text seldom puts those side by side: `é£`, `Ã©`, `â€`, `Ð±`. So each
+ * character gets a class, and a table of rules scores the pairs (and a few triples) that correct text
+ * seldom writes. Everything else scores 0: the score says nothing about text that is merely foreign.
+ *
+ * The score is a comparison tool, not a verdict: a repair is made only when it makes the score fall
+ * (see `repair.ts`). Rules weigh 1, except a few signatures of the commonest confusions, which weigh
+ * 2 (`Ã©`, `â€`, `вЂ`, `√©`: one of them alone is enough evidence).
+ */
+
+// ------------------------------------------------------------------------------------ classes
+
+/** ASCII a–z, A–Z, 0–9, whitespace, other ASCII. */
+const ASCII_LOWER = 1 << 0;
+const ASCII_UPPER = 1 << 1;
+const DIGIT = 1 << 2;
+const SPACE = 1 << 3;
+const ASCII_OTHER = 1 << 4;
+/** U+0080–U+009F: no text uses them; a byte read as Latin-1 that Windows-1252 would have made a character. */
+const C1 = 1 << 5;
+/** Symbols that hardly occur outside mojibake: `¤ ¦ ¨ ¬ ¯ ¸ ˆ ˇ ˘ ˛ ˜ ˝ ƒ † ‡ ‰ ◊ ⌐ ª º �`. */
+const JUNK = 1 << 6;
+/** Punctuation common in any text, never evidence by itself: no-break space, soft hyphen, `· ´ – — ― … ’`. */
+const COMMON = 1 << 7;
+/** Opening punctuation and the copyright sign: `¡ ¿ « ‘ ‚ “ „ • ‹ ©`. */
+const OPEN = 1 << 8;
+/** Closing punctuation and marks that follow a word: `® » ” › ™`. */
+const CLOSE = 1 << 9;
+const MONEY = 1 << 10;
+/** Numeric and mathematical signs: `² ³ ¹ ± ¼ ½ ¾ × ÷ µ ∞ ≠ ≤ √ …`. */
+const NUM = 1 << 11;
+const LAW = 1 << 12;
+const DEGREE = 1 << 13;
+/** Accented Latin capitals (without the eye letters). */
+const UPPER_ACC = 1 << 14;
+/** Accented Latin small letters (without the eye letters), `ß`, `ı`, the `ﬁ ﬂ` ligatures. */
+const LOWER_ACC = 1 << 15;
+/**
+ * `Ò–Ö Ù–Ü ò–ö ø–ü Ő Ō Ū Ų`: accented vowels that kaomoji use as eyes (`( o¬ô )`, `Ō¬o`); kept apart
+ * from the accented letters so that a face is not taken for a byte sequence.
+ */
+const EYE = 1 << 16;
+/** Greek and Cyrillic capitals, and `Þ`. */
+const GC_UPPER = 1 << 17;
+const GC_LOWER = 1 << 18;
+/** Box drawing and block elements (code page 437's graphics), without the plain horizontal line. */
+const BOX = 1 << 19;
+/** Any other letter (CJK, Hebrew, Arabic, Thai, Latin Extended-B ...). */
+const LETTER = 1 << 20;
+const MARK = 1 << 21;
+
+const ACC = UPPER_ACC | LOWER_ACC;
+const SYM = OPEN | CLOSE | MONEY | NUM | LAW;
+/** What a regular expression's `\w` would call a word character. */
+const WORD = ASCII_LOWER | ASCII_UPPER | DIGIT | ACC | EYE | GC_UPPER | GC_LOWER | LETTER;
+
+const LISTED: readonly [number, string][] = [
+  [
+    JUNK,
+    '\u00A4\u00A6\u00A8\u00AC\u00AF\u00B8\u02C6\u02C7\u02D8\u02D9\u02DA\u02DB\u02DC\u02DD\u0192\u2020\u2021\u2030\u25CA\u2310\uFFFD\u00AA\u00BA',
+  ],
+  [COMMON, '\u00A0\u00AD\u00B7\u00B4\u2013\u2014\u2015\u2026\u2019'],
+  [OPEN, '\u00A1\u00BF\u00AB\u2018\u201A\u201C\u201E\u2022\u2039\u00A9\u0385\u0384\uF8FF'],
+  [CLOSE, '\u00AE\u00BB\u201D\u203A\u2122'],
+  [MONEY, '\u00A2\u00A3\u00A5\u20AC\u20A7'],
+  [
+    NUM,
+    '\u00B2\u00B3\u00B9\u00B1\u00BC\u00BD\u00BE\u00D7\u00F7\u00B5\u2044\u2202\u2206\u220F\u2211\u221A\u221E\u2229\u222B\u2248\u2260\u2261\u2264\u2265\u2116\u2126\u2320\u2321\u2219\u207F',
+  ],
+  [LAW, '\u00A7\u00B6'],
+  [DEGREE, '\u00B0'],
+  [
+    EYE,
+    '\u00D2\u00D3\u00D4\u00D5\u00D6\u00D9\u00DA\u00DB\u00DC\u00F2\u00F3\u00F4\u00F5\u00F6\u00F8\u00F9\u00FA\u00FB\u00FC\u0150\u014C\u016A\u0172',
+  ],
+  [GC_UPPER, '\u00DE'],
+  [LOWER_ACC, '\u00DF\u0131\uFB01\uFB02\u0491'],
+  [UPPER_ACC, '\u0490'],
+];
+
+let listed: Map<number, number> | undefined;
+const IS_LETTER = /\p{L}/u;
+const IS_MARK = /\p{M}/u;
+
+function classify(code: number): number {
+  if (code < 0x80) {
+    if (code >= 0x61 && code <= 0x7a) return ASCII_LOWER;
+    if (code >= 0x41 && code <= 0x5a) return ASCII_UPPER;
+    if (code >= 0x30 && code <= 0x39) return DIGIT;
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return SPACE;
+    return ASCII_OTHER;
+  }
+  if (code <= 0x9f) return C1;
+  if (!listed) {
+    listed = new Map();
+    for (const [cls, chars] of LISTED) for (const c of chars) listed.set(c.codePointAt(0)!, cls);
+  }
+  const known = listed.get(code);
+  if (known !== undefined) return known;
+  if (code >= 0x2502 && code <= 0x259f) return BOX;
+  const c = String.fromCodePoint(code);
+  if ((code >= 0xc0 && code <= 0xff) || (code >= 0x100 && code <= 0x17f)) {
+    return c.toLowerCase() !== c ? UPPER_ACC : LOWER_ACC;
+  }
+  if ((code >= 0x386 && code <= 0x3ab) || (code >= 0x400 && code <= 0x42f)) return GC_UPPER;
+  if ((code >= 0x3ac && code <= 0x3ce) || (code >= 0x430 && code <= 0x45f)) return GC_LOWER;
+  if (IS_MARK.test(c)) return MARK;
+  if (IS_LETTER.test(c)) return LETTER;
+  return 0;
+}
+
+/** Per BMP code unit, the class plus one (0 = not yet known). */
+let memo: Uint32Array | undefined;
+
+function classOf(code: number): number {
+  if (code > 0xffff) return classify(code);
+  memo ??= new Uint32Array(65536);
+  let cls = memo[code]!;
+  if (cls === 0) {
+    cls = classify(code) + 1;
+    memo[code] = cls;
+  }
+  return cls - 1;
+}
+
+// -------------------------------------------------------------------------------------- rules
+
+/**
+ * The characters of Windows-1252 bytes 0x80–0xBF, for the `Ã`/`Â` signature, without `’` and `…`:
+ * a capital before an apostrophe or an ellipsis is ordinary (`SÃO…`, `Ã’s` written about mojibake).
+ */
+const CP1252_CONTINUATION =
+  '\u20AC\u201A\u0192\u201E\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178\u00A0\u00A1\u00A2\u00A3\u00A4\u00A6\u00A7\u00A8\u00A9\u00AA\u00AB\u00AC\u00AD\u00AE\u00AF\u00B0\u00B1\u00B2\u00B3\u00B4\u00B5\u00B6\u00B7\u00B8\u00B9\u00BA\u00BB\u00BC\u00BD\u00BE\u00BF';
+
+interface Window {
+  /** Classes of the characters, with a line start as a space before the first. */
+  cls: number[];
+  /** Code points. */
+  cp: number[];
+}
+
+/**
+ * One rule: where it matches, given the position `i` of its first character. Rules are evaluated at
+ * every position; each match adds `weight`. `why` is for the reader (and the tests' names).
+ */
+interface Rule {
+  name: string;
+  why: string;
+  weight: number;
+  test: (w: Window, i: number) => boolean;
+}
+
+const has = (w: Window, i: number, mask: number): boolean => i >= 0 && i < w.cls.length && (w.cls[i]! & mask) !== 0;
+const is = (w: Window, i: number, chars: string): boolean =>
+  i >= 0 && i < w.cp.length && chars.includes(String.fromCodePoint(w.cp[i]!));
+const pair = (a: number, b: number) => (w: Window, i: number) => has(w, i, a) && has(w, i + 1, b);
+
+export const RULES: readonly Rule[] = [
+  { name: 'c1-control', weight: 1, why: 'a C1 control is a byte read as Latin-1', test: (w, i) => has(w, i, C1) },
+  {
+    name: 'junk-symbol',
+    weight: 1,
+    why: 'a symbol of mojibake (¤ ¨ ¬ ¸ ˆ † ‰ …) beside a letter or symbol of the same range',
+    test: (w, i) =>
+      (has(w, i, JUNK) && has(w, i + 1, ACC | BOX | SYM | JUNK | DEGREE)) ||
+      (has(w, i, ACC | BOX | SYM | DEGREE) && has(w, i + 1, JUNK)),
+  },
+  {
+    name: 'capital-after-small',
+    weight: 1,
+    why: 'an accented capital right after a small letter or a symbol (`ãƒ`, `™Ã`), or a Cyrillic capital inside a Cyrillic word (`ґР`)',
+    test: (w, i) =>
+      (has(w, i, LOWER_ACC | GC_LOWER | BOX | CLOSE | MONEY | NUM) && has(w, i + 1, UPPER_ACC)) ||
+      (has(w, i, LOWER_ACC | GC_LOWER) && has(w, i + 1, GC_UPPER)),
+  },
+  {
+    name: 'letter-money',
+    weight: 1,
+    why: 'a currency sign right after an accented letter or a closing sign (`é£`, `Ä£`)',
+    test: pair(ACC | BOX | CLOSE, MONEY),
+  },
+  {
+    name: 'symbol-small',
+    weight: 1,
+    why: 'an accented small letter right after a number sign, currency or closing mark (`½í`, `£é`)',
+    test: pair(BOX | CLOSE | MONEY | NUM, LOWER_ACC),
+  },
+  {
+    name: 'letter-number',
+    weight: 1,
+    why: 'a number or legal sign right after an accented capital (`Ã±`, `Å³`, `Ì¶`); not after a small letter (`á§ 141`)',
+    test: pair(UPPER_ACC | BOX, NUM | LAW),
+  },
+  {
+    name: 'symbol-open',
+    weight: 1,
+    why: 'opening punctuation right after a number sign or currency',
+    test: pair(MONEY | NUM | BOX, OPEN),
+  },
+  {
+    name: 'open-number',
+    weight: 1,
+    why: 'letter, opening punctuation, number sign',
+    test: (w, i) => has(w, i, ACC | BOX | MONEY | CLOSE) && has(w, i + 1, OPEN) && has(w, i + 2, NUM),
+  },
+  {
+    name: 'close-open',
+    weight: 1,
+    why: 'closing then opening punctuation right after a letter or sign (`â™«`)',
+    test: (w, i) => has(w, i, ACC | MONEY | NUM | BOX | LAW) && has(w, i + 1, CLOSE) && has(w, i + 2, OPEN),
+  },
+  {
+    name: 'punctuation-inside-word',
+    weight: 1,
+    why: 'quote-like punctuation between an accented letter and a letter (`Ã©t`, `Ä«g`)',
+    test: (w, i) => has(w, i, ACC) && has(w, i + 1, OPEN | CLOSE) && has(w, i + 2, WORD),
+  },
+  {
+    name: 'box-beside-text',
+    weight: 1,
+    why: 'box drawing beside letters or signs (code page 437), not beside more box drawing',
+    test: (w, i) =>
+      (has(w, i, BOX) && has(w, i + 1, EYE | CLOSE)) ||
+      (has(w, i, ACC | MONEY | NUM | OPEN | CLOSE | LAW) && has(w, i + 1, BOX)),
+  },
+  {
+    name: 'cyrillic-in-latin',
+    weight: 1,
+    why: 'a Latin letter, a Greek or Cyrillic one, a mojibake symbol (`signiп¬Ѓ`: Windows-1251 for `ﬁ`)',
+    test: (w, i) => has(w, i, ASCII_LOWER | ASCII_UPPER) && has(w, i + 1, GC_UPPER | GC_LOWER) && has(w, i + 2, JUNK),
+  },
+  {
+    name: 'capital-degree',
+    weight: 1,
+    why: 'a degree sign right after an accented capital (`Ä°`)',
+    test: pair(UPPER_ACC, DEGREE),
+  },
+  {
+    name: 'oe-ligature',
+    weight: 1,
+    why: '`œ` not followed by a letter: Windows-1252 byte 0x9C, the end of `Å“`',
+    test: (w, i) => is(w, i, '\u0152\u0153') && !has(w, i + 1, ASCII_LOWER | ASCII_UPPER),
+  },
+  {
+    name: 'a-tilde-lead',
+    weight: 2,
+    why: '`Ã` or `Â` (bytes 0xC3, 0xC2) followed by a Windows-1252 continuation character: the commonest mojibake (`Ã©`, `Â£`); not before `’`, `…` (a capital and punctuation) or `¥`, whose `Ã¥` is also what MacRoman gives for a combining mark',
+    test: (w, i) => is(w, i, '\u00C2\u00C3') && is(w, i + 1, CP1252_CONTINUATION) && !is(w, i + 1, '\u00A5'),
+  },
+  {
+    name: 'greek-cyrillic-lead',
+    weight: 1,
+    why: '`Î` or `Ð` (bytes 0xCE, 0xD0: Greek and Cyrillic) followed by a Windows-1252 continuation character',
+    test: (w, i) => is(w, i, '\u00CE\u00D0') && is(w, i + 1, CP1252_CONTINUATION),
+  },
+  {
+    name: 'lone-a-grave',
+    weight: 2,
+    why: '`Ã` or `Â` alone at the end of a small-letter word or as a word: `à` (bytes C3 A0) whose no-break space became a space',
+    test: (w, i) =>
+      is(w, i, '\u00C2\u00C3') &&
+      is(w, i + 1, ' ') &&
+      (has(w, i - 1, ASCII_LOWER) || is(w, i - 1, '\n') || (is(w, i - 1, ' ') && has(w, i - 2, ASCII_LOWER))),
+  },
+  {
+    name: 'general-punctuation',
+    weight: 2,
+    why: 'the first two bytes of a curly quote or dash (E2 80) as Windows-1252 (`â€`), Windows-1251 (`вЂ`), Windows-1257 (`ā€`), MacRoman (`‚Ä`) or Latin-1 (`â` + C1)',
+    test: (w, i) =>
+      (is(w, i, '\u00E2\u0432\u0101') && is(w, i + 1, '\u20AC\u0402')) ||
+      (is(w, i, '\u201A') && is(w, i + 1, '\u00C4')) ||
+      (is(w, i, '\u00E2') && w.cp[i + 1] === 0x80),
+  },
+  {
+    name: 'macroman-root',
+    weight: 2,
+    why: '`√` (MacRoman 0xC3) before a Latin letter or a sign: never mathematics (`√©`, `√ü`); `√π`, `√2` are',
+    test: (w, i) =>
+      is(w, i, '\u221A') &&
+      has(w, i + 1, ACC | EYE | MONEY | OPEN | CLOSE | LAW | JUNK | NUM | DEGREE) &&
+      !is(w, i + 1, '\u221E'),
+  },
+  {
+    name: 'cyrillic-sandwich',
+    weight: 1,
+    why: 'a sign between two of `В Г Р С` (Windows-1251 lead bytes): `Р\u0098Р`, `С„С`',
+    test: (w, i) =>
+      is(w, i, '\u0412\u0413\u0420\u0421') &&
+      (has(w, i + 1, C1 | JUNK | OPEN | CLOSE | MONEY | DEGREE) || is(w, i + 1, '\u00B5')) &&
+      is(w, i + 2, '\u0412\u0413\u0420\u0421'),
+  },
+  {
+    name: 'arabic-pairs',
+    weight: 1,
+    why: '`Ø` or `Ù` (Arabic lead bytes) twice, each followed by a sign',
+    test: (w, i) => {
+      const sign = COMMON | MONEY | JUNK | NUM | OPEN;
+      const extra = '\u0178\u0160\u00AE\u00B0\u00B5\u00BB';
+      const follows = (k: number) => has(w, k, sign) || is(w, k, extra);
+      return is(w, i, '\u00D8\u00D9') && follows(i + 1) && is(w, i + 2, '\u00D8\u00D9') && follows(i + 3);
+    },
+  },
+  {
+    name: 'indic-lead',
+    weight: 1,
+    why: '`à` (0xE0, Indic scripts) followed by a superscript or fraction',
+    test: (w, i) => is(w, i, '\u00E0') && is(w, i + 1, '\u00B2\u00B5\u00B9\u00BC\u00BD\u00BE'),
+  },
+  {
+    name: 'times-power',
+    weight: 1,
+    why: '`×` followed by `²` or `³` (Hebrew as Windows-1252)',
+    test: (w, i) => is(w, i, '\u00D7') && is(w, i + 1, '\u00B2\u00B3'),
+  },
+];
+
+/** The rules that matched, for tests and `--explain`-style debugging: `[name, position]`. */
+export function badnessMatches(text: string, lineStart = false): [string, number][] {
+  const w = toWindow(text, lineStart);
+  const offset = lineStart ? 1 : 0;
+  const out: [string, number][] = [];
+  for (let i = 0; i < w.cls.length; i++) for (const r of RULES) if (r.test(w, i)) out.push([r.name, i - offset]);
+  return out;
+}
+
+function toWindow(text: string, lineStart: boolean): Window {
+  const cp: number[] = lineStart ? [0x0a] : [];
+  for (const c of text) cp.push(c.codePointAt(0)!);
+  return { cp, cls: cp.map(classOf) };
+}
+
+/**
+ * The badness of `text`: the sum of the weights of the rules matching at each position. With
+ * `lineStart`, the text begins a line (a rule may look at what comes before it).
+ */
+export function badness(text: string, lineStart = false): number {
+  const w = toWindow(text, lineStart);
+  let score = 0;
+  for (let i = 0; i < w.cls.length; i++) for (const r of RULES) if (r.test(w, i)) score += r.weight;
+  return score;
+}
+
+/** Characters the repair treats as ordinary punctuation before a byte sequence (see `repair.ts`). */
+export function isLoosePunctuation(code: number): boolean {
+  return (
+    (classOf(code) & (COMMON | SPACE)) !== 0 ||
+    '\u2018\u201C\u201D\u201A\u201E\u2022'.includes(String.fromCharCode(code))
+  );
+}

@@ -1,0 +1,461 @@
+/**
+ * The repair search: find text that is UTF-8 read with the wrong single-byte codec, and the reading
+ * that undoes it. Pure: text in, repairs (with offsets, rule and reason) out.
+ *
+ * 1. **Scan** (one pass, early exit): a line is looked at only when it holds a lead character
+ *    followed by a continuation character of the same codec (`Ã` + `©`), a lead before a space or
+ *    `?` (a lost 0xA0 or byte), a C1 control or U+FFFD. Text without a character above U+007F
+ *    returns before any table is built.
+ * 2. **Whole line**: if every non-ASCII character of the line turns back into bytes of one codec and
+ *    those bytes are all whole UTF-8 sequences, the line is a candidate reading; up to three layers
+ *    are searched (UTF-8 read twice, or once as Windows-1251 and again as Windows-1252). The reading
+ *    with the lowest badness wins, and only if it is lower than the line's own.
+ * 3. **Part of a line**: a line can mix correct text and mojibake (`Classificação` beside
+ *    `DivisÃ£o`). Then each run of whole sequences is decoded on its own, but only when the run alone
+ *    has badness of at least `PART_EVIDENCE` (one unlikely pair is no evidence when the rest of the
+ *    line reads as correct text: `DrÃ¥ber` stays) and decoding lowers the badness around it. A run
+ *    never starts right after a stray continuation character: that is the middle of a garble, and
+ *    decoding its tail would make it worse.
+ * 4. **C1 controls** left over are Windows-1252 bytes read as Latin-1 (`\u0093` -> `“`), as a browser
+ *    reads them.
+ *
+ * Do no harm: a line whose badness is 0 is never changed (`SELKÄ` + no-break space would read as
+ * `SELKĠ`), and a reading that does not lower it is refused (`Ō¬o`, `√π`, `2012—∞`).
+ */
+import { badness, isLoosePunctuation } from './badness.js';
+import { getCodecs, scanMasks, UNENCODABLE, type Codec } from './codecs.js';
+import { decodeSequence, isLead, type DecodeOptions } from './utf8.js';
+
+/** Badness a run must have by itself to be decoded when the rest of its line reads as correct text. */
+export const PART_EVIDENCE = 2;
+/**
+ * The same, once the line has had a repair with the same codec: the line itself is then evidence
+ * (`Ä°yun` beside `OktÃ¢br`), as the same word elsewhere in a document is for word repairs.
+ */
+export const PART_EVIDENCE_SEEN = 1;
+/** Layers of mis-decoding undone in one reading (`ÃƒÂ©` is two; three are seen in the wild). */
+const MAX_LAYERS = 3;
+/** Rounds over a line: a repaired part can make the whole line readable again. */
+const MAX_ROUNDS = 4;
+/** Characters of context on each side of a run when its badness is measured. */
+const CONTEXT = 2;
+
+export interface Repair {
+  /** Offsets in the input text, `[start, end)`. */
+  start: number;
+  end: number;
+  after: string;
+  /** `utf8-as-cp1252`, `utf8-as-latin1`, `utf8-twice`, `utf8-lossy`, `cesu8`, `c1-control`. */
+  rule: string;
+  reason: string;
+}
+
+interface Layer {
+  id: string;
+  name: string;
+}
+
+interface Decision {
+  before: number;
+  after: number;
+  /** Only part of the line was decoded. */
+  part: boolean;
+}
+
+/** One code point of a line, with where it came from in the input and how it was made. */
+interface Unit {
+  cp: number;
+  start: number;
+  end: number;
+  layers: Layer[];
+  lossy: boolean;
+  surrogates: boolean;
+  space: boolean;
+  c1?: boolean;
+  decisions: Decision[];
+}
+
+interface Seq {
+  from: number;
+  to: number;
+  cp: number;
+  lossy: boolean;
+  surrogates: boolean;
+  space: boolean;
+  layer: Layer;
+}
+
+// ------------------------------------------------------------------------------------ scanning
+
+/** Start offsets of the lines that hold a character worth a closer look. */
+function suspiciousLines(text: string): number[] {
+  const nonAscii = /[^\x00-\x7F]/g;
+  let m = nonAscii.exec(text);
+  if (m === null) return [];
+  const { lead, continuation, takesSpace } = scanMasks();
+  const starts: number[] = [];
+  let lineEnd = -1;
+  for (; m !== null; m = nonAscii.exec(text)) {
+    const i = m.index;
+    if (i < lineEnd) continue;
+    const code = text.charCodeAt(i);
+    const codecs = lead[code]!;
+    const next = text.charCodeAt(i + 1);
+    const suspicious =
+      (code >= 0x80 && code <= 0x9f) ||
+      code === 0xfffd ||
+      (codecs !== 0 &&
+        ((continuation[next]! & codecs) !== 0 || ((next === 0x20 || next === 0x3f) && takesSpace[code] === 1)));
+    if (!suspicious) continue;
+    const start = text.lastIndexOf('\n', i) + 1;
+    const end = text.indexOf('\n', i);
+    lineEnd = end === -1 ? text.length : end;
+    starts.push(start);
+    nonAscii.lastIndex = lineEnd;
+  }
+  return starts;
+}
+
+// --------------------------------------------------------------------------------------- units
+
+function unitsOf(text: string, start: number, end: number): Unit[] {
+  const units: Unit[] = [];
+  for (let i = start; i < end;) {
+    const cp = text.codePointAt(i)!;
+    const next = i + (cp > 0xffff ? 2 : 1);
+    units.push({ cp, start: i, end: next, layers: [], lossy: false, surrogates: false, space: false, decisions: [] });
+    i = next;
+  }
+  return units;
+}
+
+const textOf = (units: readonly Unit[], from: number, to: number): string => {
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCodePoint(units[i]!.cp);
+  return s;
+};
+
+/**
+ * Runs of non-ASCII characters, each with a single space or `?` inside or after it (a byte 0xA0
+ * turned into a space, a lost byte turned into `?`): the only places a byte sequence can hide.
+ */
+function zonesOf(units: readonly Unit[]): [number, number][] {
+  const zones: [number, number][] = [];
+  let i = 0;
+  while (i < units.length) {
+    if (units[i]!.cp < 0x80) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < units.length) {
+      if (units[i]!.cp >= 0x80) i++;
+      else if ((units[i]!.cp === 0x20 || units[i]!.cp === 0x3f) && units[i - 1]!.cp >= 0x80) {
+        i++;
+        if (i >= units.length || units[i]!.cp < 0x80) break;
+      } else break;
+    }
+    zones.push([from, i]);
+  }
+  return zones;
+}
+
+/** Badness of `[from, to)` with `CONTEXT` characters on each side. */
+function windowBadness(units: readonly Unit[], from: number, to: number): number {
+  const start = Math.max(0, from - CONTEXT);
+  return badness(textOf(units, start, Math.min(units.length, to + CONTEXT)), start === 0);
+}
+
+/** Badness of `[from, to)` with only its ASCII neighbours as context: the run judged by itself. */
+function isolatedBadness(units: readonly Unit[], from: number, to: number): number {
+  let start = from;
+  while (start > 0 && from - start < CONTEXT && units[start - 1]!.cp < 0x80) start--;
+  let end = to;
+  while (end < units.length && end - to < CONTEXT && units[end]!.cp < 0x80) end++;
+  return badness(textOf(units, start, end), start === 0);
+}
+
+function lineBadness(units: readonly Unit[]): number {
+  return zonesOf(units).reduce((sum, [from, to]) => sum + windowBadness(units, from, to), 0);
+}
+
+// ------------------------------------------------------------------------------------ decoding
+
+/** The Portuguese contractions `às`, `àquele`, `àquela`, `àquilo`: there the space after `Ã` was the 0xA0. */
+const CONTRACTION = /^(?: |s[\s.,;:!?)]|s$|quel|quil)/;
+
+function decodeOptions(units: readonly Unit[], offset: number, codec: Codec): DecodeOptions {
+  return {
+    // In MacRoman, `–` + space is C3 20: reading the space as 0xA0 would turn dashes into `à`.
+    spaceAsA0: codec.id !== 'macroman',
+    spaceIsByte: (index) =>
+      CONTRACTION.test(textOf(units, offset + index + 1, Math.min(units.length, offset + index + 6))),
+  };
+}
+
+/**
+ * The sequences of `[from, to)` read as bytes of `codec`. `chains`: a run may not start right after a
+ * stray continuation character. `clean`: every non-ASCII character is part of a sequence.
+ */
+function decodeZone(
+  units: readonly Unit[],
+  from: number,
+  to: number,
+  codec: Codec,
+  chains: boolean,
+): { seqs: Seq[]; clean: boolean } {
+  const tokens: number[] = [];
+  let encodable = true;
+  for (let i = from; i < to; i++) {
+    const byte = codec.byteOf(units[i]!.cp);
+    if (byte === UNENCODABLE) encodable = false;
+    tokens.push(byte);
+  }
+  const options = decodeOptions(units, from, codec);
+  const seqs: Seq[] = [];
+  let covered = from;
+  let clean = encodable;
+  let lastEnd = -1;
+  for (let i = from; i < to;) {
+    const token = tokens[i - from]!;
+    const startsHere = isLead(token) && (!chains || i === lastEnd || mayStartRun(units, i));
+    let seq = startsHere ? decodeSequence(tokens, i - from, options) : undefined;
+    // Decoding part of a line must give text; a whole-line reading may pass through a control on
+    // its way to the next layer (`Â\u0081` in `ÃŒÂ\u0081` is U+0081, then `́`).
+    if (seq && chains && IMPLAUSIBLE.test(String.fromCodePoint(seq.cp))) seq = undefined;
+    if (seq) {
+      const sources = units.slice(i, i + seq.length);
+      const latin1 =
+        codec.id === 'cp1252' &&
+        sources.every((u) => u.cp <= 0xff) &&
+        sources.some((u) => u.cp >= 0x80 && u.cp <= 0x9f);
+      seqs.push({
+        from: i,
+        to: i + seq.length,
+        cp: seq.cp,
+        lossy: seq.lossy,
+        surrogates: seq.surrogates,
+        space: seq.space,
+        layer: latin1 ? { id: 'latin1', name: 'Latin-1' } : { id: codec.id, name: codec.name },
+      });
+      i += seq.length;
+      covered = i;
+      lastEnd = i;
+      continue;
+    }
+    if (i >= covered && units[i]!.cp >= 0x80 && units[i]!.cp !== 0xfffd) clean = false;
+    i++;
+  }
+  return { seqs, clean };
+}
+
+/**
+ * A run of sequences may start at `i` unless the character before it is a stray continuation byte in
+ * any codec (ordinary punctuation such as quotes and dashes aside): then the run is the tail of a
+ * garble, whatever codec the garble was made with.
+ */
+function mayStartRun(units: readonly Unit[], i: number): boolean {
+  const prev = units[i - 1];
+  if (!prev || prev.cp > 0xffff) return true;
+  return scanMasks().continuation[prev.cp] === 0 || isLoosePunctuation(prev.cp);
+}
+
+/** A code point no correct text holds: a C1 control, a surrogate, a private-use or unassigned one. */
+const IMPLAUSIBLE = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/u;
+
+/** `units` with each sequence replaced by the character it decodes to. */
+function applySeqs(units: readonly Unit[], seqs: readonly Seq[]): Unit[] {
+  const out: Unit[] = [];
+  let i = 0;
+  for (const seq of seqs) {
+    while (i < seq.from) out.push(units[i++]!);
+    const sources = units.slice(seq.from, seq.to);
+    const deepest = sources.reduce((a, b) => (b.layers.length > a.layers.length ? b : a));
+    out.push({
+      cp: seq.cp,
+      start: sources[0]!.start,
+      end: sources[sources.length - 1]!.end,
+      layers: [...deepest.layers, seq.layer],
+      lossy: seq.lossy || sources.some((u) => u.lossy),
+      surrogates: seq.surrogates || sources.some((u) => u.surrogates),
+      space: seq.space || sources.some((u) => u.space),
+      decisions: deepest.decisions,
+    });
+    i = seq.to;
+  }
+  while (i < units.length) out.push(units[i++]!);
+  return out;
+}
+
+// ------------------------------------------------------------------------------------- readings
+
+interface Reading {
+  units: Unit[];
+  score: number;
+  layers: number;
+  /** Ids of the codecs read with, outermost first. */
+  codecs: string[];
+}
+
+/** `a` is a better reading than `b`: lower badness, then fewer layers (then the codec order). */
+const better = (a: Reading, b: Reading): boolean => (a.score !== b.score ? a.score < b.score : a.layers < b.layers);
+
+/** The best reading of the whole line as UTF-8 in one codec, then possibly again (up to `depth` layers). */
+function readWholeLine(units: readonly Unit[], depth: number): Reading | undefined {
+  const zones = zonesOf(units);
+  let best: Reading | undefined;
+  for (const codec of getCodecs()) {
+    const seqs: Seq[] = [];
+    let ok = zones.length > 0;
+    for (const [from, to] of zones) {
+      const r = decodeZone(units, from, to, codec, false);
+      if (!r.clean) {
+        ok = false;
+        break;
+      }
+      seqs.push(...r.seqs);
+    }
+    if (!ok || seqs.length === 0) continue;
+    const next = applySeqs(units, seqs);
+    let reading: Reading = { units: next, score: lineBadness(next), layers: 1, codecs: [codec.id] };
+    if (depth > 1 && reading.score > 0) {
+      const deeper = readWholeLine(next, depth - 1);
+      if (deeper && deeper.score < reading.score) {
+        reading = { ...deeper, layers: deeper.layers + 1, codecs: [codec.id, ...deeper.codecs] };
+      }
+    }
+    if (!best || better(reading, best)) best = reading;
+  }
+  return best;
+}
+
+/** Mark the units a decision created (those not in `before`). */
+function stamp(before: readonly Unit[], after: Unit[], decision: Decision): void {
+  const old = new Set(before);
+  for (const u of after) if (!old.has(u)) u.decisions = [...u.decisions, decision];
+}
+
+function wholeLineStep(units: Unit[], seen: Set<string>): Unit[] | undefined {
+  const before = lineBadness(units);
+  if (before === 0) return undefined;
+  const reading = readWholeLine(units, MAX_LAYERS);
+  if (!reading || reading.score >= before) return undefined;
+  stamp(units, reading.units, { before, after: reading.score, part: false });
+  for (const id of reading.codecs) seen.add(id);
+  return reading.units;
+}
+
+/** Group sequences that follow one another into runs. */
+function runsOf(seqs: readonly Seq[]): Seq[][] {
+  const runs: Seq[][] = [];
+  for (const seq of seqs) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1]!.to === seq.from) last.push(seq);
+    else runs.push([seq]);
+  }
+  return runs;
+}
+
+function partStep(units: Unit[], seen: Set<string>): Unit[] | undefined {
+  let current = units;
+  let changed = false;
+  // Right to left, so that the zones found first keep their indices while later ones are replaced.
+  for (const [from, to] of zonesOf(units).reverse()) {
+    const before = windowBadness(current, from, to);
+    if (before === 0) continue;
+    let best: { units: Unit[]; after: number; codec: string } | undefined;
+    for (const codec of getCodecs()) {
+      const { seqs } = decodeZone(current, from, to, codec, true);
+      const needed = seen.has(codec.id) ? PART_EVIDENCE_SEEN : PART_EVIDENCE;
+      const accepted = runsOf(seqs)
+        .filter((run) => isolatedBadness(current, run[0]!.from, run[run.length - 1]!.to) >= needed)
+        .flat();
+      if (accepted.length === 0) continue;
+      const next = applySeqs(current, accepted);
+      const removed = accepted.reduce((n, s) => n + (s.to - s.from - 1), 0);
+      const after = windowBadness(next, from, to - removed);
+      if (after < before && (!best || after < best.after)) best = { units: next, after, codec: codec.id };
+    }
+    if (best) {
+      stamp(current, best.units, { before, after: best.after, part: true });
+      current = best.units;
+      seen.add(best.codec);
+      changed = true;
+    }
+  }
+  return changed ? current : undefined;
+}
+
+/** C1 controls left over: Windows-1252 bytes that a Latin-1 reading made controls (`\u0093` -> `“`). */
+function c1Step(units: Unit[]): void {
+  const cp1252 = getCodecs()[0]!;
+  units.forEach((u, i) => {
+    if (u.cp < 0x80 || u.cp > 0x9f) return;
+    const char = cp1252.charOf(u.cp).codePointAt(0)!;
+    if (char <= 0x9f) return; // undefined in Windows-1252 too (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    // U+0085 straight before a letter is more likely NEXT LINE, a line break (left to `unicode`).
+    const next = units[i + 1];
+    if (u.cp === 0x85 && next && /[\p{L}\p{N}]/u.test(String.fromCodePoint(next.cp))) return;
+    u.cp = char;
+    u.c1 = true;
+  });
+}
+
+// --------------------------------------------------------------------------------------- output
+
+function ruleOf(u: Unit): string {
+  if (u.c1 && u.layers.length === 0) return 'c1-control';
+  if (u.lossy) return 'utf8-lossy';
+  if (u.surrogates) return 'cesu8';
+  if (u.layers.length > 1) return 'utf8-twice';
+  return `utf8-as-${u.layers[0]!.id}`;
+}
+
+function reasonOf(u: Unit, source: string): string {
+  if (u.c1 && u.layers.length === 0) {
+    const byte = source.charCodeAt(0).toString(16).toUpperCase();
+    return `C1 control U+00${byte} is byte 0x${byte} read as Latin-1; Windows-1252 reads it as ${String.fromCodePoint(u.cp)}`;
+  }
+  const parts = [`UTF-8 read as ${u.layers.map((l) => l.name).join(', then again as ')}`];
+  if (u.surrogates) parts.push('an emoji written as two UTF-16 surrogates (CESU-8)');
+  if (u.lossy) parts.push('a byte was lost (U+FFFD)');
+  if (u.space) parts.push('a space stood for byte 0xA0');
+  const scores = u.decisions.map((d) => `${d.before} -> ${d.after}`).join(', then ');
+  const part = u.decisions.some((d) => d.part) ? ' (this part of the line only)' : '';
+  return `${parts.join('; ')}, badness ${scores}${part}`;
+}
+
+function repairLine(text: string, start: number, end: number): Repair[] {
+  let units = unitsOf(text, start, end);
+  const seen = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const next = wholeLineStep(units, seen) ?? partStep(units, seen);
+    if (!next) break;
+    units = next;
+  }
+  c1Step(units);
+  const repairs: Repair[] = [];
+  for (const u of units) {
+    if (u.layers.length === 0 && !u.c1) continue;
+    const before = text.slice(u.start, u.end);
+    const after = String.fromCodePoint(u.cp);
+    const rule = ruleOf(u);
+    const reason = reasonOf(u, before);
+    const last = repairs[repairs.length - 1];
+    if (last && last.end === u.start && last.rule === rule && last.reason === reason) {
+      last.end = u.end;
+      last.after += after;
+    } else repairs.push({ start: u.start, end: u.end, after, rule, reason });
+  }
+  return repairs;
+}
+
+/** Every repair in `text`, in order; none (and no work beyond one scan) for text without a suspicious character. */
+export function findRepairs(text: string): Repair[] {
+  const repairs: Repair[] = [];
+  for (const start of suspiciousLines(text)) {
+    const newline = text.indexOf('\n', start);
+    repairs.push(...repairLine(text, start, newline === -1 ? text.length : newline));
+  }
+  return repairs;
+}
