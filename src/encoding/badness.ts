@@ -130,12 +130,49 @@ function classOf(code: number): number {
 
 // -------------------------------------------------------------------------------------- rules
 
+/** A set of characters, built on first use. */
+interface Chars {
+  set?: Set<number>;
+  chars: string;
+}
+const chars = (list: string): Chars => ({ chars: list });
+/** The character at `i` is one of `list`. */
+const is = (w: Window, i: number, list: Chars): boolean => {
+  if (i < 0 || i >= w.cp.length) return false;
+  list.set ??= new Set([...list.chars].map((c) => c.codePointAt(0)!));
+  return list.set.has(w.cp[i]!);
+};
+
+const OE = chars('\u0152\u0153');
+const A_TILDE_CIRCUMFLEX = chars('\u00C2\u00C3');
+const YEN = chars('\u00A5');
+const I_CIRCUMFLEX_ETH = chars('\u00CE\u00D0');
+const SPACE_CHAR = chars(' ');
+const LINE_START = chars('\n');
+/** The images of byte 0xE2 and of byte 0x80 in Windows-1252, -1251 and -1257. */
+const E2_IMAGES = chars('\u00E2\u0432\u0101');
+const X80_IMAGES = chars('\u20AC\u0402');
+const MACROMAN_E2 = chars('\u201A');
+const MACROMAN_80 = chars('\u00C4');
+const A_CIRCUMFLEX = chars('\u00E2');
+const ROOT = chars('\u221A');
+const INFINITY = chars('\u221E');
+const CP1251_LEADS = chars('\u0412\u0413\u0420\u0421');
+const MICRO = chars('\u00B5');
+const ARABIC_LEADS = chars('\u00D8\u00D9');
+const ARABIC_SECOND = chars('\u0178\u0160\u00AE\u00B0\u00B5\u00BB');
+const A_GRAVE = chars('\u00E0');
+const INDIC_SECOND = chars('\u00B2\u00B5\u00B9\u00BC\u00BD\u00BE');
+const TIMES = chars('\u00D7');
+const SQUARED_CUBED = chars('\u00B2\u00B3');
+
 /**
  * The characters of Windows-1252 bytes 0x80–0xBF, for the `Ã`/`Â` signature, without `’` and `…`:
  * a capital before an apostrophe or an ellipsis is ordinary (`SÃO…`, `Ã’s` written about mojibake).
  */
-const CP1252_CONTINUATION =
-  '\u20AC\u201A\u0192\u201E\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178\u00A0\u00A1\u00A2\u00A3\u00A4\u00A6\u00A7\u00A8\u00A9\u00AA\u00AB\u00AC\u00AD\u00AE\u00AF\u00B0\u00B1\u00B2\u00B3\u00B4\u00B5\u00B6\u00B7\u00B8\u00B9\u00BA\u00BB\u00BC\u00BD\u00BE\u00BF';
+const CP1252_CONTINUATION = chars(
+  '\u20AC\u201A\u0192\u201E\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178\u00A0\u00A1\u00A2\u00A3\u00A4\u00A6\u00A7\u00A8\u00A9\u00AA\u00AB\u00AC\u00AD\u00AE\u00AF\u00B0\u00B1\u00B2\u00B3\u00B4\u00B5\u00B6\u00B7\u00B8\u00B9\u00BA\u00BB\u00BC\u00BD\u00BE\u00BF',
+);
 
 interface Window {
   /** Classes of the characters, with a line start as a space before the first. */
@@ -153,11 +190,11 @@ interface Rule {
   why: string;
   weight: number;
   test: (w: Window, i: number) => boolean;
+  /** The rule's first character may be ASCII; the others are tried only where the character is not. */
+  startsAscii?: true;
 }
 
 const has = (w: Window, i: number, mask: number): boolean => i >= 0 && i < w.cls.length && (w.cls[i]! & mask) !== 0;
-const is = (w: Window, i: number, chars: string): boolean =>
-  i >= 0 && i < w.cp.length && chars.includes(String.fromCodePoint(w.cp[i]!));
 const pair = (a: number, b: number) => (w: Window, i: number) => has(w, i, a) && has(w, i + 1, b);
 
 export const RULES: readonly Rule[] = [
@@ -232,6 +269,7 @@ export const RULES: readonly Rule[] = [
     name: 'cyrillic-in-latin',
     weight: 1,
     why: 'a Latin letter, a Greek or Cyrillic one, a mojibake symbol (`signiп¬Ѓ`: Windows-1251 for `ﬁ`)',
+    startsAscii: true,
     test: (w, i) => has(w, i, ASCII_LOWER | ASCII_UPPER) && has(w, i + 1, GC_UPPER | GC_LOWER) && has(w, i + 2, JUNK),
   },
   {
@@ -244,55 +282,57 @@ export const RULES: readonly Rule[] = [
     name: 'oe-ligature',
     weight: 1,
     why: '`œ` not followed by a letter: Windows-1252 byte 0x9C, the end of `Å“`',
-    test: (w, i) => is(w, i, '\u0152\u0153') && !has(w, i + 1, ASCII_LOWER | ASCII_UPPER),
+    test: (w, i) => is(w, i, OE) && !has(w, i + 1, ASCII_LOWER | ASCII_UPPER),
   },
   {
     name: 'a-tilde-lead',
     weight: 2,
     why: '`Ã` or `Â` (bytes 0xC3, 0xC2) followed by a Windows-1252 continuation character: the commonest mojibake (`Ã©`, `Â£`); not before `’`, `…` (a capital and punctuation) or `¥`, whose `Ã¥` is also what MacRoman gives for a combining mark',
-    test: (w, i) => is(w, i, '\u00C2\u00C3') && is(w, i + 1, CP1252_CONTINUATION) && !is(w, i + 1, '\u00A5'),
+    test: (w, i) => is(w, i, A_TILDE_CIRCUMFLEX) && is(w, i + 1, CP1252_CONTINUATION) && !is(w, i + 1, YEN),
   },
   {
     name: 'greek-cyrillic-lead',
     weight: 1,
     why: '`Î` or `Ð` (bytes 0xCE, 0xD0: Greek and Cyrillic) followed by a Windows-1252 continuation character',
-    test: (w, i) => is(w, i, '\u00CE\u00D0') && is(w, i + 1, CP1252_CONTINUATION),
+    test: (w, i) => is(w, i, I_CIRCUMFLEX_ETH) && is(w, i + 1, CP1252_CONTINUATION),
   },
   {
     name: 'lone-a-grave',
     weight: 2,
     why: '`Ã` or `Â` alone at the end of a small-letter word or as a word: `à` (bytes C3 A0) whose no-break space became a space',
     test: (w, i) =>
-      is(w, i, '\u00C2\u00C3') &&
-      is(w, i + 1, ' ') &&
-      (has(w, i - 1, ASCII_LOWER) || is(w, i - 1, '\n') || (is(w, i - 1, ' ') && has(w, i - 2, ASCII_LOWER))),
+      is(w, i, A_TILDE_CIRCUMFLEX) &&
+      is(w, i + 1, SPACE_CHAR) &&
+      (has(w, i - 1, ASCII_LOWER) ||
+        is(w, i - 1, LINE_START) ||
+        (is(w, i - 1, SPACE_CHAR) && has(w, i - 2, ASCII_LOWER))),
   },
   {
     name: 'general-punctuation',
     weight: 2,
     why: 'the first two bytes of a curly quote or dash (E2 80) as Windows-1252 (`â€`), Windows-1251 (`вЂ`), Windows-1257 (`ā€`), MacRoman (`‚Ä`) or Latin-1 (`â` + C1)',
     test: (w, i) =>
-      (is(w, i, '\u00E2\u0432\u0101') && is(w, i + 1, '\u20AC\u0402')) ||
-      (is(w, i, '\u201A') && is(w, i + 1, '\u00C4')) ||
-      (is(w, i, '\u00E2') && w.cp[i + 1] === 0x80),
+      (is(w, i, E2_IMAGES) && is(w, i + 1, X80_IMAGES)) ||
+      (is(w, i, MACROMAN_E2) && is(w, i + 1, MACROMAN_80)) ||
+      (is(w, i, A_CIRCUMFLEX) && w.cp[i + 1] === 0x80),
   },
   {
     name: 'macroman-root',
     weight: 2,
     why: '`√` (MacRoman 0xC3) before a Latin letter or a sign: never mathematics (`√©`, `√ü`); `√π`, `√2` are',
     test: (w, i) =>
-      is(w, i, '\u221A') &&
+      is(w, i, ROOT) &&
       has(w, i + 1, ACC | EYE | MONEY | OPEN | CLOSE | LAW | JUNK | NUM | DEGREE) &&
-      !is(w, i + 1, '\u221E'),
+      !is(w, i + 1, INFINITY),
   },
   {
     name: 'cyrillic-sandwich',
     weight: 1,
     why: 'a sign between two of `В Г Р С` (Windows-1251 lead bytes): `Р\u0098Р`, `С„С`',
     test: (w, i) =>
-      is(w, i, '\u0412\u0413\u0420\u0421') &&
-      (has(w, i + 1, C1 | JUNK | OPEN | CLOSE | MONEY | DEGREE) || is(w, i + 1, '\u00B5')) &&
-      is(w, i + 2, '\u0412\u0413\u0420\u0421'),
+      is(w, i, CP1251_LEADS) &&
+      (has(w, i + 1, C1 | JUNK | OPEN | CLOSE | MONEY | DEGREE) || is(w, i + 1, MICRO)) &&
+      is(w, i + 2, CP1251_LEADS),
   },
   {
     name: 'arabic-pairs',
@@ -300,31 +340,41 @@ export const RULES: readonly Rule[] = [
     why: '`Ø` or `Ù` (Arabic lead bytes) twice, each followed by a sign',
     test: (w, i) => {
       const sign = COMMON | MONEY | JUNK | NUM | OPEN;
-      const extra = '\u0178\u0160\u00AE\u00B0\u00B5\u00BB';
-      const follows = (k: number) => has(w, k, sign) || is(w, k, extra);
-      return is(w, i, '\u00D8\u00D9') && follows(i + 1) && is(w, i + 2, '\u00D8\u00D9') && follows(i + 3);
+      const follows = (k: number) => has(w, k, sign) || is(w, k, ARABIC_SECOND);
+      return is(w, i, ARABIC_LEADS) && follows(i + 1) && is(w, i + 2, ARABIC_LEADS) && follows(i + 3);
     },
   },
   {
     name: 'indic-lead',
     weight: 1,
     why: '`à` (0xE0, Indic scripts) followed by a superscript or fraction',
-    test: (w, i) => is(w, i, '\u00E0') && is(w, i + 1, '\u00B2\u00B5\u00B9\u00BC\u00BD\u00BE'),
+    test: (w, i) => is(w, i, A_GRAVE) && is(w, i + 1, INDIC_SECOND),
   },
   {
     name: 'times-power',
     weight: 1,
     why: '`×` followed by `²` or `³` (Hebrew as Windows-1252)',
-    test: (w, i) => is(w, i, '\u00D7') && is(w, i + 1, '\u00B2\u00B3'),
+    test: (w, i) => is(w, i, TIMES) && is(w, i + 1, SQUARED_CUBED),
   },
 ];
 
-/** The rules that matched, for tests and `--explain`-style debugging: `[name, position]`. */
+const ASCII = ASCII_LOWER | ASCII_UPPER | DIGIT | SPACE | ASCII_OTHER;
+let asciiRules: readonly Rule[] | undefined;
+
+/** Call `found` for every rule matching in `w`, with its position. */
+function eachMatch(w: Window, found: (rule: Rule, i: number) => void): void {
+  asciiRules ??= RULES.filter((r) => r.startsAscii);
+  for (let i = 0; i < w.cls.length; i++) {
+    const rules = (w.cls[i]! & ASCII) !== 0 ? asciiRules : RULES;
+    for (const r of rules) if (r.test(w, i)) found(r, i);
+  }
+}
+
+/** The rules that matched, for tests and debugging: `[name, position]`. */
 export function badnessMatches(text: string, lineStart = false): [string, number][] {
-  const w = toWindow(text, lineStart);
   const offset = lineStart ? 1 : 0;
   const out: [string, number][] = [];
-  for (let i = 0; i < w.cls.length; i++) for (const r of RULES) if (r.test(w, i)) out.push([r.name, i - offset]);
+  eachMatch(toWindow(text, lineStart), (r, i) => out.push([r.name, i - offset]));
   return out;
 }
 
@@ -339,11 +389,11 @@ function toWindow(text: string, lineStart: boolean): Window {
  * `lineStart`, the text begins a line (a rule may look at what comes before it).
  */
 export function badness(text: string, lineStart = false): number {
-  const w = toWindow(text, lineStart);
   let score = 0;
-  for (let i = 0; i < w.cls.length; i++) for (const r of RULES) if (r.test(w, i)) score += r.weight;
+  eachMatch(toWindow(text, lineStart), (r) => (score += r.weight));
   return score;
 }
+const LOOSE_QUOTES = '\u2018\u201C\u201D\u201A\u201E\u2022';
 
 /** Characters the repair treats as ordinary punctuation before a byte sequence (see `repair.ts`). */
 export function isLoosePunctuation(code: number): boolean {

@@ -60,21 +60,16 @@ export interface ScanMasks {
   /** Per code unit: the codecs in which it is the image of a continuation byte (0x80–0xBF). */
   continuation: Uint8Array;
   /**
-   * Per code unit: it is the image of a lead byte that a space (a lost 0xA0) or a `?` (a lost byte)
-   * may follow in a sequence (`utf8.ts`): 0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xE0–0xF4, outside MacRoman.
+   * Per code unit: 1 if it is the image of a lead byte a space may directly follow in a sequence (a
+   * lost 0xA0: 0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xE2, 0xE3, 0xF0, outside MacRoman), 2 if one a `?` may
+   * follow (a lost byte: 0xC2, 0xC3, 0xE0–0xF4), 3 if both (see `utf8.ts`).
    */
   takesSpace: Uint8Array;
 }
 
-/** Lead bytes a space or `?` may follow inside a sequence (the union of the cases in `utf8.ts`). */
-const SPACE_OR_LOST_LEADS = new Set([
-  0xc2,
-  0xc3,
-  0xc5,
-  0xce,
-  0xd0,
-  ...Array.from({ length: 0x15 }, (_, i) => 0xe0 + i),
-]);
+/** Lead bytes a space may directly follow inside a sequence, and those a `?` may. */
+const SPACE_LEADS = new Set([0xc2, 0xc3, 0xc5, 0xce, 0xd0, 0xe2, 0xe3, 0xf0]);
+const QUESTION_LEADS = new Set([0xc2, 0xc3, ...Array.from({ length: 0x15 }, (_, i) => 0xe0 + i)]);
 
 let masks: ScanMasks | undefined;
 
@@ -90,7 +85,8 @@ export function scanMasks(): ScanMasks {
       const code = codec.charOf(byte).charCodeAt(0);
       if (byte <= 0xbf) continuation[code]! |= codec.bit;
       else if (byte >= 0xc2 && byte <= 0xf4) lead[code]! |= codec.bit;
-      if (SPACE_OR_LOST_LEADS.has(byte) && codec.id !== 'macroman') takesSpace[code] = 1;
+      if (SPACE_LEADS.has(byte) && codec.id !== 'macroman') takesSpace[code]! |= 1;
+      if (QUESTION_LEADS.has(byte)) takesSpace[code]! |= 2;
     }
   }
   // C1 controls are bytes read as Latin-1; U+FFFD stands for a lost continuation byte.

@@ -35,7 +35,7 @@ export const PART_EVIDENCE = 2;
 export const PART_EVIDENCE_SEEN = 1;
 /** Layers of mis-decoding undone in one reading (`ÃƒÂ©` is two; three are seen in the wild). */
 const MAX_LAYERS = 3;
-/** Rounds over a line: a repaired part can make the whole line readable again. */
+/** Rounds over a line: a repaired run may need a second reading (double encoding), or make the whole line readable. */
 const MAX_ROUNDS = 4;
 /** Characters of context on each side of a run when its badness is measured. */
 const CONTEXT = 2;
@@ -67,12 +67,12 @@ interface Unit {
   cp: number;
   start: number;
   end: number;
-  layers: Layer[];
+  layers: readonly Layer[];
   lossy: boolean;
   surrogates: boolean;
   space: boolean;
   c1?: boolean;
-  decisions: Decision[];
+  decisions: readonly Decision[];
 }
 
 interface Seq {
@@ -105,7 +105,9 @@ function suspiciousLines(text: string): number[] {
       (code >= 0x80 && code <= 0x9f) ||
       code === 0xfffd ||
       (codecs !== 0 &&
-        ((continuation[next]! & codecs) !== 0 || ((next === 0x20 || next === 0x3f) && takesSpace[code] === 1)));
+        ((continuation[next]! & codecs) !== 0 ||
+          (next === 0x20 && (takesSpace[code]! & 1) !== 0) ||
+          (next === 0x3f && (takesSpace[code]! & 2) !== 0)));
     if (!suspicious) continue;
     const start = text.lastIndexOf('\n', i) + 1;
     const end = text.indexOf('\n', i);
@@ -118,13 +120,43 @@ function suspiciousLines(text: string): number[] {
 
 // --------------------------------------------------------------------------------------- units
 
-function unitsOf(text: string, start: number, end: number): Unit[] {
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The code points of `text[start, end)` and where each begins: a line, without an object per character. */
+interface CodePoints {
+  cp: Int32Array;
+  at: Int32Array;
+  length: number;
+}
+
+function codePointsOf(text: string, start: number, end: number): CodePoints {
+  const cp = new Int32Array(end - start);
+  const at = new Int32Array(end - start + 1);
+  let n = 0;
+  for (let i = start; i < end; n++) {
+    const c = text.codePointAt(i)!;
+    cp[n] = c;
+    at[n] = i;
+    i += c > 0xffff ? 2 : 1;
+  }
+  at[n] = end;
+  return { cp, at, length: n };
+}
+
+/** Units for code points `[from, to)` of a line. */
+function unitsOf(line: CodePoints, from: number, to: number): Unit[] {
   const units: Unit[] = [];
-  for (let i = start; i < end;) {
-    const cp = text.codePointAt(i)!;
-    const next = i + (cp > 0xffff ? 2 : 1);
-    units.push({ cp, start: i, end: next, layers: [], lossy: false, surrogates: false, space: false, decisions: [] });
-    i = next;
+  for (let i = from; i < to; i++) {
+    units.push({
+      cp: line.cp[i]!,
+      start: line.at[i]!,
+      end: line.at[i + 1]!,
+      layers: NONE,
+      lossy: false,
+      surrogates: false,
+      space: false,
+      decisions: NONE,
+    });
   }
   return units;
 }
@@ -139,20 +171,20 @@ const textOf = (units: readonly Unit[], from: number, to: number): string => {
  * Runs of non-ASCII characters, each with a single space or `?` inside or after it (a byte 0xA0
  * turned into a space, a lost byte turned into `?`): the only places a byte sequence can hide.
  */
-function zonesOf(units: readonly Unit[]): [number, number][] {
+function zonesOf(cp: (i: number) => number, length: number): [number, number][] {
   const zones: [number, number][] = [];
   let i = 0;
-  while (i < units.length) {
-    if (units[i]!.cp < 0x80) {
+  while (i < length) {
+    if (cp(i) < 0x80) {
       i++;
       continue;
     }
     const from = i;
-    while (i < units.length) {
-      if (units[i]!.cp >= 0x80) i++;
-      else if ((units[i]!.cp === 0x20 || units[i]!.cp === 0x3f) && units[i - 1]!.cp >= 0x80) {
+    while (i < length) {
+      if (cp(i) >= 0x80) i++;
+      else if ((cp(i) === 0x20 || cp(i) === 0x3f) && cp(i - 1) >= 0x80) {
         i++;
-        if (i >= units.length || units[i]!.cp < 0x80) break;
+        if (i >= length || cp(i) < 0x80) break;
       } else break;
     }
     zones.push([from, i]);
@@ -160,23 +192,122 @@ function zonesOf(units: readonly Unit[]): [number, number][] {
   return zones;
 }
 
-/** Badness of `[from, to)` with `CONTEXT` characters on each side. */
-function windowBadness(units: readonly Unit[], from: number, to: number): number {
+/**
+ * A zone with a little of the line around it: the unit of every decision, so that the work on a line
+ * stays proportional to its length however many zones it has. `view` holds up to `CONTEXT` units
+ * before the zone and `LOOKAHEAD` after it (the Portuguese contractions look ahead that far).
+ */
+interface Piece {
+  view: Unit[];
+  /** The zone in `view`. */
+  from: number;
+  to: number;
+  /** The zone in the line, before any decision of this round. */
+  lineFrom: number;
+  lineTo: number;
+  /** `view` begins at the start of the line. */
+  atLineStart: boolean;
+}
+
+const LOOKAHEAD = 6;
+
+/**
+ * The codecs (bits, as in `scanMasks`) in which `[from, to)` holds a lead character followed by a
+ * continuation character, or a lead before a space or `?` that may stand for a lost byte: the scan's
+ * test. A zone with none reads as UTF-8 in no codec, and takes no part in a decision.
+ */
+function codecsFor(cp: (i: number) => number, from: number, to: number): number {
+  const { lead, continuation, takesSpace } = scanMasks();
+  let bits = 0;
+  for (let i = from; i < to - 1; i++) {
+    const code = cp(i);
+    if (code > 0xffff) continue;
+    const codecs = lead[code]!;
+    if (codecs === 0) continue;
+    const next = cp(i + 1);
+    if (next <= 0xffff) bits |= continuation[next]! & codecs;
+    if ((next === 0x20 && (takesSpace[code]! & 1) !== 0) || (next === 0x3f && (takesSpace[code]! & 2) !== 0)) {
+      bits |= codecs;
+    }
+  }
+  return bits;
+}
+
+/** Only U+FFFD: a character already lost, which a reading of the whole line may leave as it is. */
+const onlyLost = (cp: (i: number) => number, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) if (cp(i) !== 0xfffd && cp(i) >= 0x80) return false;
+  return true;
+};
+
+/** The zones of a line that may decode, and whether the line may read as UTF-8 as a whole (see `piecesOf`). */
+function candidateZones(cp: (i: number) => number, length: number): { zones: [number, number][]; whole: boolean } {
+  let whole = true;
+  const zones = zonesOf(cp, length).filter(([from, to]) => {
+    if (codecsFor(cp, from, to) !== 0) return true;
+    if (!onlyLost(cp, from, to)) whole = false;
+    return false;
+  });
+  return { zones, whole };
+}
+
+/** A piece for `[from, to)` of a line, its view made from `units(start, end)`. */
+function pieceAt(units: (start: number, end: number) => Unit[], length: number, from: number, to: number): Piece {
   const start = Math.max(0, from - CONTEXT);
-  return badness(textOf(units, start, Math.min(units.length, to + CONTEXT)), start === 0);
+  return {
+    view: units(start, Math.min(length, to + LOOKAHEAD)),
+    from: from - start,
+    to: to - start,
+    lineFrom: from,
+    lineTo: to,
+    atLineStart: start === 0,
+  };
+}
+
+/**
+ * The pieces of a line: its zones that may decode. `whole`: every other zone is only U+FFFD, so the
+ * line may read as UTF-8 as a whole; one stray non-ASCII character that no codec decodes means it cannot.
+ */
+function piecesOf(units: Unit[]): { pieces: Piece[]; whole: boolean } {
+  const cp = (i: number): number => units[i]!.cp;
+  const { zones, whole } = candidateZones(cp, units.length);
+  const slice = (start: number, end: number): Unit[] => units.slice(start, end);
+  return { pieces: zones.map(([from, to]) => pieceAt(slice, units.length, from, to)), whole };
+}
+
+/** The line with each piece's zone replaced by what it has become. */
+function rebuild(units: readonly Unit[], pieces: readonly Piece[]): Unit[] {
+  const out: Unit[] = [];
+  let i = 0;
+  for (const p of pieces) {
+    while (i < p.lineFrom) out.push(units[i++]!);
+    for (let k = p.from; k < p.to; k++) out.push(p.view[k]!);
+    i = p.lineTo;
+  }
+  while (i < units.length) out.push(units[i++]!);
+  return out;
+}
+
+/** Badness of `[from, to)` of a piece's view with `CONTEXT` characters on each side. */
+function windowBadness(p: Piece, from = p.from, to = p.to): number {
+  const start = Math.max(0, from - CONTEXT);
+  return badness(textOf(p.view, start, Math.min(p.view.length, to + CONTEXT)), start === 0 && p.atLineStart);
 }
 
 /** Badness of `[from, to)` with only its ASCII neighbours as context: the run judged by itself. */
-function isolatedBadness(units: readonly Unit[], from: number, to: number): number {
+function isolatedBadness(p: Piece, from: number, to: number): number {
   let start = from;
-  while (start > 0 && from - start < CONTEXT && units[start - 1]!.cp < 0x80) start--;
+  while (start > 0 && from - start < CONTEXT && p.view[start - 1]!.cp < 0x80) start--;
   let end = to;
-  while (end < units.length && end - to < CONTEXT && units[end]!.cp < 0x80) end++;
-  return badness(textOf(units, start, end), start === 0);
+  while (end < p.view.length && end - to < CONTEXT && p.view[end]!.cp < 0x80) end++;
+  return badness(textOf(p.view, start, end), start === 0 && p.atLineStart);
 }
 
-function lineBadness(units: readonly Unit[]): number {
-  return zonesOf(units).reduce((sum, [from, to]) => sum + windowBadness(units, from, to), 0);
+const piecesBadness = (pieces: readonly Piece[]): number => pieces.reduce((sum, p) => sum + windowBadness(p), 0);
+
+/** The piece with sequences of its zone decoded. */
+function decodePiece(p: Piece, seqs: readonly Seq[]): Piece {
+  const removed = seqs.reduce((n, s) => n + (s.to - s.from - 1), 0);
+  return { ...p, view: applySeqs(p.view, seqs), to: p.to - removed };
 }
 
 // ------------------------------------------------------------------------------------ decoding
@@ -186,7 +317,7 @@ const CONTRACTION = /^(?: |s[\s.,;:!?)]|s$|quel|quil)/;
 
 function decodeOptions(units: readonly Unit[], offset: number, codec: Codec): DecodeOptions {
   return {
-    // In MacRoman, `–` + space is C3 20: reading the space as 0xA0 would turn dashes into `à`.
+    // In MacRoman, `–` + space is D0 20: reading the space as 0xA0 would turn dashes into `Р`.
     spaceAsA0: codec.id !== 'macroman',
     spaceIsByte: (index) =>
       CONTRACTION.test(textOf(units, offset + index + 1, Math.min(units.length, offset + index + 6))),
@@ -290,7 +421,7 @@ function applySeqs(units: readonly Unit[], seqs: readonly Seq[]): Unit[] {
 // ------------------------------------------------------------------------------------- readings
 
 interface Reading {
-  units: Unit[];
+  pieces: Piece[];
   score: number;
   layers: number;
   /** Ids of the codecs read with, outermost first. */
@@ -300,24 +431,27 @@ interface Reading {
 /** `a` is a better reading than `b`: lower badness, then fewer layers (then the codec order). */
 const better = (a: Reading, b: Reading): boolean => (a.score !== b.score ? a.score < b.score : a.layers < b.layers);
 
-/** The best reading of the whole line as UTF-8 in one codec, then possibly again (up to `depth` layers). */
-function readWholeLine(units: readonly Unit[], depth: number): Reading | undefined {
-  const zones = zonesOf(units);
+/** The best reading of every zone of a line as UTF-8 in one codec, then possibly again (up to `depth` layers). */
+function readWholeLine(pieces: readonly Piece[], depth: number): Reading | undefined {
   let best: Reading | undefined;
+  // A codec must decode something in every zone (a zone of lone U+FFFD aside).
+  let possible = -1;
+  for (const p of pieces) {
+    const cp = (i: number): number => p.view[i]!.cp;
+    if (!onlyLost(cp, p.from, p.to)) possible &= codecsFor(cp, p.from, p.to);
+  }
   for (const codec of getCodecs()) {
-    const seqs: Seq[] = [];
-    let ok = zones.length > 0;
-    for (const [from, to] of zones) {
-      const r = decodeZone(units, from, to, codec, false);
-      if (!r.clean) {
-        ok = false;
-        break;
-      }
-      seqs.push(...r.seqs);
+    if ((possible & codec.bit) === 0) continue;
+    const next: Piece[] = [];
+    let decoded = 0;
+    for (const p of pieces) {
+      const r = decodeZone(p.view, p.from, p.to, codec, false);
+      if (!r.clean) break;
+      decoded += r.seqs.length;
+      next.push(r.seqs.length > 0 ? decodePiece(p, r.seqs) : p);
     }
-    if (!ok || seqs.length === 0) continue;
-    const next = applySeqs(units, seqs);
-    let reading: Reading = { units: next, score: lineBadness(next), layers: 1, codecs: [codec.id] };
+    if (next.length < pieces.length || decoded === 0) continue;
+    let reading: Reading = { pieces: next, score: piecesBadness(next), layers: 1, codecs: [codec.id] };
     if (depth > 1 && reading.score > 0) {
       const deeper = readWholeLine(next, depth - 1);
       if (deeper && deeper.score < reading.score) {
@@ -329,20 +463,26 @@ function readWholeLine(units: readonly Unit[], depth: number): Reading | undefin
   return best;
 }
 
-/** Mark the units a decision created (those not in `before`). */
-function stamp(before: readonly Unit[], after: Unit[], decision: Decision): void {
-  const old = new Set(before);
-  for (const u of after) if (!old.has(u)) u.decisions = [...u.decisions, decision];
+/** Mark the units of the new pieces' zones that a decision created (those not in the old ones). */
+function stamp(before: readonly Piece[], after: readonly Piece[], decision: Decision): void {
+  after.forEach((p, i) => {
+    const old = before[i]!;
+    if (p === old) return;
+    const kept = new Set(old.view.slice(old.from, old.to));
+    for (let k = p.from; k < p.to; k++) {
+      const u = p.view[k]!;
+      if (!kept.has(u)) u.decisions = [...u.decisions, decision];
+    }
+  });
 }
 
-function wholeLineStep(units: Unit[], seen: Set<string>): Unit[] | undefined {
-  const before = lineBadness(units);
+function wholeLineStep(pieces: Piece[], before: number, seen: Set<string>): Piece[] | undefined {
   if (before === 0) return undefined;
-  const reading = readWholeLine(units, MAX_LAYERS);
+  const reading = readWholeLine(pieces, MAX_LAYERS);
   if (!reading || reading.score >= before) return undefined;
-  stamp(units, reading.units, { before, after: reading.score, part: false });
+  stamp(pieces, reading.pieces, { before, after: reading.score, part: false });
   for (const id of reading.codecs) seen.add(id);
-  return reading.units;
+  return reading.pieces;
 }
 
 /** Group sequences that follow one another into runs. */
@@ -356,49 +496,43 @@ function runsOf(seqs: readonly Seq[]): Seq[][] {
   return runs;
 }
 
-function partStep(units: Unit[], seen: Set<string>): Unit[] | undefined {
-  let current = units;
+function partStep(pieces: Piece[], seen: Set<string>): Piece[] | undefined {
   let changed = false;
-  // Right to left, so that the zones found first keep their indices while later ones are replaced.
-  for (const [from, to] of zonesOf(units).reverse()) {
-    const before = windowBadness(current, from, to);
-    if (before === 0) continue;
-    let best: { units: Unit[]; after: number; codec: string } | undefined;
+  const out = pieces.map((p) => {
+    const before = windowBadness(p);
+    if (before === 0) return p;
+    const possible = codecsFor((i) => p.view[i]!.cp, p.from, p.to);
+    let best: { piece: Piece; after: number; codec: string } | undefined;
     for (const codec of getCodecs()) {
-      const { seqs } = decodeZone(current, from, to, codec, true);
+      if ((possible & codec.bit) === 0) continue;
+      const { seqs } = decodeZone(p.view, p.from, p.to, codec, true);
       const needed = seen.has(codec.id) ? PART_EVIDENCE_SEEN : PART_EVIDENCE;
       const accepted = runsOf(seqs)
-        .filter((run) => isolatedBadness(current, run[0]!.from, run[run.length - 1]!.to) >= needed)
+        .filter((run) => isolatedBadness(p, run[0]!.from, run[run.length - 1]!.to) >= needed)
         .flat();
       if (accepted.length === 0) continue;
-      const next = applySeqs(current, accepted);
-      const removed = accepted.reduce((n, s) => n + (s.to - s.from - 1), 0);
-      const after = windowBadness(next, from, to - removed);
-      if (after < before && (!best || after < best.after)) best = { units: next, after, codec: codec.id };
+      const piece = decodePiece(p, accepted);
+      const after = windowBadness(piece);
+      if (after < before && (!best || after < best.after)) best = { piece, after, codec: codec.id };
     }
-    if (best) {
-      stamp(current, best.units, { before, after: best.after, part: true });
-      current = best.units;
-      seen.add(best.codec);
-      changed = true;
-    }
-  }
-  return changed ? current : undefined;
+    if (!best) return p;
+    stamp([p], [best.piece], { before, after: best.after, part: true });
+    seen.add(best.codec);
+    changed = true;
+    return best.piece;
+  });
+  return changed ? out : undefined;
 }
 
 /** C1 controls left over: Windows-1252 bytes that a Latin-1 reading made controls (`\u0093` -> `“`). */
-function c1Step(units: Unit[]): void {
-  const cp1252 = getCodecs()[0]!;
-  units.forEach((u, i) => {
-    if (u.cp < 0x80 || u.cp > 0x9f) return;
-    const char = cp1252.charOf(u.cp).codePointAt(0)!;
-    if (char <= 0x9f) return; // undefined in Windows-1252 too (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-    // U+0085 straight before a letter is more likely NEXT LINE, a line break (left to `unicode`).
-    const next = units[i + 1];
-    if (u.cp === 0x85 && next && /[\p{L}\p{N}]/u.test(String.fromCodePoint(next.cp))) return;
-    u.cp = char;
-    u.c1 = true;
-  });
+function c1Step(u: Unit, next: number | undefined): void {
+  if (u.cp < 0x80 || u.cp > 0x9f) return;
+  const char = getCodecs()[0]!.charOf(u.cp).codePointAt(0)!;
+  if (char <= 0x9f) return; // undefined in Windows-1252 too (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+  // U+0085 straight before a letter is more likely NEXT LINE, a line break (left to `unicode`).
+  if (u.cp === 0x85 && next !== undefined && /[\p{L}\p{N}]/u.test(String.fromCodePoint(next))) return;
+  u.cp = char;
+  u.c1 = true;
 }
 
 // --------------------------------------------------------------------------------------- output
@@ -425,17 +559,58 @@ function reasonOf(u: Unit, source: string): string {
   return `${parts.join('; ')}, badness ${scores}${part}`;
 }
 
-function repairLine(text: string, start: number, end: number): Repair[] {
-  let units = unitsOf(text, start, end);
+/**
+ * The units a line ends with, in order, where something may have changed. A line with a zone no codec
+ * decodes can never be read as a whole: then only its candidate zones (and their context) get units,
+ * so a long line of correct text costs no more than its few suspicious places.
+ */
+function decideLine(text: string, start: number, end: number): Unit[] {
+  const line = codePointsOf(text, start, end);
+  const cp = (i: number): number => line.cp[i]!;
   const seen = new Set<string>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = wholeLineStep(units, seen) ?? partStep(units, seen);
-    if (!next) break;
-    units = next;
+  const c1Alone = (i: number): Unit => unitsOf(line, i, i + 1)[0]!;
+  const { zones, whole } = candidateZones(cp, line.length);
+  let out: Unit[];
+  if (whole) {
+    let units = unitsOf(line, 0, line.length);
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const { pieces, whole: stillWhole } = piecesOf(units);
+      if (pieces.length === 0) break;
+      const next =
+        (stillWhole ? wholeLineStep(pieces, piecesBadness(pieces), seen) : undefined) ?? partStep(pieces, seen);
+      if (!next) break;
+      units = rebuild(units, next);
+    }
+    out = units;
+  } else {
+    let pieces = zones.map(([from, to]) => pieceAt((a, b) => unitsOf(line, a, b), line.length, from, to));
+    for (let round = 0; round < MAX_ROUNDS && pieces.length > 0; round++) {
+      const next = partStep(pieces, seen);
+      if (!next) break;
+      pieces = next;
+    }
+    // The zones' units, and C1 controls outside them (for the last step).
+    out = [];
+    let z = 0;
+    for (let i = 0; i < line.length; i++) {
+      const piece = pieces[z];
+      if (piece && i === piece.lineFrom) {
+        for (let k = piece.from; k < piece.to; k++) out.push(piece.view[k]!);
+        i = piece.lineTo - 1;
+        z++;
+      } else if (line.cp[i]! >= 0x80 && line.cp[i]! <= 0x9f) out.push(c1Alone(i));
+    }
   }
-  c1Step(units);
+  out.forEach((u, i) => {
+    const next = out[i + 1];
+    c1Step(u, next && next.start === u.end ? next.cp : u.end < end ? text.codePointAt(u.end) : undefined);
+  });
+  return out;
+}
+
+function repairLine(text: string, start: number, end: number): Repair[] {
   const repairs: Repair[] = [];
-  for (const u of units) {
+  for (const u of decideLine(text, start, end)) {
     if (u.layers.length === 0 && !u.c1) continue;
     const before = text.slice(u.start, u.end);
     const after = String.fromCodePoint(u.cp);
