@@ -53,8 +53,21 @@ const BOX = 1 << 19;
 /** Any other letter (CJK, Hebrew, Arabic, Thai, Latin Extended-B ...). */
 const LETTER = 1 << 20;
 const MARK = 1 << 21;
+/**
+ * Letters outside the alphabets text is written in, where a bad reading lands (`CAFÉ¬` -> `CAFɬ`,
+ * `AÑ°` -> `AѰ`, `É…` -> `Ʌ`): IPA and Latin Extended-B letters without a decomposition, spacing
+ * modifier letters, archaic and extended Cyrillic, Armenian, Hebrew and Arabic points, Syriac, Thaana,
+ * N'Ko. Not the letters of living Latin alphabets in those blocks (see `ALPHABET_LETTERS`).
+ */
+const ODD = 1 << 22;
+/**
+ * Letters of scripts never written glued to a Latin word: Hebrew, Arabic, Indic, Thai, Lao, Georgian,
+ * Ethiopic. (Not CJK, which mixes with Latin inside words: `iPhone用`.)
+ */
+const APART = 1 << 23;
 
 const ACC = UPPER_ACC | LOWER_ACC;
+const LATIN = ASCII_LOWER | ASCII_UPPER | ACC | EYE;
 const SYM = OPEN | CLOSE | MONEY | NUM | LAW;
 /** What a regular expression's `\w` would call a word character. */
 const WORD = ASCII_LOWER | ASCII_UPPER | DIGIT | ACC | EYE | GC_UPPER | GC_LOWER | LETTER;
@@ -83,6 +96,23 @@ const LISTED: readonly [number, string][] = [
   [UPPER_ACC, '\u0490'],
 ];
 
+/**
+ * Letters of living alphabets in the IPA and Latin Extended-B blocks: Azerbaijani `Ə ə`, the African
+ * `Ɛ ɛ Ɔ ɔ Ɓ ɓ Ɗ ɗ Ƙ ƙ Ʋ ʋ Ɲ ɲ Ŋ ŋ Ʃ ʃ Ʒ ʒ Ʊ ʊ Ƴ ƴ`, the glottal stop and okina `ʔ ʻ ʼ`.
+ */
+const ALPHABET_LETTERS =
+  '\u018F\u0259\u0190\u025B\u0186\u0254\u0181\u0253\u018A\u0257\u0198\u0199\u01B2\u028B\u019D\u0272\u01A9\u0283\u01B7\u0292\u01B1\u028A\u01B3\u01B4\u0294\u02BB\u02BC';
+
+function isOdd(code: number, c: string): boolean {
+  if (code >= 0x180 && code <= 0x2ff) return c.normalize('NFKD') === c && !ALPHABET_LETTERS.includes(c);
+  return (
+    (code >= 0x460 && code <= 0x58f) ||
+    (code >= 0x591 && code <= 0x5c7) ||
+    (code >= 0x64b && code <= 0x65f) ||
+    (code >= 0x700 && code <= 0x7ff)
+  );
+}
+
 let listed: Map<number, number> | undefined;
 const IS_LETTER = /\p{L}/u;
 const IS_MARK = /\p{M}/u;
@@ -107,10 +137,16 @@ function classify(code: number): number {
   if ((code >= 0xc0 && code <= 0xff) || (code >= 0x100 && code <= 0x17f)) {
     return c.toLowerCase() !== c ? UPPER_ACC : LOWER_ACC;
   }
+  if (isOdd(code, c)) return ODD;
   if ((code >= 0x386 && code <= 0x3ab) || (code >= 0x400 && code <= 0x42f)) return GC_UPPER;
   if ((code >= 0x3ac && code <= 0x3ce) || (code >= 0x430 && code <= 0x45f)) return GC_LOWER;
   if (IS_MARK.test(c)) return MARK;
-  if (IS_LETTER.test(c)) return LETTER;
+  const apart =
+    (code >= 0x590 && code <= 0x6ff) ||
+    (code >= 0x900 && code <= 0xeff) ||
+    (code >= 0x10a0 && code <= 0x10ff) ||
+    (code >= 0x1200 && code <= 0x137f);
+  if (IS_LETTER.test(c)) return apart ? LETTER | APART : LETTER;
   return 0;
 }
 
@@ -146,6 +182,8 @@ const is = (w: Window, i: number, list: Chars): boolean => {
 const OE = chars('\u0152\u0153');
 const A_TILDE_CIRCUMFLEX = chars('\u00C2\u00C3');
 const YEN = chars('\u00A5');
+const NOT_SIGN = chars('\u00AC');
+const CLOSING_QUOTES = chars('\u201D\u00BB\u203A');
 const I_CIRCUMFLEX_ETH = chars('\u00CE\u00D0');
 const SPACE_CHAR = chars(' ');
 const LINE_START = chars('\n');
@@ -195,6 +233,18 @@ interface Rule {
 }
 
 const has = (w: Window, i: number, mask: number): boolean => i >= 0 && i < w.cls.length && (w.cls[i]! & mask) !== 0;
+/**
+ * A Windows-1252 continuation character at `i`; a closing quote (`” » ›`) only when a letter follows
+ * it: after a word that ends in a capital, it is ordinary typography.
+ */
+const continuesInWord = (w: Window, i: number): boolean =>
+  is(w, i, CP1252_CONTINUATION) && (!is(w, i, CLOSING_QUOTES) || has(w, i + 1, WORD));
+/**
+ * `¬` at the end of a line, after a letter: the soft-hyphen sign of transcriptions (`MÄ¬` + line
+ * break is `MÄ-` + `LLER`, not `Ĭ`); after a sign it still counts (`â‚¬`, the euro sign).
+ */
+const softHyphenSign = (w: Window, i: number): boolean =>
+  is(w, i, NOT_SIGN) && w.cp[i + 1] === 0x0a && has(w, i - 1, ACC | EYE | ASCII_LOWER | ASCII_UPPER);
 const pair = (a: number, b: number) => (w: Window, i: number) => has(w, i, a) && has(w, i + 1, b);
 
 export const RULES: readonly Rule[] = [
@@ -205,7 +255,7 @@ export const RULES: readonly Rule[] = [
     why: 'a symbol of mojibake (¤ ¨ ¬ ¸ ˆ † ‰ …) beside a letter or symbol of the same range',
     test: (w, i) =>
       (has(w, i, JUNK) && has(w, i + 1, ACC | BOX | SYM | JUNK | DEGREE)) ||
-      (has(w, i, ACC | BOX | SYM | DEGREE) && has(w, i + 1, JUNK)),
+      (has(w, i, ACC | BOX | SYM | DEGREE) && has(w, i + 1, JUNK) && !softHyphenSign(w, i + 1)),
   },
   {
     name: 'capital-after-small',
@@ -273,6 +323,20 @@ export const RULES: readonly Rule[] = [
     test: (w, i) => has(w, i, ASCII_LOWER | ASCII_UPPER) && has(w, i + 1, GC_UPPER | GC_LOWER) && has(w, i + 2, JUNK),
   },
   {
+    name: 'odd-letter',
+    weight: 1,
+    why: 'a letter of no living alphabet (IPA, archaic Cyrillic, Hebrew points ...) beside a Latin letter: how a wrong reading ends (`CAFɬ`, `AѰ`)',
+    startsAscii: true,
+    test: (w, i) => (has(w, i, ODD) && has(w, i + 1, LATIN)) || (has(w, i, LATIN) && has(w, i + 1, ODD)),
+  },
+  {
+    name: 'script-beside-latin',
+    weight: 1,
+    why: 'a Hebrew, Arabic, Indic or Thai letter glued to a Latin letter (`voilà²` read as `voilಠ`)',
+    startsAscii: true,
+    test: (w, i) => (has(w, i, APART) && has(w, i + 1, LATIN)) || (has(w, i, LATIN) && has(w, i + 1, APART)),
+  },
+  {
     name: 'capital-degree',
     weight: 1,
     why: 'a degree sign right after an accented capital (`Ä°`)',
@@ -287,14 +351,14 @@ export const RULES: readonly Rule[] = [
   {
     name: 'a-tilde-lead',
     weight: 2,
-    why: '`Ã` or `Â` (bytes 0xC3, 0xC2) followed by a Windows-1252 continuation character: the commonest mojibake (`Ã©`, `Â£`); not before `’`, `…` (a capital and punctuation) or `¥`, whose `Ã¥` is also what MacRoman gives for a combining mark',
-    test: (w, i) => is(w, i, A_TILDE_CIRCUMFLEX) && is(w, i + 1, CP1252_CONTINUATION) && !is(w, i + 1, YEN),
+    why: '`Ã` or `Â` (bytes 0xC3, 0xC2) followed by a Windows-1252 continuation character: the commonest mojibake (`Ã©`, `Â£`); not before `’`, `…` (a capital and punctuation) or `¥`, whose `Ã¥` is also what MacRoman gives for a combining mark; `” » ›` only inside a word (`HÃ”TEL`), as Portuguese capitals end words in `Ã` (`“AMANHÔ`)',
+    test: (w, i) => is(w, i, A_TILDE_CIRCUMFLEX) && continuesInWord(w, i + 1) && !is(w, i + 1, YEN),
   },
   {
     name: 'greek-cyrillic-lead',
     weight: 1,
-    why: '`Î` or `Ð` (bytes 0xCE, 0xD0: Greek and Cyrillic) followed by a Windows-1252 continuation character',
-    test: (w, i) => is(w, i, I_CIRCUMFLEX_ETH) && is(w, i + 1, CP1252_CONTINUATION),
+    why: '`Î` or `Ð` (bytes 0xCE, 0xD0: Greek and Cyrillic) followed by a Windows-1252 continuation character (`” » ›` only inside a word: Icelandic `VIÐ”`)',
+    test: (w, i) => is(w, i, I_CIRCUMFLEX_ETH) && continuesInWord(w, i + 1),
   },
   {
     name: 'lone-a-grave',
@@ -371,26 +435,27 @@ function eachMatch(w: Window, found: (rule: Rule, i: number) => void): void {
 }
 
 /** The rules that matched, for tests and debugging: `[name, position]`. */
-export function badnessMatches(text: string, lineStart = false): [string, number][] {
+export function badnessMatches(text: string, lineStart = false, lineEnd = false): [string, number][] {
   const offset = lineStart ? 1 : 0;
   const out: [string, number][] = [];
-  eachMatch(toWindow(text, lineStart), (r, i) => out.push([r.name, i - offset]));
+  eachMatch(toWindow(text, lineStart, lineEnd), (r, i) => out.push([r.name, i - offset]));
   return out;
 }
 
-function toWindow(text: string, lineStart: boolean): Window {
+function toWindow(text: string, lineStart: boolean, lineEnd: boolean): Window {
   const cp: number[] = lineStart ? [0x0a] : [];
   for (const c of text) cp.push(c.codePointAt(0)!);
+  if (lineEnd) cp.push(0x0a);
   return { cp, cls: cp.map(classOf) };
 }
 
 /**
  * The badness of `text`: the sum of the weights of the rules matching at each position. With
- * `lineStart`, the text begins a line (a rule may look at what comes before it).
+ * `lineStart` (`lineEnd`), the text begins (ends) a line: some rules look at what is around it.
  */
-export function badness(text: string, lineStart = false): number {
+export function badness(text: string, lineStart = false, lineEnd = false): number {
   let score = 0;
-  eachMatch(toWindow(text, lineStart), (r) => (score += r.weight));
+  eachMatch(toWindow(text, lineStart, lineEnd), (r) => (score += r.weight));
   return score;
 }
 const LOOSE_QUOTES = '\u2018\u201C\u201D\u201A\u201E\u2022';

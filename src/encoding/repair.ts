@@ -205,8 +205,9 @@ interface Piece {
   /** The zone in the line, before any decision of this round. */
   lineFrom: number;
   lineTo: number;
-  /** `view` begins at the start of the line. */
+  /** `view` begins at the start of the line; ends at its end. */
   atLineStart: boolean;
+  atLineEnd: boolean;
 }
 
 const LOOKAHEAD = 6;
@@ -260,6 +261,7 @@ function pieceAt(units: (start: number, end: number) => Unit[], length: number, 
     lineFrom: from,
     lineTo: to,
     atLineStart: start === 0,
+    atLineEnd: to + LOOKAHEAD >= length,
   };
 }
 
@@ -290,7 +292,8 @@ function rebuild(units: readonly Unit[], pieces: readonly Piece[]): Unit[] {
 /** Badness of `[from, to)` of a piece's view with `CONTEXT` characters on each side. */
 function windowBadness(p: Piece, from = p.from, to = p.to): number {
   const start = Math.max(0, from - CONTEXT);
-  return badness(textOf(p.view, start, Math.min(p.view.length, to + CONTEXT)), start === 0 && p.atLineStart);
+  const end = Math.min(p.view.length, to + CONTEXT);
+  return badness(textOf(p.view, start, end), start === 0 && p.atLineStart, end === p.view.length && p.atLineEnd);
 }
 
 /** Badness of `[from, to)` with only its ASCII neighbours as context: the run judged by itself. */
@@ -299,7 +302,7 @@ function isolatedBadness(p: Piece, from: number, to: number): number {
   while (start > 0 && from - start < CONTEXT && p.view[start - 1]!.cp < 0x80) start--;
   let end = to;
   while (end < p.view.length && end - to < CONTEXT && p.view[end]!.cp < 0x80) end++;
-  return badness(textOf(p.view, start, end), start === 0 && p.atLineStart);
+  return badness(textOf(p.view, start, end), start === 0 && p.atLineStart, end === p.view.length && p.atLineEnd);
 }
 
 const piecesBadness = (pieces: readonly Piece[]): number => pieces.reduce((sum, p) => sum + windowBadness(p), 0);

@@ -8,8 +8,8 @@
  *   where the question mark cannot be real punctuation glued to an accented word.
  * - **a space for 0xA0**: the no-break space (byte 0xA0, `Ã\u00A0` = `à`) became a plain space.
  *   Accepted only where the character it completes is likely (`à`, `Š`, `Π`, `Р`, the no-break
- *   space itself, braille blanks and general punctuation), and never in `E2 80` + space, which is a
- *   curly quote that lost its last byte (the `lost-byte` rule).
+ *   space itself, braille blanks, general punctuation, kana, Thai and Indic letters), and never in
+ *   `E2 80` + space, which is a curly quote that lost its last byte (the `lost-byte` rule).
  * - **CESU-8**: a character beyond U+FFFF (an emoji) written as two UTF-16 surrogates of three bytes
  *   each (`ED A0 BD ED B8 8D` = 😍). A lone surrogate is not text and does not decode.
  */
@@ -58,9 +58,9 @@ function spaceMayBeA0(tokens: readonly number[], lead: number, position: number,
   if (n === 3 && position === 1) return lead === 0xe2 || lead === 0xe3;
   if (n === 3 && position === 2) {
     const second = tokens[at + 1]!;
+    // Not after 0xE1: its Windows-1252 image is `á`, far too common (`á† next` is no Hangul letter).
     return (
-      lead >= 0xe0 &&
-      lead <= 0xe3 &&
+      (lead === 0xe0 || lead === 0xe2 || lead === 0xe3) &&
       isContinuation(second) &&
       second !== 0x85 &&
       second !== 0xa0 &&

@@ -19,6 +19,9 @@ describe('badness', () => {
     ['box drawing after an accented letter', 'ß║', 'box-beside-text'],
     ['a sign between Windows-1251 lead letters', 'С„С', 'cyrillic-sandwich'],
     ['a degree sign after an accented capital', 'Ä°', 'capital-degree'],
+    ['an IPA letter beside a Latin letter', 'CAFɬ', 'odd-letter'],
+    ['an archaic Cyrillic letter beside a Latin capital', 'AѰ', 'odd-letter'],
+    ['a Kannada letter glued to a Latin word', 'voilಠ', 'script-beside-latin'],
   ])('scores %s', (_name, text, rule) => {
     expect(badnessMatches(text).map(([name]) => name)).toContain(rule);
     expect(badness(text)).toBeGreaterThan(0);
@@ -41,8 +44,17 @@ describe('badness', () => {
     ['a kaomoji', '( o¬ô ) and (ò¬ó)'],
     ['box-drawing line art', '├┤a┼┐a┼┐a'],
     ['a spaced capital word', 'C O N C L U S Ã O'],
+    ['alphabet letters of the IPA block', 'Azərbaycan, Ɛwe, ɓaa, Oʻzbekiston'],
+    ['a closing quote after a capital ending in Ã', '“AMANHÔ'],
+    ['CJK glued to a Latin word', 'iPhone用 and 用iPad'],
   ])('does not score %s', (_name, text) => {
     expect(badnessMatches(text)).toEqual([]);
+  });
+
+  it('does not count a soft-hyphen sign ending a line after a letter; counts it after a sign', () => {
+    expect(badness('MÄ¬', false, true)).toBe(0);
+    expect(badness('MÄ¬', false, false)).toBeGreaterThan(0);
+    expect(badness('5â‚¬', false, true)).toBeGreaterThan(0);
   });
 
   it('every rule has a name, a reason and a weight of 1 or 2', () => {

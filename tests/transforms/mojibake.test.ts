@@ -152,6 +152,12 @@ describe('mojibake', () => {
       ['capitals before an ellipsis', 'ESTÁ BIEN… NÃO SEI… VOCÊ…'],
       ['a spaced-out capital word', 'C O N C L U S Ã O'],
       ['box-drawing line art', '├┤a┼┐a┼┐a'],
+      // A reading that lands on a letter no living alphabet uses beside Latin letters (ɬ, Ѱ, ಠ).
+      ['a soft-hyphen sign after an accented capital, at a line end', 'THE CAFÉ¬\nTERIA and MÄ¬\nLLER'],
+      ['a degree sign after Ñ', 'LA PEÑ° and AÑ°'],
+      ['a footnote sign after à', 'voilà² next'],
+      ['a dagger after á', 'Zoltá† next'],
+      ['a closing quote after a Portuguese capital ending in Ã', '“AMANHÔ e «IRMû'],
     ])('%s', (_name, input) => {
       const result = apply('mojibake', input);
       expect(result.text).toBe(input);
