@@ -99,6 +99,13 @@ function tally(file: string, results: readonly FtfyCaseResult[]): FtfyRow {
   };
 }
 
+/** Invisible and control characters as escapes, so a report line shows what is really there. */
+const show = (text: string): string =>
+  JSON.stringify(text).replace(
+    /[\u0080-\u009F\u00A0\u00AD\u200B-\u200F\uFEFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
 export function runFtfy(context: EvalContext): FtfyResult {
   const dir = path.join(context.shared, 'corpus', 'ftfy-cases');
   const cases: FtfyCaseResult[] = [];
@@ -120,7 +127,7 @@ export function runFtfy(context: EvalContext): FtfyResult {
         actual: text,
         fixText: got !== want && got === fixText,
         edits: steps.flatMap((s) =>
-          s.edits.map((e) => `${e.transform}/${e.rule} "${e.before}" -> "${e.after}": ${e.reason}`),
+          s.edits.map((e) => `${e.transform}/${e.rule} ${show(e.before)} -> ${show(e.after)}: ${e.reason}`),
         ),
       });
     }
@@ -140,13 +147,6 @@ export function runFtfy(context: EvalContext): FtfyResult {
     cases,
   };
 }
-
-/** Invisible and control characters as escapes, so a report line shows what is really there. */
-const show = (text: string): string =>
-  JSON.stringify(text).replace(
-    /[\u0080-\u009F\u00A0\u00AD\u200B-\u200F\uFEFF]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 
 export function printFtfy(result: FtfyResult, verbose: boolean): string {
   const row = (r: FtfyRow): Cell[] => [
