@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import prettier from 'prettier';
 import { CODEC_SOURCES } from '../src/encoding/codec-list.js';
 
 const OUT = path.join(import.meta.dirname, '..', 'src', 'encoding', 'tables.ts');
@@ -60,6 +61,7 @@ function generate(): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  fs.writeFileSync(OUT, generate());
+  const options = { ...(await prettier.resolveConfig(OUT)), filepath: OUT };
+  fs.writeFileSync(OUT, await prettier.format(generate(), options));
   console.log(`wrote ${path.relative(process.cwd(), OUT)}`);
 }
