@@ -65,6 +65,12 @@ export interface ScanMasks {
    * follow (a lost byte: 0xC2, 0xC3, 0xE0–0xF4), 3 if both (see `utf8.ts`).
    */
   takesSpace: Uint8Array;
+  /**
+   * Matches, natively, every place the scan must look at: a lead character of some codec followed by
+   * a continuation character of some codec, by a space or by `?` where the lead takes one, and any C1
+   * control or U+FFFD. The scan then checks that lead and continuation belong to the same codec.
+   */
+  candidates: RegExp;
 }
 
 /** Lead bytes a space may directly follow inside a sequence, and those a `?` may. */
@@ -92,6 +98,17 @@ export function scanMasks(): ScanMasks {
   // C1 controls are bytes read as Latin-1; U+FFFD stands for a lost continuation byte.
   for (let code = 0x80; code <= 0x9f; code++) continuation[code]! |= getCodecs()[0]!.bit;
   continuation[0xfffd] = all;
-  masks = { lead, continuation, takesSpace };
+  const set = (test: (code: number) => boolean): string => {
+    let out = '';
+    for (let code = 0x80; code < 65536; code++) if (test(code)) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    return out;
+  };
+  const candidates = new RegExp(
+    `[${set((c) => lead[c] !== 0)}][${set((c) => continuation[c] !== 0)}]` +
+      `|[${set((c) => (takesSpace[c]! & 1) !== 0)}] |[${set((c) => (takesSpace[c]! & 2) !== 0)}]\\?` +
+      '|[\\u0080-\\u009f\\ufffd]',
+    'g',
+  );
+  masks = { lead, continuation, takesSpace, candidates };
   return masks;
 }

@@ -89,31 +89,31 @@ interface Seq {
 
 /** Start offsets of the lines that hold a character worth a closer look. */
 function suspiciousLines(text: string): number[] {
-  const nonAscii = /[^\x00-\x7F]/g;
-  let m = nonAscii.exec(text);
-  if (m === null) return [];
-  const { lead, continuation, takesSpace } = scanMasks();
+  if (!/[^\x00-\x7F]/.test(text)) return [];
+  const { lead, continuation, takesSpace, candidates } = scanMasks();
   const starts: number[] = [];
-  let lineEnd = -1;
-  for (; m !== null; m = nonAscii.exec(text)) {
+  const scan = new RegExp(candidates.source, 'g');
+  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
     const i = m.index;
-    if (i < lineEnd) continue;
     const code = text.charCodeAt(i);
-    const codecs = lead[code]!;
     const next = text.charCodeAt(i + 1);
+    const codecs = lead[code]!;
     const suspicious =
       (code >= 0x80 && code <= 0x9f) ||
       code === 0xfffd ||
-      (codecs !== 0 &&
-        ((continuation[next]! & codecs) !== 0 ||
-          (next === 0x20 && (takesSpace[code]! & 1) !== 0) ||
-          (next === 0x3f && (takesSpace[code]! & 2) !== 0)));
-    if (!suspicious) continue;
+      (continuation[next]! & codecs) !== 0 ||
+      (next === 0x20 && (takesSpace[code]! & 1) !== 0) ||
+      (next === 0x3f && (takesSpace[code]! & 2) !== 0);
+    if (!suspicious) {
+      // Lead and continuation of different codecs: the continuation may lead a pair of its own.
+      scan.lastIndex = i + 1;
+      continue;
+    }
     const start = text.lastIndexOf('\n', i) + 1;
     const end = text.indexOf('\n', i);
-    lineEnd = end === -1 ? text.length : end;
     starts.push(start);
-    nonAscii.lastIndex = lineEnd;
+    if (end === -1) break;
+    scan.lastIndex = end;
   }
   return starts;
 }
