@@ -8,6 +8,8 @@
  * - pipeline: `cleanArticle` page by page over the Chronicling America 1916 front pages repeated to
  *   ~50 MB (one file, pages separated by form feeds, streamed), in one process on one core: MB/s of
  *   input and the peak RSS of that process; beside it a plain read of the same file, the I/O floor;
+ * - mojibake share: the `mojibake` transform alone against the whole pipeline on the 60 chronam-1916
+ *   pages, one process (its time is the price every text pays for the encoding repair);
  * - start-up: `node bin/clean-article.js fixtures/statesman/input.txt` against `node -e ""`;
  * - batch: a folder of 2,000 article files (pages cut into articles, and the cases) through the CLI
  *   with `--jobs 1` and `--jobs 2`; the speed-up; a plain Node read-and-write copy of the same folder
@@ -192,6 +194,27 @@ if (pending !== '') clean(pending);
 process.stdout.write(JSON.stringify({ bytes, ms, pages }));
 `;
 
+/** The mojibake transform alone, then the whole pipeline, over the chronam pages: medians of `runs` passes. */
+const MOJIBAKE_CHILD = `
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+const [library, dir, runs] = process.argv.slice(2);
+const { cleanArticle, createEvidenceSource, TRANSFORMS } = await import(library);
+const mojibake = TRANSFORMS.find((t) => t.id === 'mojibake');
+const evidence = createEvidenceSource();
+const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = Math.floor(s.length / 2); return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pass = (f) => { const t = performance.now(); for (const p of pages) f(p); return performance.now() - t; };
+const alone = (p) => mojibake.apply(p, { evidence }, mojibake.defaults);
+const whole = (p) => cleanArticle(p, { evidence });
+pass(alone); pass(whole);
+const a = [], w = [];
+for (let i = 0; i < Number(runs); i++) { a.push(pass(alone)); w.push(pass(whole)); }
+const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p), 0);
+process.stdout.write(JSON.stringify({ pages: pages.length, bytes, mojibakeMs: median(a), pipelineMs: median(w) }));
+`;
+
 const COPY_FILE_CHILD = `
 import fs from 'node:fs';
 const [from, to] = process.argv.slice(2);
@@ -215,8 +238,14 @@ for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true 
 }
 `;
 
-const scripts = { pipeline: 'pipeline.mjs', copyFile: 'copy-file.mjs', copyTree: 'copy-tree.mjs' };
+const scripts = {
+  pipeline: 'pipeline.mjs',
+  mojibake: 'mojibake.mjs',
+  copyFile: 'copy-file.mjs',
+  copyTree: 'copy-tree.mjs',
+};
 fs.writeFileSync(path.join(tmp, scripts.pipeline), PIPELINE_CHILD);
+fs.writeFileSync(path.join(tmp, scripts.mojibake), MOJIBAKE_CHILD);
 fs.writeFileSync(path.join(tmp, scripts.copyFile), COPY_FILE_CHILD);
 fs.writeFileSync(path.join(tmp, scripts.copyTree), COPY_TREE_CHILD);
 const script = (name: keyof typeof scripts) => path.join(tmp, scripts[name]);
@@ -250,6 +279,7 @@ interface Results {
     copyMs: number;
     cleanMs: number;
   };
+  mojibake: { pages: number; MB: number; ms: number; pipelineMs: number; share: number };
   startup: { binMs: number; nodeMs: number; ratio: number };
   batch: {
     files: number;
@@ -290,6 +320,24 @@ function benchPipeline(): Results['pipeline'] {
     peakRssMB: Math.max(...runs.map((r) => r.rssMB)),
     cleanMs: median(runs.map((r) => r.ms)),
     copyMs: median(copy),
+  };
+}
+
+function benchMojibake(): Results['mojibake'] {
+  const runs = SIZE.runs * 4;
+  log(`mojibake share: ${pages.length} chronam pages, ${runs} runs`);
+  const out = JSON.parse(node([script('mojibake'), library, pagesDir, String(runs)]).stdout) as {
+    pages: number;
+    bytes: number;
+    mojibakeMs: number;
+    pipelineMs: number;
+  };
+  return {
+    pages: out.pages,
+    MB: out.bytes / MB,
+    ms: out.mojibakeMs,
+    pipelineMs: out.pipelineMs,
+    share: out.mojibakeMs / out.pipelineMs,
   };
 }
 
@@ -392,6 +440,7 @@ const results: Results = {
   quick,
   runs: SIZE.runs,
   pipeline: benchPipeline(),
+  mojibake: benchMojibake(),
   startup: benchStartup(),
   batch: benchBatch(),
 };
@@ -399,7 +448,7 @@ const results: Results = {
 if (json) {
   console.log(JSON.stringify(results, null, 2));
 } else {
-  const { pipeline: p, startup: s, batch: b } = results;
+  const { pipeline: p, mojibake: m, startup: s, batch: b } = results;
   const f1 = (x: number) => x.toFixed(1);
   const f2 = (x: number) => x.toFixed(2);
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -420,6 +469,12 @@ if (json) {
     [
       'pipeline time / plain read+write of the file',
       `${f1(p.cleanMs / p.copyMs)}x (${f1(p.cleanMs / 1000)} s / ${f2(p.copyMs / 1000)} s)`,
+      '',
+      '',
+    ],
+    [
+      `mojibake transform alone, chronam-1916 (${m.pages} pages, ${f2(m.MB)} MB)`,
+      `${f2(m.ms)} ms of ${f1(m.pipelineMs)} ms for the pipeline (${(m.share * 100).toFixed(1)}%)`,
       '',
       '',
     ],

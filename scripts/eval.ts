@@ -9,7 +9,8 @@
  * Sections: 1 cases (WER, paragraph F1, exact match), 2 hyphen decisions (overproof), 3 do no harm
  * (word-level transforms on ground truth), 4 CER/WER and the HIPE-OCRepair cMER before/after
  * (overproof, impresso-en, icdar2017), 5 no content lost (chronam-1916), 6 correct OCR words broken and
- * OCR errors fixed, per rule, 7 idempotence (every corpus file cleaned twice). Everything runs through
+ * OCR errors fixed, per rule, 7 idempotence (every corpus file cleaned twice), 8 encoding repair on
+ * python-ftfy's test cases. Everything runs through
  * the library API in one process with one evidence source; each file is cleaned once and the sections
  * share the result.
  * Without `../shared` it says so and exits 0: a fresh clone has no evaluation data.
@@ -24,6 +25,7 @@ import { printErrorRates, runErrorRates } from './eval/cer-wer.js';
 import { printContent, runContent } from './eval/content.js';
 import type { EvalContext } from './eval/context.js';
 import { printDoNoHarm, runDoNoHarm } from './eval/do-no-harm.js';
+import { printFtfy, runFtfy } from './eval/ftfy.js';
 import { printHyphens, runHyphens } from './eval/hyphens.js';
 import { printIdempotence, runIdempotence } from './eval/idempotence.js';
 import { printWordChanges, runWordChanges } from './eval/word-changes.js';
@@ -38,7 +40,7 @@ interface Options {
 
 const program = new Command('eval')
   .description(
-    'Evaluate clean-article on ../shared (cases, hyphen decisions, do no harm, CER/WER/cMER, no content lost, words broken/fixed, idempotence).',
+    'Evaluate clean-article on ../shared (cases, hyphen decisions, do no harm, CER/WER/cMER, no content lost, words broken/fixed, idempotence, ftfy cases).',
   )
   .option('--json [file]', 'write the numbers as JSON to FILE, or to stdout when no FILE is given')
   .option('--verbose', 'list the individual wrong decisions and changes')
@@ -138,10 +140,17 @@ function main(): void {
     printIdempotence,
     (r) => r.files === 0,
   );
+  const ftfy = section(
+    '8. ftfy cases',
+    () => runFtfy(context),
+    printFtfy,
+    (r) => r.cases.length === 0,
+  );
   progress(`[eval] total: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   if (options.json !== undefined) {
-    const json = `${JSON.stringify({ data: shared, cases, hyphens, doNoHarm, errorRates, content, wordChanges, idempotence }, null, 2)}\n`;
+    const json = `${JSON.stringify({ data: shared, cases, hyphens, doNoHarm, errorRates, content, wordChanges, idempotence, ftfy }, null, 2)}\n`;
+
     if (options.json === true) process.stdout.write(json);
     else fs.writeFileSync(options.json as string, json);
   }

@@ -161,7 +161,7 @@ describe('explainEdits', () => {
       rule: 'utf8-as-cp1252',
       before: 'â€™',
       after: '’',
-      reason: 'the characters are the bytes of UTF-8 text read as Windows-1252',
+      reason: 'UTF-8 read as Windows-1252, badness 3 -> 0 (this part of the line only)',
     });
   });
 });
