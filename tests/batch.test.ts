@@ -146,15 +146,25 @@ describe('batch: inputs are never overwritten', () => {
     expect(tree(inDir)).toEqual(before);
   });
 
-  it('an --out-dir inside an input folder is skipped by the walk, also on a second run', async () => {
-    const names = articles(4);
-    const inner = path.join(inDir, 'clean');
-    for (let i = 0; i < 2; i++) {
-      const r = await run([inDir, '--out-dir', inner, '-j', '1']);
-      expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/4 files: 4 processed/);
+  it('refuses an --out-dir inside an input folder: the inputs already in it would be skipped or overwritten', async () => {
+    writeTree(inDir, { 'x.txt': 'One  two.', 'a/x.txt': 'An input  in a.', 'a/y.txt': 'Another  one.' });
+    const before = tree(inDir);
+    for (const args of [
+      [inDir, '--out-dir', path.join(inDir, 'a')],
+      [inDir, '--out-dir', path.join(inDir, 'new', 'clean')],
+      [path.join(inDir, '**', '*.txt'), '--out-dir', path.join(inDir, 'a')],
+    ]) {
+      const r = await run([...args, '-j', '1']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(
+        /^clean-article: --out-dir .*: is inside (the input folder .*in|.*in, the folder the pattern .* walks), where outputs and inputs would mix; choose a folder outside the inputs\n$/,
+      );
     }
-    expect(Object.keys(tree(inner))).toEqual(Object.keys(names).sort());
+    expect(tree(inDir)).toEqual(before);
+    // A file named on its own is no walked folder: its folder may hold the outputs.
+    const r = await run([path.join(inDir, 'x.txt'), '--out-dir', path.join(inDir, 'clean'), '-j', '1']);
+    expect(r.code).toBe(0);
+    expect(tree(path.join(inDir, 'clean'))).toEqual({ 'x.txt': 'One two.\n' });
   });
 
   it('--out-dir that is a file is a usage error', async () => {
