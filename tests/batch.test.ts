@@ -380,15 +380,23 @@ describe('batch: resumable', () => {
     const expected = tree(reference);
     expect(Object.keys(expected)).toHaveLength(n);
 
-    const child = spawn(process.execPath, [bin, inDir, '--out-dir', outDir, '-j', '2', '-q'], { stdio: 'ignore' });
+    const report = path.join(dir, 'report.jsonl');
+    const child = spawn(process.execPath, [bin, inDir, '--out-dir', outDir, '--report', report, '-j', '2', '-q'], {
+      stdio: 'ignore',
+    });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const outputs = () =>
       fs.existsSync(outDir)
         ? fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt'))
         : [];
+    // The report's temporary file, once it holds a line: the killed run's record of what it did.
+    const leftover = () =>
+      fs
+        .readdirSync(dir)
+        .find((f) => /^\.report\.jsonl\.\d+\.[0-9a-f]{8}\.tmp$/.test(f) && fs.statSync(path.join(dir, f)).size > 0);
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
-        if (outputs().length > 0) {
+        if (outputs().length > 0 && leftover() !== undefined) {
           clearInterval(poll);
           child.kill('SIGKILL');
           resolve();
@@ -402,11 +410,25 @@ describe('batch: resumable', () => {
     expect(done.length).toBeLessThan(n); // killed midway
     for (const f of done) expect(partial[f], f).toBe(expected[f]); // every output is whole
 
-    const rerun = runBin([inDir, '--out-dir', outDir, '-j', '2', '--skip-existing']);
+    const recorded = fs
+      .readFileSync(path.join(dir, leftover()!), 'utf8')
+      .split('\n')
+      .filter((l) => l.endsWith('}'));
+
+    const rerun = runBin([inDir, '--out-dir', outDir, '--report', report, '-j', '2', '--skip-existing']);
     expect(rerun.code).toBe(0);
-    const [, skipped] = /(\d+) skipped/.exec(rerun.stderr) ?? [];
+    const [, processed, skipped] = /(\d+) processed, (\d+) skipped/.exec(rerun.stderr) ?? [];
     expect(Number(skipped)).toBeGreaterThanOrEqual(done.length);
     expect(tree(outDir)).toEqual(expected); // hidden temporary files would show here
+    // The report covers every input; the files the killed run recorded keep their records from it
+    // (a file whose output was renamed just before the kill, but not yet recorded, is "skipped").
+    const lines = reportOf(report);
+    expect(lines).toHaveLength(n);
+    expect(lines.filter((l) => l.status === 'failed')).toEqual([]);
+    const ok = lines.filter((l) => l.status === 'ok').length;
+    expect(ok).toBe(Number(processed) + recorded.length);
+    for (const line of recorded) expect(fs.readFileSync(report, 'utf8')).toContain(`${line}\n`);
+    expect(fs.readdirSync(dir).sort()).toEqual(['in', 'out', 'reference', 'report.jsonl']); // the leftover is gone
   });
 });
 
