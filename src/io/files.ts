@@ -202,7 +202,7 @@ function inRealFolder(p: string): string {
   const abs = path.resolve(p);
   const parent = path.dirname(abs);
   try {
-    return path.join(fs.realpathSync(parent), path.basename(abs));
+    return path.join(fs.realpathSync.native(parent), path.basename(abs));
   } catch {
     return abs; // the folder does not exist yet: it has no links to resolve
   }

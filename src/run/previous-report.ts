@@ -41,6 +41,9 @@ export class PreviousReport {
     for (const file of files.slice(-MAX_SOURCES)) {
       let fd: number;
       try {
+        // Only a regular file holds an earlier report (`--report /dev/stderr` holds none, and reading
+        // a terminal or a FIFO would wait).
+        if (!fs.statSync(file).isFile()) continue;
         fd = fs.openSync(file, 'r');
       } catch {
         continue; // no earlier report
