@@ -354,7 +354,7 @@ describe('6. --max-size is enforced while reading, for every source', () => {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
-  it('a device: /dev/zero is refused from its first bytes; read as Latin-1, at the limit', () => {
+  it('a device: /dev/zero is refused from its first bytes; read as Latin-1, at the limit; also as a word list or a configuration', () => {
     expect(runCapped(['--max-size', '1M', '/dev/zero'])).toEqual({
       code: 1,
       stdout: '',
@@ -365,6 +365,15 @@ describe('6. --max-size is enforced while reading, for every source', () => {
       stdout: '',
       stderr: 'clean-article: /dev/zero: is over the size limit of 1048576 bytes (raise it with --max-size)\n',
     });
+    // The word lists and the configuration are read the same way.
+    expect(runCapped(['--words', '/dev/zero', fixture('statesman')])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'clean-article: --words: /dev/zero: looks like a binary file (NUL or control bytes), not text\n',
+    });
+    expect(runCapped(['--config', '/dev/zero', fixture('statesman')]).stderr).toBe(
+      'clean-article: /dev/zero: cannot read the configuration: looks like a binary file (NUL or control bytes), not text\n',
+    );
   });
 
   it('a FIFO, stdin and a JSON Lines record over the limit are refused; a record under it still goes through', async () => {

@@ -18,8 +18,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import { decodeBytes } from '../core/decode.js';
+import { readBounded } from '../io/files.js';
 import { parseWordList } from '../io/word-list.js';
 import { TRANSFORM_IDS } from '../transforms/index.js';
 import { PRESET_CHOICES, type PresetChoice } from '../core/presets.js';
@@ -269,19 +270,9 @@ export function parseConfig(text: string, file: string): Config {
 
 function readText(file: string, what: string): string {
   try {
-    return decodeBytes(fs.readFileSync(file), file).text;
+    return decodeBytes(readBounded(file), file).text;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory, not a file'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : error instanceof Error
-              ? error.message
-              : String(error);
+    const reason = error instanceof InputError ? error.message : error instanceof Error ? error.message : String(error);
     throw new UsageError(`${what}: ${reason}`);
   }
 }

@@ -103,16 +103,33 @@ class BoundedBytes {
 
 /** Read and decode one input file. Every failure is an InputError naming the file. */
 export function readInputFile(file: string, options: ReadOptions = {}): Decoded {
+  const bytes = readBounded(file, options.maxSize ?? DEFAULT_MAX_SIZE, options.encoding, {
+    directory: 'is a directory, not a file (give --out-dir to clean a folder)',
+  });
+  return decodeBytes(bytes, file, options.encoding);
+}
+
+/**
+ * The bytes of `file` (a regular file, a FIFO or a character device), at most `maxSize` of them: the
+ * limit is enforced while reading, since `stat` gives 0 for a device or a FIFO and a file may grow, and
+ * bytes that are not text are refused from the first ones (see `refuseNonText`). Every failure is an
+ * InputError naming the file. Also for the configuration and word lists: `--words /dev/zero` must end.
+ */
+export function readBounded(
+  file: string,
+  maxSize: number = DEFAULT_MAX_SIZE,
+  encoding?: string,
+  messages: { directory?: string } = {},
+): Buffer {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch (error) {
     throw new InputError(file, notFound(file, error));
   }
-  if (stat.isDirectory()) throw new InputError(file, 'is a directory, not a file (give --out-dir to clean a folder)');
+  if (stat.isDirectory()) throw new InputError(file, messages.directory ?? 'is a directory, not a file');
   if (!stat.isFile() && !stat.isFIFO() && !stat.isCharacterDevice())
     throw new InputError(file, 'is not a regular file');
-  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   if (stat.size > maxSize) {
     throw new InputError(
       file,
@@ -125,8 +142,7 @@ export function readInputFile(file: string, options: ReadOptions = {}): Decoded 
   } catch (error) {
     throw new InputError(file, describe(error));
   }
-  // The limit is enforced while reading: `stat` gives 0 for a device or a FIFO, and a file may grow.
-  const collected = new BoundedBytes(file, maxSize, options.encoding);
+  const collected = new BoundedBytes(file, maxSize, encoding);
   // A regular file is read in one piece of its size (and one byte more, to see it has not grown).
   let size = stat.isFile() ? Math.min(stat.size, maxSize) + 1 : READ_CHUNK;
   try {
@@ -145,7 +161,7 @@ export function readInputFile(file: string, options: ReadOptions = {}): Decoded 
   } finally {
     fs.closeSync(fd);
   }
-  return decodeBytes(collected.bytes(), file, options.encoding);
+  return collected.bytes();
 }
 
 /** Open an input file as a stream (JSON Lines); failures to open are an InputError naming the file. */
