@@ -21,6 +21,12 @@ afterEach(() => {
 const statesman = fs.readFileSync(fixture('statesman'), 'utf8');
 const isRoot = process.getuid?.() === 0;
 const oneLine = (stderr: string) => stderr.trimEnd().split('\n');
+const reportOf = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** Can this process mount a tmpfs (root, and a kernel that lets it)? Tried once, on a folder of its own. */
 function canMountTmpfs(): boolean {
@@ -240,18 +246,17 @@ describe('3. outputs are written to, not replaced', () => {
     const backup = path.join(dir, 'in', 'd.txt.orig');
     expect(fs.lstatSync(backup).isSymbolicLink()).toBe(false);
     expect(fs.readFileSync(backup, 'utf8')).toBe('Outside  the  folder.');
-    const inputs = fs
-      .readFileSync(report, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => path.basename(JSON.parse(l).input as string));
-    expect(inputs).toEqual(['a.txt', 'c.txt', 'd.txt']);
+    expect(reportOf(report).map((l) => path.basename(l.input as string))).toEqual(['a.txt', 'c.txt', 'd.txt']);
 
-    // A link named on the command line: the same.
+    // A link named on the command line: the same; with its file named too, the file is cleaned once.
     const link = path.join(dir, 'named.txt');
     fs.symlinkSync('outside.txt', link);
-    expect((await run([link, '--in-place', '-j', '1'])).code).toBe(0);
+    fs.writeFileSync(outside, 'Outside  again.');
+    const twice = await run([path.join(dir, 'in'), outside, link, '--in-place', '--report', report, '-j', '1']);
+    expect(twice.code).toBe(0);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(outside, 'utf8')).toBe('Outside again.\n');
+    expect(reportOf(report).map((l) => path.basename(l.input as string))).toEqual(['a.txt', 'c.txt', 'outside.txt']);
   });
 });
 

@@ -219,11 +219,13 @@ type WalkItem = FileTask | { kind: 'error'; input: string; error: string } | Wal
  */
 export async function* walkInputs(plan: BatchPlan, sweep = false): AsyncGenerator<WalkItem> {
   const outputs = plan.trackOutputs ? new Map<string, string>() : undefined;
-  // In place, a link found in a folder replaces the file it points to: once, and not when the walk
+  const isBackup = (name: string) => plan.backup !== undefined && name.endsWith(plan.backup);
+  // In place, a link found in a folder replaces the file it points to: once, and not when the batch
   // reaches that file by its own name too (it would be cleaned twice).
   const linkedFiles = new Set<string>();
   const walkedAsItself = (real: string) =>
     plan.roots.some((root) => {
+      if (root.kind === 'file') return root.abs === real;
       const folder = walkedFolder(root);
       if (folder === undefined || !isInside(real, folder)) return false;
       const rel = path.relative(folder, real).split(path.sep).join('/');
@@ -237,7 +239,6 @@ export async function* walkInputs(plan: BatchPlan, sweep = false): AsyncGenerato
         (root.glob ? root.glob.matches(rel) : plan.extensions.some((ext) => name.toLowerCase().endsWith(ext)))
       );
     });
-  const isBackup = (name: string) => plan.backup !== undefined && name.endsWith(plan.backup);
   const task = (display: string, abs: string): WalkItem | undefined => {
     const output = plan.inPlace
       ? display
