@@ -393,7 +393,11 @@ describe('batch: resumable', () => {
     const leftover = () =>
       fs
         .readdirSync(dir)
-        .find((f) => /^\.report\.jsonl\.\d+\.[0-9a-f]{8}\.tmp$/.test(f) && fs.statSync(path.join(dir, f)).size > 0);
+        .find(
+          (f) =>
+            /^\.report\.jsonl\.\d+\.[0-9a-f]{8}\.tmp$/.test(f) &&
+            (fs.statSync(path.join(dir, f), { throwIfNoEntry: false })?.size ?? 0) > 0,
+        );
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
         if (outputs().length > 0 && leftover() !== undefined) {

@@ -217,17 +217,20 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
       await cleanOne(inputs[0], options, io, out);
     }
   });
+  let stdoutFailed = false;
   try {
     await program.parseAsync(attachOptionalValues(argv), { from: 'user' });
   } catch (error) {
+    stdoutFailed = error instanceof OutputClosed || (error instanceof InputError && error.file === '<stdout>');
     exitCode = reportError(error, io);
   }
-  // Help, version and a run that went well: everything written must have reached stdout.
-  if (exitCode === EXIT_OK) {
+  // Whatever the outcome, what was written must reach stdout, or the failure be said (once).
+  if (!stdoutFailed) {
     try {
       await out.flush();
     } catch (error) {
-      exitCode = reportError(error, io);
+      const code = reportError(error, io);
+      if (exitCode === EXIT_OK) exitCode = code;
     }
   }
   out.close();
