@@ -3,9 +3,26 @@
 import { main } from '../dist/clean-article.js';
 
 process.stdout.on('error', (error) => {
-  // `clean-article file | head` closes the pipe early: that is not a failure.
+  // `clean-article file | head` closes the pipe early: that is not a failure. Any other write error
+  // (a full disk behind `>`) is reported by main() in one line, with exit status 1.
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+// Never a stack trace: a bug that escapes main() is one line, exit status 1.
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`clean-article: internal error: ${String(error?.message ?? error).split('\n')[0]}\n`);
+  process.exit(1);
+});
+
+// Batches and JSON Lines stop on Ctrl-C (130) or SIGTERM (143) after the work in hand; a second signal
+// ends the process at once. The exit is explicit: stdin may still be open, waiting for more lines.
+const code = await main(process.argv.slice(2), {
+  get stdin() {
+    return process.stdin;
+  },
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signals: process,
+});
+if (code === 130 || code === 143) process.exit(code);
+process.exitCode = code;

@@ -1,7 +1,7 @@
 /**
  * `npm run docs`: regenerate the README sections that come from the code, so the documentation cannot
- * drift: the transform table (from `TRANSFORMS`), the preset table (from `PRESETS`) and a real
- * `--explain` / `--diff` session on the Statesman fixture (run in process). Each section sits between
+ * drift: the transform table (from `TRANSFORMS`), the preset table (from `PRESETS`), a real
+ * `--explain` / `--diff` session on the Statesman fixture and a real `--jsonl` record (run in process). Each section sits between
  * `<!-- BEGIN generated: name -->` and `<!-- END generated: name -->`. `tests/trust/readme.test.ts`
  * fails when the README is not what this script would write.
  */
@@ -15,6 +15,8 @@ import { runCli } from './lib/run-cli.js';
 export const ROOT = path.join(import.meta.dirname, '..');
 export const README = path.join(ROOT, 'README.md');
 const SESSION_INPUT = 'fixtures/statesman/input.txt';
+/** The JSON Lines example: mojibake and spacing to clean, and fields a re-serialisation would change. */
+export const JSONL_EXAMPLE = '{"id": 7, "text": "Iraqâ€™s  army .", "source": "x", "page": 12345678901234567890}';
 
 /** Example text for a table cell: line breaks as `↵`, invisible characters named, `|` escaped. */
 function cell(text: string): string {
@@ -59,6 +61,13 @@ export async function session(): Promise<string> {
   ].join('\n');
 }
 
+/** `clean-article --jsonl` on one record, as a shell session: what it really prints. */
+export async function jsonlExample(): Promise<string> {
+  const r = await runCli(['--jsonl', '--jobs', '1'], { stdin: `${JSONL_EXAMPLE}\n`, env: {}, cwd: ROOT });
+  if (r.code !== 0) throw new Error(`clean-article --jsonl exited ${r.code}: ${r.stderr}`);
+  return ['```sh', `$ echo '${JSONL_EXAMPLE}' | clean-article --jsonl`, r.stdout.trimEnd(), '```'].join('\n');
+}
+
 function replaceSection(readme: string, name: string, content: string): string {
   const begin = `<!-- BEGIN generated: ${name} -->`;
   const end = `<!-- END generated: ${name} -->`;
@@ -72,6 +81,7 @@ function replaceSection(readme: string, name: string, content: string): string {
 export async function generateReadme(readme: string): Promise<string> {
   let out = replaceSection(readme, 'transforms', transformTable());
   out = replaceSection(out, 'presets', presetTable());
+  out = replaceSection(out, 'jsonl', await jsonlExample());
   return replaceSection(out, 'session', await session());
 }
 

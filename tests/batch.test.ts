@@ -146,15 +146,25 @@ describe('batch: inputs are never overwritten', () => {
     expect(tree(inDir)).toEqual(before);
   });
 
-  it('an --out-dir inside an input folder is skipped by the walk, also on a second run', async () => {
-    const names = articles(4);
-    const inner = path.join(inDir, 'clean');
-    for (let i = 0; i < 2; i++) {
-      const r = await run([inDir, '--out-dir', inner, '-j', '1']);
-      expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/4 files: 4 processed/);
+  it('refuses an --out-dir inside an input folder: the inputs already in it would be skipped or overwritten', async () => {
+    writeTree(inDir, { 'x.txt': 'One  two.', 'a/x.txt': 'An input  in a.', 'a/y.txt': 'Another  one.' });
+    const before = tree(inDir);
+    for (const args of [
+      [inDir, '--out-dir', path.join(inDir, 'a')],
+      [inDir, '--out-dir', path.join(inDir, 'new', 'clean')],
+      [path.join(inDir, '**', '*.txt'), '--out-dir', path.join(inDir, 'a')],
+    ]) {
+      const r = await run([...args, '-j', '1']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(
+        /^clean-article: --out-dir .*: is inside (the input folder .*in|.*in, the folder the pattern .* walks), where outputs and inputs would mix; choose a folder outside the inputs\n$/,
+      );
     }
-    expect(Object.keys(tree(inner))).toEqual(Object.keys(names).sort());
+    expect(tree(inDir)).toEqual(before);
+    // A file named on its own is no walked folder: its folder may hold the outputs.
+    const r = await run([path.join(inDir, 'x.txt'), '--out-dir', path.join(inDir, 'clean'), '-j', '1']);
+    expect(r.code).toBe(0);
+    expect(tree(path.join(inDir, 'clean'))).toEqual({ 'x.txt': 'One two.\n' });
   });
 
   it('--out-dir that is a file is a usage error', async () => {
@@ -370,15 +380,27 @@ describe('batch: resumable', () => {
     const expected = tree(reference);
     expect(Object.keys(expected)).toHaveLength(n);
 
-    const child = spawn(process.execPath, [bin, inDir, '--out-dir', outDir, '-j', '2', '-q'], { stdio: 'ignore' });
+    const report = path.join(dir, 'report.jsonl');
+    const child = spawn(process.execPath, [bin, inDir, '--out-dir', outDir, '--report', report, '-j', '2', '-q'], {
+      stdio: 'ignore',
+    });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const outputs = () =>
       fs.existsSync(outDir)
         ? fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt'))
         : [];
+    // The report's temporary file, once it holds a line: the killed run's record of what it did.
+    const leftover = () =>
+      fs
+        .readdirSync(dir)
+        .find(
+          (f) =>
+            /^\.report\.jsonl\.\d+\.[0-9a-f]{8}\.tmp$/.test(f) &&
+            (fs.statSync(path.join(dir, f), { throwIfNoEntry: false })?.size ?? 0) > 0,
+        );
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
-        if (outputs().length > 0) {
+        if (outputs().length > 0 && leftover() !== undefined) {
           clearInterval(poll);
           child.kill('SIGKILL');
           resolve();
@@ -392,11 +414,25 @@ describe('batch: resumable', () => {
     expect(done.length).toBeLessThan(n); // killed midway
     for (const f of done) expect(partial[f], f).toBe(expected[f]); // every output is whole
 
-    const rerun = runBin([inDir, '--out-dir', outDir, '-j', '2', '--skip-existing']);
+    const recorded = fs
+      .readFileSync(path.join(dir, leftover()!), 'utf8')
+      .split('\n')
+      .filter((l) => l.endsWith('}'));
+
+    const rerun = runBin([inDir, '--out-dir', outDir, '--report', report, '-j', '2', '--skip-existing']);
     expect(rerun.code).toBe(0);
-    const [, skipped] = /(\d+) skipped/.exec(rerun.stderr) ?? [];
+    const [, processed, skipped] = /(\d+) processed, (\d+) skipped/.exec(rerun.stderr) ?? [];
     expect(Number(skipped)).toBeGreaterThanOrEqual(done.length);
     expect(tree(outDir)).toEqual(expected); // hidden temporary files would show here
+    // The report covers every input; the files the killed run recorded keep their records from it
+    // (a file whose output was renamed just before the kill, but not yet recorded, is "skipped").
+    const lines = reportOf(report);
+    expect(lines).toHaveLength(n);
+    expect(lines.filter((l) => l.status === 'failed')).toEqual([]);
+    const ok = lines.filter((l) => l.status === 'ok').length;
+    expect(ok).toBe(Number(processed) + recorded.length);
+    for (const line of recorded) expect(fs.readFileSync(report, 'utf8')).toContain(`${line}\n`);
+    expect(fs.readdirSync(dir).sort()).toEqual(['in', 'out', 'reference', 'report.jsonl']); // the leftover is gone
   });
 });
 

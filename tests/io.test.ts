@@ -8,7 +8,7 @@ import {
   backupFile,
   isStaleTemp,
   isUpToDate,
-  openAtomicWriteStream,
+  openOutputStream,
   readInputFile,
   removeStaleTemps,
   writeFileAtomic,
@@ -133,22 +133,22 @@ describe('atomic writes', () => {
     expect(fs.readFileSync(path.join(target, 'keep.txt'), 'utf8')).toBe('kept');
   });
 
-  it('openAtomicWriteStream: nothing at the target until commit', async () => {
+  it('openOutputStream: nothing at the target until commit', () => {
     const file = path.join(dir, 'report.jsonl');
-    const w = openAtomicWriteStream(file);
-    await w.write('{"a":1}\n');
-    await w.write('{"a":2}\n');
+    const w = openOutputStream(file);
+    w.write('{"a":1}\n');
+    w.write('{"a":2}\n');
     expect(fs.existsSync(file)).toBe(false);
-    await w.commit();
+    w.commit();
     expect(fs.readFileSync(file, 'utf8')).toBe('{"a":1}\n{"a":2}\n');
     expect(fs.readdirSync(dir)).toEqual(['report.jsonl']);
   });
 
-  it('openAtomicWriteStream: abort leaves the old file and no temporary file', async () => {
+  it('openOutputStream: abort leaves the old file and no temporary file', () => {
     const file = path.join(dir, 'report.jsonl');
     fs.writeFileSync(file, 'old\n');
-    const w = openAtomicWriteStream(file);
-    await w.write('new\n');
+    const w = openOutputStream(file);
+    w.write('new\n');
     w.abort();
     expect(fs.readFileSync(file, 'utf8')).toBe('old\n');
     expect(fs.readdirSync(dir)).toEqual(['report.jsonl']);

@@ -33,27 +33,17 @@ afterEach(() => {
 });
 
 describe('--jsonl', () => {
-  it('writes one cleaned record per line, in order: text replaced, parts added, other fields passed through', async () => {
+  it('writes one cleaned record per line, in order: text replaced, the parts added under "article", other fields passed through', async () => {
     const r = await run(['--jsonl', '-j', '1'], `${records(6)}\n`);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = parse(r.stdout);
     expect(out.map((o) => o.id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
-    expect(Object.keys(out[0]!)).toEqual([
-      'id',
-      'source',
-      'text',
-      'publication',
-      'date',
-      'headline',
-      'deck',
-      'byline',
-      'paragraphs',
-      'removed',
-    ]);
+    expect(Object.keys(out[0]!)).toEqual(['id', 'source', 'text', 'article']);
     out.forEach((o, i) => expect(o.text, String(o.id)).toBe(clean(FIXTURES[i]!)));
+    out.forEach((o, i) => expect(o.source, String(o.id)).toBe(FIXTURES[i]));
     const article = JSON.parse((await run([fixture('statesman'), '-f', 'json'])).stdout);
-    expect(out[0]).toEqual({ id: 'r0', source: 'statesman', text: clean('statesman'), ...article });
+    expect(out[0]).toEqual({ id: 'r0', source: 'statesman', text: clean('statesman'), article });
   });
 
   it('-f markdown puts Markdown in "text"', async () => {

@@ -25,9 +25,13 @@ export type Run = CliRun;
 export function run(
   args: string[],
   stdin: string | Buffer | null = null,
-  options: { tty?: boolean } = {},
+  options: { tty?: boolean; columns?: number } = {},
 ): Promise<Run> {
-  return runCli(args, { stdin, stderrTty: options.tty === true });
+  return runCli(args, {
+    stdin,
+    stderrTty: options.tty === true,
+    ...(options.columns !== undefined && { columns: options.columns }),
+  });
 }
 
 /** The compiled bin (`dist/`, workers on `dist/run/worker.js`) as a child process. */

@@ -16,6 +16,8 @@ export interface CliRunOptions {
   /** Pretend stdout / stderr is a terminal. */
   stdoutTty?: boolean;
   stderrTty?: boolean;
+  /** The width of that terminal (stderr), in columns. */
+  columns?: number;
 }
 
 function collect(isTTY: boolean) {
@@ -28,6 +30,7 @@ function collect(isTTY: boolean) {
 export async function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
   const out = collect(options.stdoutTty === true);
   const err = collect(options.stderrTty === true);
+  if (options.columns !== undefined) Object.assign(err.stream, { columns: options.columns });
   const stdin = options.stdin ?? null;
   const input = Readable.from(stdin === null ? [] : [Buffer.from(stdin)]) as CliIO['stdin'];
   input.isTTY = stdin === null;

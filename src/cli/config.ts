@@ -18,8 +18,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import { decodeBytes } from '../core/decode.js';
+import { readBounded } from '../io/files.js';
 import { parseWordList } from '../io/word-list.js';
 import { TRANSFORM_IDS } from '../transforms/index.js';
 import { PRESET_CHOICES, type PresetChoice } from '../core/presets.js';
@@ -111,15 +112,16 @@ function objectOf<T extends Record<string, unknown>>(
       out[key as keyof T] = shape[key as keyof T](v, join(at, key));
     }
     for (const key of required) {
-      if (!(key in value))
+      if (!Object.hasOwn(value, key))
         throw new UsageError(`${join(at, String(key))}: missing; expected ${describeKey(String(key))}`);
     }
     return out;
   };
 }
 
+const KEY_DESCRIPTIONS: Readonly<Record<string, string>> = { name: 'a rule name', pattern: 'a regular expression' };
 const describeKey = (key: string): string =>
-  ({ name: 'a rule name', pattern: 'a regular expression' })[key] ?? 'a value';
+  Object.hasOwn(KEY_DESCRIPTIONS, key) ? KEY_DESCRIPTIONS[key]! : 'a value';
 
 /** Regular expression flags a pattern may carry. */
 const FLAGS = /^(?!.*(.).*\1)[iu]*$/;
@@ -182,18 +184,20 @@ const transformOptions: Check<Record<string, Record<string, unknown>>> = (value,
       throw new UsageError(`${where}: unknown transform; valid ids: ${TRANSFORM_IDS.join(', ')}`);
     }
     if (!isObject(options)) return fail(where, 'an object of options', options);
-    const checks = TRANSFORM_OPTION_CHECKS[id] ?? {};
+    // Own properties only: `valueOf`, `constructor` or `__proto__` are no option of any transform.
+    const checks = Object.hasOwn(TRANSFORM_OPTION_CHECKS, id) ? TRANSFORM_OPTION_CHECKS[id]! : {};
     const names = Object.keys(checks);
-    out[id] = {};
+    const checked: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [name, v] of Object.entries(options)) {
-      const check = checks[name];
+      const check = Object.hasOwn(checks, name) ? checks[name] : undefined;
       if (!check) {
         throw new UsageError(
           `${join(where, name)}: unknown option; ${names.length === 0 ? `${id} has no options` : `valid options: ${names.join(', ')}`}`,
         );
       }
-      out[id][name] = check(v, join(where, name));
+      checked[name] = check(v, join(where, name));
     }
+    out[id] = { ...checked };
   }
   return out;
 };
@@ -266,19 +270,9 @@ export function parseConfig(text: string, file: string): Config {
 
 function readText(file: string, what: string): string {
   try {
-    return decodeBytes(fs.readFileSync(file), file).text;
+    return decodeBytes(readBounded(file), file).text;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory, not a file'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : error instanceof Error
-              ? error.message
-              : String(error);
+    const reason = error instanceof InputError ? error.message : error instanceof Error ? error.message : String(error);
     throw new UsageError(`${what}: ${reason}`);
   }
 }

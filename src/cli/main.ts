@@ -4,14 +4,26 @@
  */
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from '../core/errors.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError, messageLine } from '../core/errors.js';
 import { createEvidenceSource } from '../io/data-files.js';
 import { cleanArticle } from '../index.js';
 import { decodeBytes } from '../core/decode.js';
 import { readInputFile, readStream, sameFile, writeFileAtomic } from '../io/files.js';
+import { OutputClosed, StreamWriter, type Output } from '../io/streams.js';
+import type { Signals } from '../run/stop.js';
 import { readWordList } from '../io/word-list.js';
 import { packageFile } from '../io/package-files.js';
-import { byteSize, checkOptions, chooseMode, extensions, list, positiveInteger, type CliOptions } from './options.js';
+import {
+  byteSize,
+  checkOptions,
+  checkSelection,
+  chooseMode,
+  extensions,
+  list,
+  positiveInteger,
+  toStdout,
+  type CliOptions,
+} from './options.js';
 import { TRANSFORMS } from '../transforms/index.js';
 import { FORMATS } from '../render/index.js';
 import type { EngineOptions } from '../run/tasks.js';
@@ -27,7 +39,9 @@ import {
 export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** Ctrl-C and SIGTERM stop a batch or a JSON Lines run when given (the bin gives the process). */
+  signals?: Signals;
   /** Environment (NO_COLOR, FORCE_COLOR, TERM) and working directory (configuration); default: the process's. */
   env?: NodeJS.ProcessEnv;
   cwd?: () => string;
@@ -57,14 +71,18 @@ Examples:
   $ ${NAME} --in-place --backup .orig a.txt  replace a file, keeping the original as a.txt.orig
   $ ${NAME} --jsonl < in.jsonl > out.jsonl   clean the "text" of each JSON Lines record
 
-Exit status: 0 success, 1 an input could not be processed, 2 usage error.`;
+Exit status: 0 success, 1 an input could not be processed, 2 usage error,
+130 / 143 stopped by Ctrl-C / SIGTERM.`;
 
-export function createProgram(io: CliIO, run: (inputs: string[], options: CliOptions) => Promise<void>): Command {
+export function createProgram(
+  io: Pick<CliIO, 'stdout' | 'stderr'> & Partial<Pick<CliIO, 'stdin'>> & { out?: StreamWriter },
+  run: (inputs: string[], options: CliOptions) => Promise<void>,
+): Command {
   const program = new Command(NAME)
     .description('Clean OCR or PDF-extracted newspaper text into plain text, Markdown or JSON.')
     .argument('[inputs...]', 'article files, folders or quoted patterns; "-" or nothing reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
-    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout; "-" is stdout')
     .option('--only <ids>', 'run only these transforms (comma-separated ids)', list)
     .option('--skip <ids>', 'run all transforms except these (comma-separated ids)', list)
     .option('--enable <ids>', 'also run these transforms that are off by default (comma-separated ids)', list)
@@ -83,7 +101,8 @@ export function createProgram(io: CliIO, run: (inputs: string[], options: CliOpt
     .option('--skip-existing', 'batch: skip inputs whose output exists and is newer (resume a run)')
     .option('--report <file>', 'batch: write one JSON line per file (status, encoding, edits, time)')
     .option('-q, --quiet', 'no warnings, progress or summary; errors only')
-    .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order');
+    .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order')
+    .option('--article-key <name>', 'with --jsonl: add the article\'s parts under this key (default "article")');
   addReportOptions(program)
     .option('--list-transforms', 'list the transforms in pipeline order and exit')
     .version(version(), '-V, --version')
@@ -91,7 +110,7 @@ export function createProgram(io: CliIO, run: (inputs: string[], options: CliOpt
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
+      writeOut: (s) => (io.out ? io.out.writeNow(s) : io.stdout.write(s)),
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(`${NAME}: ${s.replace(/^error: /, '').trim()} (see --help)\n`),
     })
@@ -99,17 +118,18 @@ export function createProgram(io: CliIO, run: (inputs: string[], options: CliOpt
   return program;
 }
 
-function listTransforms(io: CliIO): void {
+async function listTransforms(out: Output): Promise<void> {
   const width = Math.max(...TRANSFORMS.map((t) => t.id.length));
   for (const t of TRANSFORMS) {
     const off = t.enabledByDefault === false ? ' (off by default: --enable)' : '';
-    io.stdout.write(`${t.id.padEnd(width)}  ${t.description}${off}\n`);
+    await out.write(`${t.id.padEnd(width)}  ${t.description}${off}\n`);
   }
 }
 
 /** Load the configuration and read the word lists (the options are checked): before any text is read. */
 function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions; plan: RunPlan } {
   const plan = planRun(options, io);
+  checkSelection(plan.clean);
   const { format, encoding, maxSize } = options;
   const words = [...plan.words, ...(options.words ?? []).flatMap(readWordList)];
   const reports = {
@@ -128,6 +148,7 @@ function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions;
     reports,
     writesArticle: plan.writesArticle,
     ...(plan.config?.file !== undefined && { configFile: plan.config.file }),
+    ...(options.articleKey !== undefined && { articleKey: options.articleKey }),
     color: options.diff !== undefined && useColor(io),
   };
   return { engine, plan };
@@ -139,53 +160,80 @@ function noInputOnTerminal(inputs: readonly string[], io: CliIO): void {
   }
 }
 
-async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO): Promise<void> {
+async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO, out: Output): Promise<void> {
   const { engine, plan } = engineOptions(options, io);
   const fromStdin = input === undefined || input === '-';
   noInputOnTerminal(input === undefined ? [] : [input], io);
-  if (!fromStdin && options.output !== undefined && sameFile(input, options.output)) {
-    throw new UsageError(`-o ${options.output}: is the input file; refusing to overwrite it`);
+  const output = toStdout(options.output) ? undefined : options.output;
+  if (!fromStdin && output !== undefined && sameFile(input, output)) {
+    throw new UsageError(`-o ${output}: is the input file; refusing to overwrite it`);
   }
   const name = fromStdin ? '<stdin>' : input;
   const decoded = fromStdin
-    ? decodeBytes(await readStream(io.stdin, options.maxSize), name, options.encoding)
+    ? decodeBytes(await readStream(io.stdin, options.maxSize, name, options.encoding), name, options.encoding)
     : readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
-  if (decoded.text.trim() === '' && !options.quiet) io.stderr.write(`${NAME}: ${name}: warning: empty input\n`);
+  if (!options.quiet) {
+    if (decoded.text.trim() === '') io.stderr.write(messageLine(`${name}: warning: empty input`));
+    if (decoded.warning !== undefined) io.stderr.write(messageLine(`${name}: warning: ${decoded.warning}`));
+  }
   const evidence = createEvidenceSource(engine.words);
   const result = cleanArticle(decoded.text, { format: options.format, ...plan.clean, evidence });
   if (plan.writesArticle) {
-    if (options.output !== undefined) writeFileAtomic(options.output, result.output);
-    else io.stdout.write(result.output);
+    if (output !== undefined) writeFileAtomic(output, result.output);
+    else await out.write(result.output);
   }
-  printReports(options, plan, { name, decoded, result, evidence, output: options.output }, io);
+  await printReports(options, plan, { name, decoded, result, evidence, output }, io, out);
 }
 
 /** Run the CLI; resolves to the exit status. Errors become one line on stderr. */
 export async function main(argv: readonly string[], io: CliIO = process): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = createProgram(io, async (inputs, options) => {
+  // Every write to stdout is checked: a full disk behind `>` is an error of one line, not a stack trace.
+  const out = new StreamWriter(io.stdout);
+  const program = createProgram({ stdout: io.stdout, stderr: io.stderr, out }, async (inputs, options) => {
     const mode = chooseMode(inputs, options);
-    if (mode === 'list') return listTransforms(io);
+    if (mode === 'list') return listTransforms(out);
     checkOptions(mode, inputs, options);
     // Batches and streams are loaded only when asked for, to keep one article's start-up short.
     if (mode === 'jsonl') {
       const { engine } = engineOptions(options, io);
       noInputOnTerminal(inputs, io);
       const { runJsonl } = await import('../run/jsonl.js');
-      exitCode = await runJsonl(inputs[0], options, engine, io);
+      exitCode = await runJsonl(inputs[0], options, engine, {
+        stdin: io.stdin,
+        out,
+        stderr: io.stderr,
+        ...(io.signals && { signals: io.signals }),
+      });
     } else if (mode === 'batch') {
       const { engine } = engineOptions(options, io);
       const { runBatch } = await import('../run/batch.js');
-      exitCode = await runBatch(inputs, options, engine, io);
+      exitCode = await runBatch(inputs, options, engine, {
+        out,
+        stderr: io.stderr,
+        ...(io.signals && { signals: io.signals }),
+      });
     } else {
-      await cleanOne(inputs[0], options, io);
+      await cleanOne(inputs[0], options, io, out);
     }
   });
+  let stdoutFailed = false;
   try {
     await program.parseAsync(attachOptionalValues(argv), { from: 'user' });
   } catch (error) {
+    stdoutFailed = error instanceof OutputClosed || (error instanceof InputError && error.file === '<stdout>');
     exitCode = reportError(error, io);
   }
+  // Whatever the outcome, what was written must reach stdout, or the failure be said (once).
+  if (!stdoutFailed) {
+    try {
+      await out.flush();
+    } catch (error) {
+      const code = reportError(error, io);
+      if (exitCode === EXIT_OK) exitCode = code;
+    }
+  }
+  out.close();
   return exitCode;
 }
 
@@ -194,15 +242,17 @@ function reportError(error: unknown, io: CliIO): number {
     // Help and version exit 0; commander has already printed its message.
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
+  // The reader of stdout went away (`| head`): not a failure.
+  if (error instanceof OutputClosed) return EXIT_OK;
   if (error instanceof UsageError) {
-    io.stderr.write(`${NAME}: ${error.message}\n`);
+    io.stderr.write(messageLine(error.message));
     return EXIT_USAGE;
   }
   if (error instanceof InputError) {
-    io.stderr.write(`${NAME}: ${error.file}: ${error.message}\n`);
+    io.stderr.write(messageLine(`${error.file}: ${error.message}`));
     return EXIT_INPUT;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`${NAME}: internal error: ${message.split('\n')[0]}\n`);
+  io.stderr.write(messageLine(`internal error: ${message.split('\n')[0]}`));
   return EXIT_INPUT;
 }

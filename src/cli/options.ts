@@ -38,6 +38,8 @@ export interface CliOptions {
   report?: string;
   quiet?: boolean;
   jsonl?: boolean;
+  /** `--article-key`: where `--jsonl` adds the article's parts. */
+  articleKey?: string;
   explain?: ReportFormat;
   explainOnly?: ReportFormat;
   diff?: DiffMode;
@@ -77,6 +79,9 @@ export function positiveInteger(flag: string) {
 /** `--ext` values; empty ones are kept, for the batch to refuse with the value named. */
 export const extensions = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',')];
 
+/** `-o -` is stdout, as in ftfy and pandoc (a file named `-` is `./-`). */
+export const toStdout = (output: string | undefined): boolean => output === undefined || output === '-';
+
 export type Mode = 'list' | 'jsonl' | 'batch' | 'one';
 
 /**
@@ -97,11 +102,35 @@ export function chooseMode(inputs: readonly string[], options: CliOptions): Mode
  * the encoding). Throws a UsageError naming the flag; reads no input.
  */
 export function checkOptions(mode: Mode, inputs: readonly string[], options: CliOptions): void {
-  selectTransforms({ only: options.only, skip: options.skip, enable: options.enable });
+  if (options.only !== undefined && options.only.length === 0) {
+    throw new UsageError('--only: no transform id given; expected ids such as --only whitespace,unwrap');
+  }
+  checkSelection({ only: options.only, skip: options.skip, enable: options.enable });
   if (options.encoding) checkEncoding(options.encoding);
   if (mode === 'jsonl') checkJsonl(inputs, options);
   else if (mode === 'batch') checkBatch(inputs, options);
-  else if (mode === 'one') checkNoBatchOptions(options);
+  else if (mode === 'one') {
+    checkNoBatchOptions(options);
+    if (options.articleKey !== undefined) throw new UsageError('--article-key: only with --jsonl');
+  }
+}
+
+/**
+ * Check a selection of transforms (from the flags, or the flags over the configuration): unknown ids
+ * are an error, and so is a selection that leaves nothing to run (`--only X --skip X`).
+ */
+export function checkSelection(selection: {
+  only?: readonly string[];
+  skip?: readonly string[];
+  enable?: readonly string[];
+}): void {
+  if (selectTransforms(selection).length === 0) {
+    const given = [
+      selection.only && `only ${selection.only.join(',') || '(none)'}`,
+      selection.skip && `skip ${selection.skip.join(',')}`,
+    ].filter(Boolean);
+    throw new UsageError(`no transform left to run (${given.join(', ')}); nothing would be cleaned`);
+  }
 }
 
 /** Refuse the batch-only options outside a batch (one file, stdin, `--jsonl`). */
@@ -126,9 +155,14 @@ function checkJsonl(inputs: readonly string[], options: CliOptions): void {
     if (given) throw new UsageError(`--jsonl: ${flag} is for files; JSON Lines go from one stream to one stream`);
   }
   checkNoBatchOptions(options);
+  if (options.articleKey !== undefined && (options.articleKey === '' || options.articleKey === 'text')) {
+    throw new UsageError(
+      `--article-key: "${options.articleKey}" cannot hold the article's parts; expected a key such as "article" (not "text")`,
+    );
+  }
   if (inputs.length > 1) throw new UsageError('--jsonl: give one input file, or none to read stdin');
   const [input] = inputs;
-  if (input !== undefined && input !== '-' && options.output !== undefined && sameFile(input, options.output)) {
+  if (input !== undefined && input !== '-' && !toStdout(options.output) && sameFile(input, options.output!)) {
     throw new UsageError(`-o ${options.output}: is the input file; refusing to overwrite it`);
   }
   for (const [flag, given] of [
@@ -143,6 +177,7 @@ function checkJsonl(inputs: readonly string[], options: CliOptions): void {
 
 function checkBatch(inputs: readonly string[], options: CliOptions): void {
   const { outDir, inPlace = false } = options;
+  if (options.articleKey !== undefined) throw new UsageError('--article-key: only with --jsonl');
   if (outDir !== undefined && inPlace) throw new UsageError('--out-dir and --in-place: choose one');
   if (outDir === undefined && !inPlace) {
     const what = inputs.length > 1 ? 'several inputs' : `${inputs[0]}: a pattern`;

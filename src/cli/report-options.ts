@@ -12,6 +12,7 @@ import { DIFF_MODES } from '../report/diff/index.js';
 import { REPORT_FORMATS, reportsFor, type CleanedInput, type ReportOptions } from '../report/reports.js';
 import { findConfig, type Config } from './config.js';
 import type { CliOptions } from './options.js';
+import type { Output } from '../io/streams.js';
 
 /** What the report options need from the process. */
 export interface ReportIO {
@@ -36,8 +37,11 @@ const OPTIONAL_VALUE_DEFAULTS: Readonly<Record<string, string>> = {
  */
 export function attachOptionalValues(argv: readonly string[]): string[] {
   const end = argv.indexOf('--');
+  // Own keys only: a file named `toString` or `constructor` is a file, not an option.
   return argv.map((arg, i) =>
-    (end < 0 || i < end) && arg in OPTIONAL_VALUE_DEFAULTS ? `${arg}=${OPTIONAL_VALUE_DEFAULTS[arg]}` : arg,
+    (end < 0 || i < end) && Object.hasOwn(OPTIONAL_VALUE_DEFAULTS, arg)
+      ? `${arg}=${OPTIONAL_VALUE_DEFAULTS[arg]}`
+      : arg,
   );
 }
 
@@ -120,15 +124,16 @@ export function useColor(io: ReportIO): boolean {
   return io.stdout.isTTY === true && env.TERM !== 'dumb';
 }
 
-/** Print what the report options ask for about one cleaned input. */
-export function printReports(
+/** Print what the report options ask for about one cleaned input (stdout through `out`, checked). */
+export async function printReports(
   options: ReportOptions,
   plan: Pick<RunPlan, 'config'>,
   run: CleanedInput,
   io: ReportIO,
-): void {
+  out: Output,
+): Promise<void> {
   const color = options.diff !== undefined && useColor(io);
   const { stdout, stderr } = reportsFor(options, run, { configFile: plan.config?.file, color });
-  if (stdout !== '') io.stdout.write(stdout);
+  if (stdout !== '') await out.write(stdout);
   if (stderr !== '') io.stderr.write(stderr);
 }

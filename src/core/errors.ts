@@ -20,3 +20,31 @@ export class InputError extends Error {
     super(message);
   }
 }
+
+/** Exit statuses after a stop by a signal: 128 + the signal's number, as shells report them. */
+export const EXIT_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
+export type StopSignal = keyof typeof EXIT_SIGNAL;
+
+/** Characters a message line may not hold as they are: C0 and C1 controls, DEL, line and paragraph separators. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * `text` with its control characters escaped (`\n`, `\t`, `\x1B`, `\u2028`), so that a message naming
+ * a file stays one line and cannot move the terminal's cursor, whatever the file is called.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const named = Object.hasOwn(NAMED_ESCAPES, c) ? NAMED_ESCAPES[c] : undefined;
+    if (named !== undefined) return named;
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+      : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
+/** One message line on stderr: `clean-article: <message>`, control characters escaped. */
+export function messageLine(message: string): string {
+  return `clean-article: ${printable(message)}\n`;
+}

@@ -2,10 +2,9 @@
  * Word lists (`--words FILE`, the configuration's `wordsFile`): one word per line; blank lines and
  * `#` comments are ignored.
  */
-import fs from 'node:fs';
 import { decodeBytes } from '../core/decode.js';
 import { InputError, UsageError } from '../core/errors.js';
-import { describe } from './files.js';
+import { describe, readBounded } from './files.js';
 
 /** The words of a word list's text. */
 export function parseWordList(text: string): string[] {
@@ -19,7 +18,7 @@ export function parseWordList(text: string): string[] {
 export function readWordList(file: string): string[] {
   let text: string;
   try {
-    text = decodeBytes(fs.readFileSync(file), file).text;
+    text = decodeBytes(readBounded(file), file).text;
   } catch (error) {
     if (error instanceof InputError) throw new UsageError(`--words: ${file}: ${error.message}`);
     throw new UsageError(`--words: ${file}: ${describe(error)}`);

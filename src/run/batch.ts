@@ -8,14 +8,25 @@ import type { CliOptions } from '../cli/options.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EXIT_INPUT, EXIT_OK, UsageError } from '../core/errors.js';
+import { EXIT_INPUT, EXIT_OK, UsageError, messageLine } from '../core/errors.js';
 import { compileGlob, isGlob, type Glob } from '../io/glob.js';
 import { walkFolder } from '../io/walk.js';
-import { describe, openAtomicWriteStream, removeStaleTemps, type AtomicWriteStream } from '../io/files.js';
+import {
+  describe,
+  notFound,
+  openOutputStream,
+  removeFile,
+  removeStaleTemps,
+  staleTempsOf,
+  type OutputStream,
+} from '../io/files.js';
+import type { Output } from '../io/streams.js';
 import { TRANSFORM_IDS } from '../transforms/index.js';
-import { createRunner, defaultJobs, runOrdered } from './pool.js';
+import { createRunner, defaultJobs, runOrdered, until } from './pool.js';
 import type { Format } from '../render/index.js';
-import { fileResult, type EngineOptions, type FileResult, type FileTask } from './tasks.js';
+import { PreviousReport } from './previous-report.js';
+import { Stop, type Signals } from './stop.js';
+import { fileResult, type EngineOptions, type FileResult, type FileTask, type TaskResult } from './tasks.js';
 
 const NAME = 'clean-article';
 
@@ -34,8 +45,11 @@ export type BatchOptions = Pick<
 >;
 
 export interface BatchIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Stdout, checked (`--dry-run`, `--diff` and `--explain-only` print there). */
+  out: Output;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** Ctrl-C and SIGTERM stop the batch when given (the bin gives the process). */
+  signals?: Signals;
 }
 
 interface Root {
@@ -111,9 +125,14 @@ function classify(given: string): Root {
       const glob = compileGlob(given);
       return { given, kind: 'glob', abs: realPath(glob.root), glob };
     }
-    return { given, kind: 'missing', abs: realPath(given), error: describe(error) };
+    return { given, kind: 'missing', abs: realPath(given), error: notFound(given, error) };
   }
   return { given, kind: stat.isDirectory() ? 'dir' : 'file', abs: realPath(given) };
+}
+
+/** The folder a root's walk starts from, if it is walked. */
+function walkedFolder(root: Root): string | undefined {
+  return root.kind === 'dir' || root.kind === 'glob' ? root.abs : undefined;
 }
 
 /** The report may not be written over an input: one named, or one a folder walk would pick up. */
@@ -149,6 +168,17 @@ export function planBatch(inputs: readonly string[], options: BatchOptions): Bat
       if (root.kind !== 'missing' && isInside(root.abs, outAbs)) {
         throw new UsageError(
           `--out-dir ${outDir}: holds the input ${root.given}, which an output could overwrite; choose a folder outside the inputs, or use --in-place`,
+        );
+      }
+      // Inside a walked folder, the outputs would be inputs of the next run, and inputs already in
+      // it would be skipped or overwritten by outputs of the same name: refused, as above.
+      const walked = walkedFolder(root);
+      if (walked !== undefined && isInside(outAbs, walked)) {
+        const folder = root.glob
+          ? `${root.glob.root}, the folder the pattern ${root.given} walks`
+          : `the input folder ${root.given}`;
+        throw new UsageError(
+          `--out-dir ${outDir}: is inside ${folder}, where outputs and inputs would mix; choose a folder outside the inputs`,
         );
       }
     }
@@ -190,6 +220,25 @@ type WalkItem = FileTask | { kind: 'error'; input: string; error: string } | Wal
 export async function* walkInputs(plan: BatchPlan, sweep = false): AsyncGenerator<WalkItem> {
   const outputs = plan.trackOutputs ? new Map<string, string>() : undefined;
   const isBackup = (name: string) => plan.backup !== undefined && name.endsWith(plan.backup);
+  // In place, a link found in a folder replaces the file it points to: once, and not when the batch
+  // reaches that file by its own name too (it would be cleaned twice).
+  const linkedFiles = new Set<string>();
+  const walkedAsItself = (real: string) =>
+    plan.roots.some((root) => {
+      if (root.kind === 'file') return root.abs === real;
+      const folder = walkedFolder(root);
+      if (folder === undefined || !isInside(real, folder)) return false;
+      const rel = path.relative(folder, real).split(path.sep).join('/');
+      const parts = rel.split('/');
+      if (parts.some((p) => p.startsWith('.')) || parts.length - 1 > (root.glob ? root.glob.maxDepth : Infinity)) {
+        return false;
+      }
+      const name = parts[parts.length - 1]!;
+      return (
+        !isBackup(name) &&
+        (root.glob ? root.glob.matches(rel) : plan.extensions.some((ext) => name.toLowerCase().endsWith(ext)))
+      );
+    });
   const task = (display: string, abs: string): WalkItem | undefined => {
     const output = plan.inPlace
       ? display
@@ -218,7 +267,6 @@ export async function* walkInputs(plan: BatchPlan, sweep = false): AsyncGenerato
     }
     const glob = root.glob;
     const found = walkFolder(root.abs, glob ? glob.root : root.given, '', 0, {
-      skip: plan.outAbs,
       sweep,
       maxDepth: glob ? glob.maxDepth : Infinity,
       accept: (rel, name) =>
@@ -227,8 +275,23 @@ export async function* walkInputs(plan: BatchPlan, sweep = false): AsyncGenerato
     let count = 0;
     for await (const file of found) {
       if ('error' in file) {
+        count++; // an input by its name, or a folder that could not be read: not "no files"
         yield { kind: 'error', input: file.display, error: file.error };
         continue;
+      }
+      if (plan.inPlace && file.link) {
+        let real: string;
+        try {
+          real = fs.realpathSync(file.abs);
+        } catch (error) {
+          yield { kind: 'error', input: file.display, error: describe(error) };
+          continue;
+        }
+        if (walkedAsItself(real) || linkedFiles.has(real)) {
+          count++; // it is cleaned, under its own name or another link's
+          continue;
+        }
+        linkedFiles.add(real);
       }
       const item = task(file.display, file.abs);
       if (item) {
@@ -276,7 +339,7 @@ class Progress {
   private shown = false;
 
   constructor(
-    private readonly stream: NodeJS.WritableStream,
+    private readonly stream: NodeJS.WritableStream & { columns?: number },
     readonly enabled: boolean,
   ) {}
 
@@ -288,9 +351,12 @@ class Progress {
     const seconds = Math.max((now - this.start) / 1000, 1e-3);
     const total = this.counted ? `${this.found}` : `${this.found}+`;
     const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
-    this.stream.write(
-      `\r${NAME}: ${this.done}/${total} files, ${(this.done / seconds).toFixed(1)} files/s, ${(this.bytes / 1e6 / seconds).toFixed(1)} MB/s${failed}\x1b[K`,
-    );
+    const line = `${NAME}: ${this.done}/${total} files, ${(this.done / seconds).toFixed(1)} files/s, ${(this.bytes / 1e6 / seconds).toFixed(1)} MB/s${failed}`;
+    // Cut to the terminal's width (less one column: writing the last one wraps on some terminals), or
+    // every redraw would start a new line.
+    const width = this.stream.columns;
+    const fitted = width !== undefined && width > 1 && line.length > width - 1 ? line.slice(0, width - 1) : line;
+    this.stream.write(`\r${fitted}\x1b[K`);
     this.shown = true;
   }
 
@@ -307,6 +373,46 @@ class Progress {
   }
 }
 
+/**
+ * The `--report` file of a run: each file's line is written as the file is done, to a temporary file
+ * beside the report, which replaces the report at the end of the run, also of a run stopped by Ctrl-C
+ * or SIGTERM. A run killed outright leaves that temporary file, with every line written so far; a
+ * resumed run (`--skip-existing`) takes the records of the inputs it skips from it and from the
+ * report it replaces, then removes it.
+ */
+class ReportFile {
+  private readonly stream: OutputStream;
+  private readonly previous: PreviousReport | undefined;
+  private readonly leftovers: string[];
+
+  constructor(file: string, resume: boolean) {
+    this.leftovers = staleTempsOf(file);
+    this.previous = resume ? new PreviousReport([file, ...this.leftovers]) : undefined;
+    try {
+      this.stream = openOutputStream(file);
+    } catch (error) {
+      this.previous?.close();
+      throw error;
+    }
+  }
+
+  write(result: FileResult): void {
+    const earlier = result.status === 'skipped' ? this.previous?.recordOf(result.input, result.output) : undefined;
+    this.stream.write(earlier !== undefined ? `${earlier}\n` : reportLine(result));
+  }
+
+  commit(): void {
+    this.previous?.close();
+    this.stream.commit();
+    for (const file of this.leftovers) removeFile(file);
+  }
+
+  abort(): void {
+    this.previous?.close();
+    this.stream.abort();
+  }
+}
+
 /** Run a batch; resolves to the exit status. `engine` options are already validated. */
 export async function runBatch(
   inputs: readonly string[],
@@ -318,14 +424,14 @@ export async function runBatch(
   const start = performance.now();
   const quiet = options.quiet === true;
   const progress = new Progress(io.stderr, io.stderr.isTTY === true && !quiet);
-  const say = (line: string) => progress.print(`${NAME}: ${line}\n`);
+  const say = (line: string) => progress.print(messageLine(line));
 
   if (plan.outAbs !== undefined) {
     const removed = removeStaleTemps(plan.outAbs);
     if (removed > 0 && !quiet) say(`${plan.outDir}: removed ${removed} temporary files left by an interrupted run`);
   }
-  let report: AtomicWriteStream | undefined;
-  if (options.report !== undefined) report = openAtomicWriteStream(options.report);
+  const report =
+    options.report !== undefined ? new ReportFile(options.report, options.skipExisting === true) : undefined;
 
   let finished = false;
   if (progress.enabled) {
@@ -345,16 +451,18 @@ export async function runBatch(
     { ...engineOptions, skipExisting: options.skipExisting, inPlace: plan.inPlace, backup: plan.backup },
     options.jobs ?? defaultJobs(),
   );
+  const stop = new Stop(io.signals, () => runner.cancel());
   try {
     await runOrdered(
-      walkInputs(plan, true),
-      async (item): Promise<FileResult | WalkWarning> => {
-        if (item.kind === 'file') return (await runner.run(item)) as FileResult;
+      until(walkInputs(plan, true), stop.stopped),
+      async (item): Promise<TaskResult | WalkWarning> => {
+        if (item.kind === 'file') return runner.run(item);
         if (item.kind === 'error') return fileResult(item.input, null, 'failed', item.error);
         return item;
       },
       runner.window,
       async (result) => {
+        if (result.kind === 'cancelled' || result.kind === 'record') return;
         if (result.kind === 'warning') {
           if (!quiet) say(`${result.input}: warning: ${result.warning}`);
           return;
@@ -368,29 +476,36 @@ export async function runBatch(
         } else if (result.warning !== undefined && !quiet) {
           say(`${result.input}: warning: ${result.warning}`);
         }
-        if (result.reports?.stdout) io.stdout.write(result.reports.stdout);
+        report?.write(result);
+        if (result.reports?.stdout) await io.out.write(result.reports.stdout);
         if (result.reports?.stderr) progress.print(result.reports.stderr);
         for (const [id, n] of Object.entries(result.editsByTransform)) edits.set(id, (edits.get(id) ?? 0) + n);
-        if (report) await report.write(reportLine(result));
         progress.draw();
       },
     );
-    await report?.commit();
+    report?.commit();
   } catch (error) {
     report?.abort();
     throw error;
   } finally {
     finished = true;
+    stop.dispose();
     await runner.close();
     progress.clear();
   }
 
+  const total = counts.ok + counts.skipped + counts.failed;
+  const tally = `${counts.ok} processed, ${counts.skipped} skipped, ${counts.failed} failed`;
+  if (stop.signal !== undefined) {
+    const resume = plan.inPlace
+      ? 'the files not reached are as they were'
+      : 'run the same command with --skip-existing to resume';
+    io.stderr.write(messageLine(`stopped by ${stop.signal} after ${total} files (${tally}); ${resume}`));
+    return stop.exitCode!;
+  }
   if (!quiet) {
-    const total = counts.ok + counts.skipped + counts.failed;
     const seconds = ((performance.now() - start) / 1000).toFixed(1);
-    io.stderr.write(
-      `${NAME}: ${total} files: ${counts.ok} processed, ${counts.skipped} skipped, ${counts.failed} failed (${seconds} s)\n`,
-    );
+    io.stderr.write(`${NAME}: ${total} files: ${tally} (${seconds} s)\n`);
     const byTransform = TRANSFORM_IDS.filter((id) => edits.has(id)).map((id) => `${id} ${edits.get(id)}`);
     io.stderr.write(`${NAME}: edits: ${byTransform.length > 0 ? byTransform.join(', ') : 'none'}\n`);
   }

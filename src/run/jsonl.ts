@@ -1,36 +1,40 @@
 /**
  * JSON Lines mode (`--jsonl`): one record `{"id": ..., "text": ..., ...}` per line in, one cleaned
- * record per line out, in the same order. Lines are read one at a time and a bounded window of them is
- * in flight (one without workers), so a corpus of any size streams through in flat memory; with
- * `--jobs N` the records are cleaned by N workers. A malformed line is reported with its number and left out; the exit status then is 1.
+ * record per line out, in the same order. Lines are read one at a time, with `--max-size` enforced
+ * while each is read, and a bounded window of them is in flight (one without workers), so a corpus of
+ * any size streams through in flat memory; with `--jobs N` the records are cleaned by N workers. A
+ * malformed line is reported with its number and left out; the exit status then is 1. Ctrl-C or
+ * SIGTERM stops reading; the records in hand are written, and `-o FILE` is left as it was.
  */
 import type { CliOptions } from '../cli/options.js';
-import { once } from 'node:events';
-import readline from 'node:readline';
-import { EXIT_INPUT, EXIT_OK } from '../core/errors.js';
-import { openAtomicWriteStream, openInputStream, type AtomicWriteStream } from '../io/files.js';
-import { createRunner, defaultJobs, runOrdered } from './pool.js';
+import { EXIT_INPUT, EXIT_OK, messageLine } from '../core/errors.js';
+import { DEFAULT_MAX_SIZE, openInputStream, openOutputStream, type OutputStream } from '../io/files.js';
+import { boundedLines } from '../io/lines.js';
+import type { Output } from '../io/streams.js';
+import { createRunner, defaultJobs, runOrdered, until } from './pool.js';
+import { Stop, type Signals } from './stop.js';
 import type { EngineOptions, RecordResult, RecordTask } from './tasks.js';
-
-const NAME = 'clean-article';
 
 export type JsonlOptions = Pick<CliOptions, 'jobs' | 'output' | 'quiet'>;
 
 export interface JsonlIO {
   stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
+  /** Stdout, checked. */
+  out: Output;
   stderr: NodeJS.WritableStream;
+  /** Ctrl-C and SIGTERM stop the run when given (the bin gives the process). */
+  signals?: Signals;
 }
 
-/** The numbered, non-blank lines of a stream, without the byte-order mark of the first. */
-async function* numberedLines(input: NodeJS.ReadableStream): AsyncGenerator<RecordTask> {
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (let line of lines) {
-    lineNo++;
-    if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-    if (line.trim() === '') continue; // a blank line holds no record
-    yield { kind: 'record', line, lineNo };
+/** The records of a stream as tasks: numbered, non-blank lines, refused in place when too long or not UTF-8. */
+async function* recordTasks(input: NodeJS.ReadableStream, maxSize: number, name: string): AsyncGenerator<RecordTask> {
+  for await (const line of boundedLines(input as AsyncIterable<Buffer>, maxSize, name)) {
+    yield {
+      kind: 'record',
+      line: line.text ?? '',
+      lineNo: line.lineNo,
+      ...(line.error !== undefined && { error: line.error }),
+    };
   }
 }
 
@@ -44,41 +48,46 @@ export async function runJsonl(
   const fromStdin = input === undefined || input === '-';
   const name = fromStdin ? '<stdin>' : input;
   const source = fromStdin ? io.stdin : openInputStream(input);
-  let file: AtomicWriteStream | undefined;
-  if (options.output !== undefined) file = openAtomicWriteStream(options.output);
-  const write = file
-    ? (text: string) => file.write(text)
-    : async (text: string) => {
-        if (!io.stdout.write(text)) await once(io.stdout, 'drain');
-      };
+  let file: OutputStream | undefined;
+  if (options.output !== undefined && options.output !== '-') file = openOutputStream(options.output);
+  const write = file ? async (text: string) => file.write(text) : (text: string) => io.out.write(text);
   const runner = createRunner(engine, options.jobs ?? defaultJobs());
+  const stop = new Stop(io.signals, () => runner.cancel());
   let records = 0;
   let bad = 0;
   try {
     await runOrdered(
-      numberedLines(source),
+      until(recordTasks(source, engine.maxSize ?? DEFAULT_MAX_SIZE, name), stop.stopped),
       (task) => runner.run(task),
       runner.window,
       async (result) => {
+        if (result.kind !== 'record') return;
         const { line, error, lineNo } = result as RecordResult;
         if (line === undefined) {
           bad++;
-          io.stderr.write(`${NAME}: ${name}: line ${lineNo}: ${error}; skipped\n`);
+          io.stderr.write(messageLine(`${name}: line ${lineNo}: ${error}; skipped`));
           return;
         }
         records++;
         await write(`${line}\n`);
       },
     );
-    await file?.commit();
+    if (stop.signal === undefined) file?.commit();
+    else file?.abort();
   } catch (error) {
     file?.abort();
     throw error;
   } finally {
+    stop.dispose();
     await runner.close();
   }
+  if (stop.signal !== undefined) {
+    const kept = file ? `; ${options.output} left as it was` : '';
+    io.stderr.write(messageLine(`${name}: stopped by ${stop.signal} after ${records} records${kept}`));
+    return stop.exitCode!;
+  }
   if (bad > 0 && !options.quiet) {
-    io.stderr.write(`${NAME}: ${name}: ${bad} malformed lines skipped, ${records} records cleaned\n`);
+    io.stderr.write(messageLine(`${name}: ${bad} malformed lines skipped, ${records} records cleaned`));
   }
   return bad > 0 ? EXIT_INPUT : EXIT_OK;
 }

@@ -22,8 +22,15 @@ export interface Runner {
   run(task: Task): Promise<TaskResult>;
   /** How many tasks may be in flight at once to keep every thread busy. */
   readonly window: number;
+  /**
+   * Stop: tasks not yet started (queued for a worker) and any run after this resolve at once as
+   * `cancelled`; the tasks being cleaned finish, so that their outputs are whole and reported.
+   */
+  cancel(): void;
   close(): Promise<void>;
 }
+
+const CANCELLED: TaskResult = { kind: 'cancelled' };
 
 /**
  * Tasks a worker holds at once: three, one whose output may still be syncing to disk, one being
@@ -52,9 +59,16 @@ class InlineRunner implements Runner {
 
   constructor(private readonly options: EngineOptions) {}
 
+  private cancelled = false;
+
   async run(task: Task): Promise<TaskResult> {
+    if (this.cancelled) return CANCELLED;
     this.engine ??= createEngine(this.options);
     return runTask(task, this.engine);
+  }
+
+  cancel(): void {
+    this.cancelled = true;
   }
 
   async close(): Promise<void> {}
@@ -111,7 +125,10 @@ class WorkerPool implements Runner {
     this.window = size * REORDER_PER_WORKER;
   }
 
+  private cancelled = false;
+
   run(task: Task): Promise<TaskResult> {
+    if (this.cancelled) return Promise.resolve(CANCELLED);
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject });
@@ -163,6 +180,11 @@ class WorkerPool implements Runner {
     worker.on('exit', (code) => fail(`worker exited with status ${code}`));
     this.slots.push(slot);
     return slot;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    for (const pending of this.queue.splice(0)) pending.resolve(CANCELLED);
   }
 
   /** Stop every worker; tasks still queued (after an error elsewhere) are dropped. */
@@ -232,4 +254,31 @@ export async function runOrdered<T, R>(
   await room(1);
   await emitting;
   if (failure !== undefined) throw failure.reason;
+}
+
+/**
+ * The items of `source` until `stop` settles: a stopped run takes no more items, even while `source`
+ * waits (stdin with no more lines yet). A source left waiting is not waited for.
+ */
+export async function* until<T>(source: AsyncIterable<T>, stop: Promise<unknown>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  const STOP: unique symbol = Symbol('stop');
+  const stopped: Promise<typeof STOP> = stop.then(() => STOP);
+  let waiting = false;
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stopped]);
+      if (typeof next === 'symbol') {
+        waiting = true;
+        return;
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // An async generator's return() waits for its pending next(): do not wait for one that may never end.
+    const closing = iterator.return?.();
+    if (!waiting) await closing;
+    else void closing?.catch(() => undefined);
+  }
 }

@@ -7,12 +7,13 @@ import { performance } from 'node:perf_hooks';
 import { InputError } from '../core/errors.js';
 import type { EvidenceSource } from '../evidence/source.js';
 import { createEvidenceSource } from '../io/data-files.js';
-import { backupFile, fileMode, isUpToDate, readInputFile, writeFileAtomicAsync } from '../io/files.js';
+import { backupFile, isUpToDate, readInputFile, writeFileAtomicAsync } from '../io/files.js';
 import { articleJson } from '../render/json.js';
 import type { Format } from '../render/index.js';
 import { computeStats, type Stats } from '../report/stats.js';
 import { reportsFor, type ReportOptions } from '../report/reports.js';
 import { cleanWith, type CleanOptions, type CleanResult } from '../core/clean.js';
+import { members, spliceRecord } from './record.js';
 
 /** What every task of one run shares; validated by the CLI before any task runs. */
 export interface EngineOptions {
@@ -35,9 +36,14 @@ export interface EngineOptions {
   skipExisting?: boolean;
   /** Keep the original beside a file replaced in place, under its name plus this suffix. */
   backup?: string;
-  /** Replace files in place: keep the permissions of the file replaced. */
+  /** Replace files in place (the file replaced keeps its permissions, as every replaced file does). */
   inPlace?: boolean;
+  /** `--jsonl`: the key the article's parts are added under (default `article`). */
+  articleKey?: string;
 }
+
+/** The key `--jsonl` adds the article's parts under, unless `--article-key` names another. */
+export const DEFAULT_ARTICLE_KEY = 'article';
 
 /** The options and the word lists, loaded once per thread. */
 export interface Engine {
@@ -61,6 +67,8 @@ export interface RecordTask {
   line: string;
   /** 1-based line number in the input stream, for messages. */
   lineNo: number;
+  /** Why the line was refused as it was read (over the size limit, not UTF-8): reported in its place. */
+  error?: string;
 }
 
 export type Task = FileTask | RecordTask;
@@ -103,7 +111,12 @@ export interface RecordResult {
   error?: string;
 }
 
-export type TaskResult = FileResult | RecordResult;
+/** A task dropped before it started, because the run was stopped (Ctrl-C): reported by no one. */
+export interface CancelledResult {
+  kind: 'cancelled';
+}
+
+export type TaskResult = FileResult | RecordResult | CancelledResult;
 
 function clean(text: string, engine: Engine): CleanResult {
   const { format, clean: options } = engine.options;
@@ -161,9 +174,9 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
     const decoded = readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
     const result = clean(decoded.text, engine);
     if (options.writesArticle !== false) {
-      const mode = options.inPlace ? fileMode(input) : undefined;
       if (options.backup !== undefined) backupFile(input, input + options.backup);
-      written = writeFileAtomicAsync(output, result.output, mode);
+      // A link is followed: the file it points to is replaced and keeps its permissions.
+      written = writeFileAtomicAsync(output, result.output);
       written.catch(() => undefined); // awaited below, after the reports
     }
     const asked = options.reports ?? {};
@@ -175,12 +188,16 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
     );
     const elapsed = ms();
     await written;
+    const warnings = [
+      ...(decoded.text.trim() === '' ? ['empty input'] : []),
+      ...(decoded.warning !== undefined ? [decoded.warning] : []),
+    ];
     return {
       kind: 'file',
       input,
       output,
       status: 'ok',
-      ...(decoded.text.trim() === '' ? { warning: 'empty input' } : {}),
+      ...(warnings.length > 0 && { warning: warnings.join('; ') }),
       encoding: decoded.encoding,
       encodingReason: decoded.reason,
       edits: result.edits.length,
@@ -197,17 +214,15 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
 }
 
 /**
- * Clean one JSON Lines record: `text` is replaced by the cleaned article in the chosen format, the
- * article's parts are added (`publication`, `date`, `headline`, `deck`, `byline`, `paragraphs`,
- * `removed`), every other field is passed through as it was.
+ * Clean one JSON Lines record: the value of `text` is replaced by the cleaned article in the chosen
+ * format and the article's parts are added under one key (`article`, or `--article-key`); every other
+ * byte of the line is passed through as it came (see `record.ts`). A record that has that key already
+ * is refused, never overwritten.
  */
 export function cleanRecord(task: RecordTask, engine: Engine): RecordResult {
   const { line, lineNo } = task;
   const fail = (error: string): RecordResult => ({ kind: 'record', lineNo, error });
-  const { maxSize } = engine.options;
-  if (maxSize !== undefined && Buffer.byteLength(line) > maxSize) {
-    return fail(`is over the size limit of ${maxSize} bytes (raise it with --max-size)`);
-  }
+  if (task.error !== undefined) return fail(task.error);
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -216,14 +231,18 @@ export function cleanRecord(task: RecordTask, engine: Engine): RecordResult {
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return fail('not a JSON object');
   const { text } = record as { text?: unknown };
-  if (typeof text !== 'string') return fail('"text" is missing or not a string');
+  if (!Object.hasOwn(record, 'text') || typeof text !== 'string') return fail('"text" is missing or not a string');
+  const key = engine.options.articleKey ?? DEFAULT_ARTICLE_KEY;
+  if (Object.hasOwn(record, key)) {
+    return fail(`has a "${key}" field already; not overwritten (name another key with --article-key)`);
+  }
   try {
     const result = clean(text, engine);
-    return {
-      kind: 'record',
-      lineNo,
-      line: JSON.stringify({ ...record, text: result.output, ...articleJson(result.article) }),
-    };
+    const found = members(line);
+    // JSON.parse keeps the last of duplicate keys: so is the member replaced.
+    const textMember = found.findLast((m) => m.key === 'text')!;
+    const added = JSON.stringify(articleJson(result.article));
+    return { kind: 'record', lineNo, line: spliceRecord(line, found, textMember, result.output, key, added) };
   } catch (error) {
     return fail(messageOf(error, ''));
   }
