@@ -172,6 +172,7 @@ export const TRANSFORM_OPTION_CHECKS: Readonly<Record<string, Readonly<Record<st
   unicode: { longS: bool },
   'ocr-confusions': { longS: bool },
   unwrap: { shortLineRatio: numberBetween(0, 1) },
+  'split-words': { compoundMinScore: numberBetween(0, 30) },
   boilerplate: { skipRules: arrayOf(oneOf(BOILERPLATE_RULE_IDS, 'a boilerplate rule id')) },
 };
 

@@ -22,6 +22,7 @@ export interface Preset {
 
 import { PRESSREADER_RULES, boilerplate, type BoilerplateRule } from '../transforms/boilerplate.js';
 import { ocrConfusions } from '../transforms/ocr-confusions.js';
+import { splitWords } from '../transforms/split-words.js';
 import { unicode } from '../transforms/unicode.js';
 import { unwrap } from '../transforms/unwrap.js';
 import type { Transform } from './types.js';
@@ -49,6 +50,8 @@ export const PRESETS = {
       ...optionsFor(boilerplate, {
         skipRules: skipRules('folio', 'running-head', 'repeated-head', 'jump-out', 'jump-in', 'jump-label'),
       }),
+      // Modern typesetting prints compounds closed: a space inside one is damage (`home work`).
+      ...optionsFor(splitWords, { compoundMinScore: 3.9 }),
     },
   },
   pdftotext: {

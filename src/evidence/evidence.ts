@@ -11,7 +11,17 @@
  * (`isWord(text, leftStart, leftEnd, middle, rightStart, rightEnd)`): the answers are the same.
  */
 import { DocumentIndex } from './document-index.js';
-import { FUNCTION_WORDS, SHORT_WORDS, frequentForItsLength, isLowerAscii, stripPossessive } from './policy.js';
+import {
+  COMPOUND_PART_MIN,
+  FUNCTION_WORDS,
+  NAME_PARTICLES,
+  PREFIXES,
+  SHORT_WORDS,
+  SUFFIXES,
+  frequentForItsLength,
+  isLowerAscii,
+  stripPossessive,
+} from './policy.js';
 import type { EvidenceSource } from './source.js';
 
 const FLAG_DICTIONARY = 1;
@@ -101,6 +111,41 @@ export class Evidence {
     if (entry < 0) return source.hasWordsOutsideLexicon && source.extraWords.has(text.slice(start, end).toLowerCase());
     if (source.extraEntries[entry] === 1) return true;
     return source.lexicon.isDictionaryEntry(entry) && frequentForItsLength(n, source.lexicon.entryRank(entry));
+  }
+
+  /**
+   * `word` (lowercase) is a word, or may well be one the lists lack: in the word-pair counts' list
+   * (which SymSpell made from words of the full SCOWL, names and rare words among them: `von`, `tho`),
+   * a name particle or title abbreviation, a dictionary word with an ending or a beginning
+   * (`mischiefs`, `tributers`, `unfrequently`, old spellings with a final `e`: `smalle`), or two
+   * dictionary words neither of which is a function word (`bootmakers`, not `thecity`). Repairs treat
+   * such a token as a word.
+   */
+  mayBeWord(word: string): boolean {
+    if (this.isWord(word) || this.source.model.isListedWord(word) || NAME_PARTICLES.has(word)) return true;
+    for (const suffix of SUFFIXES) {
+      if (!word.endsWith(suffix) || word.length - suffix.length < COMPOUND_PART_MIN) continue;
+      const stem = word.slice(0, -suffix.length);
+      if (this.isWord(stem) || this.isWord(`${stem}e`)) return true;
+    }
+    for (const prefix of PREFIXES) {
+      const rest = word.slice(prefix.length);
+      if (
+        word.startsWith(prefix) &&
+        rest.length >= COMPOUND_PART_MIN &&
+        this.isWord(rest) &&
+        !this.isFunctionWord(rest)
+      ) {
+        return true;
+      }
+    }
+    for (let cut = COMPOUND_PART_MIN; cut + COMPOUND_PART_MIN <= word.length; cut++) {
+      const [head, tail] = [word.slice(0, cut), word.slice(cut)];
+      if (this.isWord(head) && this.isWord(tail) && !this.isFunctionWord(head) && !this.isFunctionWord(tail)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

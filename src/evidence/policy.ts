@@ -51,3 +51,48 @@ export function isLowerAscii(word: string): boolean {
   }
   return true;
 }
+
+/** Parts of names and foreign phrases English text prints (`von Moltke`, `et al.`), which are no dictionary words. */
+export const NAME_PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'du',
+  'la',
+  'le',
+  'des',
+  'del',
+  'di',
+  'da',
+  'ibn',
+  'ter',
+  // Titles and name abbreviations, printed without a period too (`Mr Smith`, `Wm Jones`).
+  'mr',
+  'mrs',
+  'messrs',
+  'dr',
+  'st',
+  'wm',
+  'jas',
+  'chas',
+  'thos',
+  'geo',
+  'jno',
+  'robt',
+  'esq',
+  'capt',
+  'lieut',
+  'sergt',
+  'hon',
+  'rev',
+  'bros',
+  'ltd',
+]);
+
+/** Endings and beginnings that make words of words (`mischiefs`, `gaugers`, `unfrequently`). */
+export const SUFFIXES = ['s', 'es', 'ed', 'd', 'ing', 'ings', 'er', 'ers', 'ly', 'e', 'ness'] as const;
+export const PREFIXES = ['un', 'in', 'im', 're', 'dis', 'non', 'pre', 'over', 'under', 'out', 'mis'] as const;
+/** Parts of a compound (`bootmakers`) this long at least. */
+export const COMPOUND_PART_MIN = 3;

@@ -140,7 +140,7 @@ export const ocrConfusions = defineTransform({
   rules: ['non-word', 'real-word'],
   run({ text, recorder, evidence, context }, options) {
     const model = context.source.model;
-    const forms = new Forms(evidence, model, options.longS, () => context.document());
+    const forms = new Forms(evidence, options.longS, () => context.document());
     const all = tokens(text);
     // Non-words are corrected in any text; real words only in one that shows the marks of OCR.
     const ocr = showsOcr(all, forms);
@@ -169,80 +169,6 @@ export const ocrConfusions = defineTransform({
   },
 });
 
-/** Parts of names and foreign phrases English text prints (`von Moltke`, `et al.`), which are no dictionary words. */
-const NAME_PARTICLES = new Set([
-  'von',
-  'van',
-  'der',
-  'den',
-  'de',
-  'du',
-  'la',
-  'le',
-  'des',
-  'del',
-  'di',
-  'da',
-  'ibn',
-  'ter',
-  // Titles and name abbreviations, printed without a period too (`Mr Smith`, `Wm Jones`).
-  'mr',
-  'mrs',
-  'messrs',
-  'dr',
-  'st',
-  'wm',
-  'jas',
-  'chas',
-  'thos',
-  'geo',
-  'jno',
-  'robt',
-  'esq',
-  'capt',
-  'lieut',
-  'sergt',
-  'hon',
-  'rev',
-  'bros',
-  'ltd',
-]);
-
-/** Endings and beginnings that make words of words (`mischiefs`, `gaugers`, `unfrequently`). */
-const SUFFIXES = ['s', 'es', 'ed', 'd', 'ing', 'ings', 'er', 'ers', 'ly', 'e', 'ness'] as const;
-const PREFIXES = ['un', 'in', 'im', 're', 'dis', 'non', 'pre', 'over', 'under', 'out', 'mis'] as const;
-/** Parts of a compound (`bootmakers`) this long at least. */
-const COMPOUND_PART_MIN = 3;
-
-/**
- * `word` is a word, or may well be one the lists lack: in the word-pair counts' list (which SymSpell
- * made from words of the full SCOWL, names and rare words among them: `von`, `tho`), a dictionary
- * word with an ending or a beginning (`mischiefs`, `tributers`, `unfrequently`, old spellings with a
- * final `e`: `smalle`), or two dictionary words (`bootmakers`). Such a token is treated as a word:
- * changed only with pair evidence, in a text that shows OCR.
- */
-function isWordLike(word: string, evidence: Evidence, model: LanguageModel): boolean {
-  if (evidence.isWord(word) || model.isListedWord(word) || NAME_PARTICLES.has(word)) return true;
-  for (const suffix of SUFFIXES) {
-    if (!word.endsWith(suffix) || word.length - suffix.length < COMPOUND_PART_MIN) continue;
-    const stem = word.slice(0, -suffix.length);
-    if (evidence.isWord(stem) || evidence.isWord(`${stem}e`)) return true;
-  }
-  for (const prefix of PREFIXES) {
-    if (
-      word.startsWith(prefix) &&
-      word.length - prefix.length >= COMPOUND_PART_MIN &&
-      evidence.isWord(word.slice(prefix.length))
-    ) {
-      return true;
-    }
-  }
-  for (let cut = COMPOUND_PART_MIN; cut + COMPOUND_PART_MIN <= word.length; cut++) {
-    if (evidence.isWord(word.slice(0, cut)) && evidence.isWord(word.slice(cut))) return true;
-  }
-  return false;
-}
-
 /** What a run learns once per distinct lowercase form: OCR pages repeat their words and misreadings. */
 class Forms {
   private readonly wordLikeMemo = new Map<string, boolean>();
@@ -250,7 +176,6 @@ class Forms {
 
   constructor(
     private readonly evidence: Evidence,
-    private readonly model: LanguageModel,
     private readonly longS: boolean,
     private readonly document: () => DocumentIndex,
   ) {}
@@ -258,7 +183,7 @@ class Forms {
   wordLike(lower: string): boolean {
     let known = this.wordLikeMemo.get(lower);
     if (known === undefined) {
-      known = isWordLike(lower, this.evidence, this.model);
+      known = this.evidence.mayBeWord(lower);
       this.wordLikeMemo.set(lower, known);
     }
     return known;

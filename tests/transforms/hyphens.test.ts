@@ -67,13 +67,18 @@ describe('hyphens: lost hyphen between two words', () => {
   it.each([
     ['be / ginning', 'at the be\nginning of it', 'at the\nbeginning of it'],
     ['per / sons', 'more than 2,000 per\nsons were lost', 'more than 2,000\npersons were lost'],
+    // Word pairs tell these from `in / to`: `without` is far likelier than `with out` (5.3).
+    ['with / out', 'and went with\nout a word', 'and went\nwithout a word'],
+    ['through / out', 'known through\nout the land', 'known\nthroughout the land'],
+    ['never / theless', 'it was never\ntheless true', 'it was\nnevertheless true'],
   ])('joins %s when the join is far more probable', (_name, input, expected) => {
     expect(apply('hyphens', input).text).toBe(expected);
   });
 
   it.each([
     ['in / to', 'he went in\nto the house'],
-    ['with / out (not probable enough)', 'and went with\nout a word'],
+    ['every / one (3.1: "every one" is common English)', 'and every\none of them'],
+    ['a lone letter before a word (a speck)', 'the embargo j\non munitions'],
     ['a pair the document writes apart elsewhere', 'some times it rains; some\ntimes it pours'],
     ['a rare join', 'the dark\nroom was quiet'],
   ])('leaves %s', (_name, input) => {

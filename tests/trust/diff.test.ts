@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffSequences, lineChanges, tokenize, unifiedDiff, wordDiff, type DiffOp } from '../../src/report/diff/index.js';
+import {
+  diffSequences,
+  lineChanges,
+  tokenize,
+  unifiedDiff,
+  wordDiff,
+  type DiffOp,
+} from '../../src/report/diff/index.js';
 import { cleanArticle } from '../../src/index.js';
 import { readInputFile } from '../../src/io/files.js';
 import { evidence } from '../helpers.js';
