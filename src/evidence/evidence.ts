@@ -24,6 +24,8 @@ import {
 } from './policy.js';
 import type { EvidenceSource } from './source.js';
 
+/** Compound parts are common words: `coop` + `orating` does not make `cooporating` a word. */
+const COMPOUND_PART_MAX_RANK = 30000;
 const FLAG_DICTIONARY = 1;
 const FLAG_STANDALONE = 2;
 
@@ -118,7 +120,7 @@ export class Evidence {
    * (which SymSpell made from words of the full SCOWL, names and rare words among them: `von`, `tho`),
    * a name particle or title abbreviation, a dictionary word with an ending or a beginning
    * (`mischiefs`, `tributers`, `unfrequently`, old spellings with a final `e`: `smalle`), or two
-   * dictionary words neither of which is a function word (`bootmakers`, not `thecity`). Repairs treat
+   * common dictionary words neither of which is a function word (`bootmakers`, not `thecity`). Repairs treat
    * such a token as a word.
    */
   mayBeWord(word: string): boolean {
@@ -141,11 +143,16 @@ export class Evidence {
     }
     for (let cut = COMPOUND_PART_MIN; cut + COMPOUND_PART_MIN <= word.length; cut++) {
       const [head, tail] = [word.slice(0, cut), word.slice(cut)];
-      if (this.isWord(head) && this.isWord(tail) && !this.isFunctionWord(head) && !this.isFunctionWord(tail)) {
-        return true;
-      }
+      if (this.isCompoundPart(head) && this.isCompoundPart(tail)) return true;
     }
     return false;
+  }
+
+  /** A part of a compound the lists may lack: a common word, no function word (`boot`, `makers`). */
+  private isCompoundPart(word: string): boolean {
+    if (this.isFunctionWord(word) || !this.isWord(word)) return false;
+    const rank = this.rank(word);
+    return rank > 0 && rank <= COMPOUND_PART_MAX_RANK;
   }
 
   /**

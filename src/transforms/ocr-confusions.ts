@@ -137,7 +137,7 @@ export const ocrConfusions = defineTransform({
   defaults: optionsOf<OcrConfusionOptions>({ longS: false }),
   enabledByDefault: false,
   stage: 'words',
-  rules: ['non-word', 'real-word'],
+  rules: ['non-word', 'real-word', 'joined'],
   run({ text, recorder, evidence, context }, options) {
     const model = context.source.model;
     const forms = new Forms(evidence, options.longS, () => context.document());
@@ -148,6 +148,15 @@ export const ocrConfusions = defineTransform({
     // (`tho aud tbe` -> `the and the`), so a word left in one round may be decided in the next, as a
     // second run of the tool would.
     const decisions = new Map<number, Decision>();
+    // First, two fragments a space cut from one misread word (`co oporating` -> `cooperating`): the
+    // word is repaired and the space closed together.
+    for (let i = 0; i + 1 < all.length; i++) {
+      const decision = decideJoined(all[i]!, all[i + 1]!, text, model, evidence, forms);
+      if (!decision) continue;
+      decisions.set(i, decision);
+      decisions.set(i + 1, { ...decision, joinedTo: i });
+      i++;
+    }
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let changed = false;
       all.forEach((t, i) => {
@@ -163,8 +172,16 @@ export const ocrConfusions = defineTransform({
       if (!changed) break;
     }
     for (const [i, decision] of [...decisions].sort((x, y) => x[0] - y[0])) {
+      if (decision.joinedTo !== undefined) continue; // recorded with the first part
       const t = all[i]!;
-      recorder.replace(t.start, t.text, matchCase(t.text, decision.word), decision.rule, decision.reason);
+      const end = decision.rule === 'joined' ? all[i + 1]!.end : t.end;
+      recorder.replace(
+        t.start,
+        text.slice(t.start, end),
+        matchCase(t.text, decision.word),
+        decision.rule,
+        decision.reason,
+      );
     }
   },
 });
@@ -292,8 +309,52 @@ function decide(
 
 interface Decision {
   word: string;
-  rule: 'non-word' | 'real-word';
+  rule: 'non-word' | 'real-word' | 'joined';
   reason: string;
+  /** For the second part of a `joined` decision: the first part's index. */
+  joinedTo?: number;
+}
+
+/** Fragments joined into one misread word must make a word this long at least. */
+const JOINED_MIN_LENGTH = 6;
+/** ...by confusions this cheap at most (no generic edit: the space is one change already). */
+const JOINED_MAX_COST = 3;
+
+/**
+ * Two lowercase tokens a single space apart, neither a word in its own right, that make one
+ * word once joined and one or two usual confusions undone (`co oporating`, `respec tivoly`).
+ */
+function decideJoined(
+  a: Token,
+  b: Token,
+  text: string,
+  model: LanguageModel,
+  evidence: Evidence,
+  forms: Forms,
+): Decision | undefined {
+  if (a.text !== a.lower || b.text !== b.lower || text.slice(a.end, b.start) !== ' ') return undefined;
+  if (a.lower.length + b.lower.length < JOINED_MIN_LENGTH) return undefined;
+  // Fragments: no word in its own right (`co`, `respec`), and the join no word as it stands.
+  if (evidence.isStandalone(a.lower) || evidence.isStandalone(b.lower)) return undefined;
+  const joined = a.lower + b.lower;
+  if (forms.wordLike(joined)) return undefined;
+  const found = forms.candidates(joined).filter((c) => c.cost <= JOINED_MAX_COST && evidence.isWord(c.word));
+  const prev = known(model, a.prev);
+  const next = known(model, b.next);
+  const scored = scoreCandidates(found, prev, next, model, evidence);
+  const [best, second] = scored;
+  if (!best) return undefined;
+  const keep =
+    contextScore(model, a.lower, LOG_UNKNOWN_COUNT, prev) +
+    contextScore(model, b.lower, LOG_UNKNOWN_COUNT, undefined, next);
+  const gain = best.score - keep;
+  if (gain < NON_WORD_MARGIN || (second && best.score - second.score < SECOND_MARGIN)) return undefined;
+  const c = best.candidate;
+  return {
+    word: c.word,
+    rule: 'joined',
+    reason: `"${a.lower}" and "${b.lower}" are no words; joined, "${c.word}" is (${c.how}): score ${fixed(gain)} over them${contextNote(model, c.word, prev, next)}`,
+  };
 }
 
 const fixed = (n: number): string => n.toFixed(1);

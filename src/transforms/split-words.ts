@@ -87,7 +87,10 @@ function supportedJoin(parts: readonly string[], evidence: Evidence): string | u
   const joined = parts.join('');
   // Garbage first: the document may contain the damaged form itself (`offifficials`).
   const repaired = repairLigatureGarbage(joined, evidence);
-  if (repaired !== undefined) return matchCase(parts[0]!, repaired);
+  // A repair that leaves no more than one part's letters took a whole part away (`Last st` is no `Last`).
+  if (repaired !== undefined && repaired.length > Math.max(...parts.map((p) => p.length))) {
+    return matchCase(parts[0]!, repaired);
+  }
   return evidence.supports(joined) ? joined : undefined;
 }
 
