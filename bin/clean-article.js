@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the compiled, bundled CLI (built by `npm run build`, which `npm ci` runs) and sets the exit status.
-import { main } from '../dist/clean-article.js';
+import { loadCli } from '../dist/cli/launch.js';
 
 process.stdout.on('error', (error) => {
   // `clean-article file | head` closes the pipe early: that is not a failure.
@@ -8,4 +8,4 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await loadCli().main(process.argv.slice(2));

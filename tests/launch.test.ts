@@ -1,0 +1,121 @@
+/**
+ * The bin's launcher (`src/cli/launch.ts`): a V8 code cache is used only when it was made for this
+ * bundle, by this Node, and is intact; anything else is ignored and the CLI runs the same.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_ID_MARK, buildIdOf, decodeCodeCache, encodeCodeCache } from '../src/cli/launch.js';
+import { expected, fixture, repo } from './run.js';
+
+const BUILD = '0123456789abcdef0123456789abcdef';
+const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256));
+
+describe('code cache files', () => {
+  it('give back the V8 bytes they were made from, for the same build', () => {
+    expect(decodeCodeCache(encodeCodeCache(bytes, BUILD), BUILD)).toEqual(bytes);
+  });
+
+  it('made for another build of the bundle are ignored', () => {
+    expect(decodeCodeCache(encodeCodeCache(bytes, BUILD), 'ffffffffffffffffffffffffffffffff')).toBe(
+      'invalid: made for another build of the bundle',
+    );
+    expect(decodeCodeCache(encodeCodeCache(bytes, BUILD), undefined)).toBe('invalid: the bundle has no build id');
+  });
+
+  it('made by another Node are ignored', () => {
+    const file = encodeCodeCache(bytes, BUILD).toString('latin1').replace(process.version, 'v0.0.1');
+    expect(decodeCodeCache(Buffer.from(file, 'latin1'), BUILD)).toMatch(/^invalid: made by Node v0\.0\.1 /);
+  });
+
+  it('damaged, truncated or foreign are ignored', () => {
+    const damaged = encodeCodeCache(bytes, BUILD);
+    damaged[damaged.length - 100]! ^= 1;
+    expect(decodeCodeCache(damaged, BUILD)).toBe('invalid: damaged (CRC-32 differs)');
+    const whole = encodeCodeCache(bytes, BUILD);
+    expect(decodeCodeCache(whole.subarray(0, whole.length - 1), BUILD)).toBe('invalid: truncated');
+    expect(decodeCodeCache(Buffer.from('#!/bin/sh\necho hello\n'), BUILD)).toBe('invalid: not a code cache file');
+    expect(decodeCodeCache(Buffer.alloc(0), BUILD)).toBe('invalid: not a code cache file');
+    const badHeader = Buffer.from(whole.toString('latin1').replace('{"build"', '{build'), 'latin1');
+    expect(decodeCodeCache(badHeader, BUILD)).toBe('invalid: unreadable header');
+  });
+
+  it("take the bundle's build id from its last line", () => {
+    expect(buildIdOf(`(function () {})${BUILD_ID_MARK}${BUILD}\n`)).toBe(BUILD);
+    expect(buildIdOf('(function () {})\n')).toBeUndefined();
+    expect(buildIdOf(`(function () {})${BUILD_ID_MARK}not-hex\n`)).toBeUndefined();
+  });
+});
+
+/**
+ * The built bin, copied with the parts it runs (package.json, bin/, the bundle, the launcher and the
+ * word index) into a folder of its own, where its cache can be replaced.
+ */
+describe('the bin with a bad code cache', () => {
+  let copy: string;
+  const cacheFile = () => path.join(copy, 'dist', 'clean-article.cjs.cache');
+  const runCopy = () =>
+    spawnSync(process.execPath, [path.join(copy, 'bin', 'clean-article.js'), fixture('statesman')], {
+      encoding: 'utf8',
+    });
+  const cacheStatus = () =>
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { loadCli } from ${JSON.stringify(pathToFileURL(path.join(copy, 'dist', 'cli', 'launch.js')).href)};
+         process.stdout.write(loadCli().cache);`,
+      ],
+      { encoding: 'utf8' },
+    ).stdout;
+
+  beforeAll(() => {
+    copy = fs.mkdtempSync(path.join(os.tmpdir(), 'clean-article-launch-'));
+    for (const part of [
+      'package.json',
+      'bin/clean-article.js',
+      'dist/clean-article.cjs',
+      'dist/clean-article.cjs.cache',
+      'dist/cli/launch.js',
+      'dist/lexicon.bin',
+    ]) {
+      fs.mkdirSync(path.dirname(path.join(copy, part)), { recursive: true });
+      fs.copyFileSync(path.join(repo, part), path.join(copy, part));
+    }
+  });
+  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+  it('uses the cache the build made', () => {
+    expect(cacheStatus()).toBe('used');
+  });
+
+  it.each([
+    ['damaged', (file: Buffer) => ((file[file.length - 1000]! ^= 0xff), file), 'invalid: damaged (CRC-32 differs)'],
+    ['truncated', (file: Buffer) => file.subarray(0, file.length >> 1), 'invalid: truncated'],
+    ['garbage', () => Buffer.from('not a cache'), 'invalid: not a code cache file'],
+    [
+      'stale',
+      (file: Buffer) => Buffer.from(file.toString('latin1').replace(/"build":"[0-9a-f]/, '"build":"z'), 'latin1'),
+      'invalid: made for another build of the bundle',
+    ],
+  ])('ignores a %s cache and prints the same article', (_, spoil, status) => {
+    fs.writeFileSync(cacheFile(), spoil(fs.readFileSync(path.join(repo, 'dist', 'clean-article.cjs.cache'))));
+    expect(cacheStatus()).toBe(status);
+    const r = runCopy();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(expected('statesman'));
+  });
+
+  it('runs without a cache', () => {
+    fs.rmSync(cacheFile(), { force: true });
+    expect(cacheStatus()).toBe('missing');
+    const r = runCopy();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(expected('statesman'));
+  });
+});
