@@ -1,6 +1,6 @@
 /**
  * The bin's launcher (`src/cli/launch.ts`): a V8 code cache is used only when it was made for this
- * bundle, by this Node, and is intact; anything else is ignored and the CLI runs the same.
+ * bundle, by this Node, and is intact; anything else is ignored and the CLI (and its workers) run the same.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_ID_MARK, buildIdOf, decodeCodeCache, encodeCodeCache } from '../src/cli/launch.js';
-import { expected, fixture, repo } from './run.js';
+import { FIXTURES, expected, fixture, repo, tree } from './run.js';
 
 const BUILD = '0123456789abcdef0123456789abcdef';
 const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256));
@@ -61,17 +61,28 @@ describe('the bin with a bad code cache', () => {
     spawnSync(process.execPath, [path.join(copy, 'bin', 'clean-article.js'), fixture('statesman')], {
       encoding: 'utf8',
     });
+  const launcher = () => JSON.stringify(pathToFileURL(path.join(copy, 'dist', 'cli', 'launch.js')).href);
   const cacheStatus = () =>
+    spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { loadCli } from ${launcher()}; process.stdout.write(loadCli().cache);`],
+      { encoding: 'utf8' },
+    ).stdout;
+  /** What the launcher says of the worker's cache, in a worker thread as the pool starts it. */
+  const workerCacheStatus = () =>
     spawnSync(
       process.execPath,
       [
         '--input-type=module',
         '-e',
-        `import { loadCli } from ${JSON.stringify(pathToFileURL(path.join(copy, 'dist', 'cli', 'launch.js')).href)};
-         process.stdout.write(loadCli().cache);`,
+        `import { Worker } from 'node:worker_threads';
+         const code = 'Promise.all([import("node:worker_threads"), import(' + ${JSON.stringify(launcher())} + ')]).then(([w, l]) => w.parentPort.postMessage(l.runWorker()))';
+         const worker = new Worker(code, { eval: true, workerData: { format: 'text', clean: {}, words: [] } });
+         worker.once('message', (status) => { process.stdout.write(status); worker.terminate(); });`,
       ],
       { encoding: 'utf8' },
     ).stdout;
+  const workerCacheFile = () => path.join(copy, 'dist', 'worker.cjs.cache');
 
   beforeAll(() => {
     copy = fs.mkdtempSync(path.join(os.tmpdir(), 'clean-article-launch-'));
@@ -82,6 +93,8 @@ describe('the bin with a bad code cache', () => {
       'dist/clean-article.cjs.cache',
       'dist/cli/launch.js',
       'dist/lexicon.bin',
+      'dist/worker.cjs',
+      'dist/worker.cjs.cache',
     ]) {
       fs.mkdirSync(path.dirname(path.join(copy, part)), { recursive: true });
       fs.copyFileSync(path.join(repo, part), path.join(copy, part));
@@ -89,8 +102,38 @@ describe('the bin with a bad code cache', () => {
   });
   afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
 
-  it('uses the cache the build made', () => {
+  it('uses the caches the build made, in the main thread and in a worker', () => {
     expect(cacheStatus()).toBe('used');
+    expect(workerCacheStatus()).toBe('used');
+  });
+
+  it("ignores a damaged worker cache: a batch's outputs are the same", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'clean-article-launch-batch-'));
+    const inputs = path.join(root, 'in');
+    fs.mkdirSync(inputs);
+    try {
+      // UTF-8 ones: the copy has no node_modules, where iconv-lite (for Windows-1252) would come from.
+      const names = FIXTURES.filter((name) => name !== 'windows-1252-crlf');
+      for (const name of names) fs.copyFileSync(fixture(name), path.join(inputs, `${name}.txt`));
+      const batch = (out: string) =>
+        spawnSync(
+          process.execPath,
+          [path.join(copy, 'bin', 'clean-article.js'), inputs, '--out-dir', path.join(root, out), '-j', '2', '-q'],
+          { encoding: 'utf8' },
+        );
+      expect(batch('good').status).toBe(0);
+      const file = fs.readFileSync(workerCacheFile());
+      file[file.length - 500]! ^= 0xff;
+      fs.writeFileSync(workerCacheFile(), file);
+      expect(workerCacheStatus()).toBe('invalid: damaged (CRC-32 differs)');
+      const r = batch('damaged');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(tree(path.join(root, 'damaged'))).toEqual(tree(path.join(root, 'good')));
+      expect(Object.keys(tree(path.join(root, 'good')))).toHaveLength(names.length);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it.each([

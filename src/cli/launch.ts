@@ -1,6 +1,7 @@
 /**
- * Start the bundled CLI with a V8 code cache. `bin/` calls `loadCli()`; the build calls
- * `produceCodeCache()` once after bundling.
+ * Start the bundled CLI, and its worker threads, with a V8 code cache. `bin/` calls `loadCli()`, a
+ * worker thread of the bundled CLI `runWorker()` (see `run/pool.ts`); the build calls
+ * `produceCodeCache()` and `produceWorkerCodeCache()` once after bundling.
  *
  * Node 20 keeps no code cache for ES modules (`module.enableCompileCache()` arrived in Node 22.1), so
  * every run parsed the 330 KB bundle and compiled each function it called, about a third of the bin's
@@ -30,9 +31,12 @@ export interface CliModule {
 /** What happened to the code cache: `used`, or why it was not. */
 export type CacheStatus = 'used' | 'missing' | 'rejected by V8' | `invalid: ${string}`;
 
-/** The bundle and its cache, beside this module's folder (`dist/cli/launch.js` → `dist/`). */
+/** The bundles and their caches, beside this module's folder (`dist/cli/launch.js` → `dist/`). */
 export const BUNDLE_FILE = new URL('../clean-article.cjs', import.meta.url);
 export const CACHE_FILE = new URL('../clean-article.cjs.cache', import.meta.url);
+/** A worker thread's code (`run/worker.ts` and what it imports), bundled the same way. */
+export const WORKER_BUNDLE_FILE = new URL('../worker.cjs', import.meta.url);
+export const WORKER_CACHE_FILE = new URL('../worker.cjs.cache', import.meta.url);
 
 /** The line the bundler ends the bundle with: `//# build <id>`, the id a hash of everything before it. */
 export const BUILD_ID_MARK = '\n//# build ';
@@ -100,14 +104,14 @@ function readOrUndefined(file: URL): Buffer | undefined {
   }
 }
 
-interface Compiled {
+interface Compiled<T> {
   script: import('node:vm').Script;
-  cli: CliModule;
+  exports: T;
   cache: CacheStatus;
 }
 
 /** Compile the bundle (with its cache, when `useCache` and valid) and run its top level. */
-function compile(bundle: URL, cacheFile: URL, useCache: boolean): Compiled {
+function compile<T>(bundle: URL, cacheFile: URL, useCache: boolean): Compiled<T> {
   const source = fs.readFileSync(bundle, 'utf8');
   let cache: CacheStatus = 'missing';
   let cachedData: Buffer | undefined;
@@ -121,15 +125,14 @@ function compile(bundle: URL, cacheFile: URL, useCache: boolean): Compiled {
   const script = new vm.Script(source, { filename, ...(cachedData && { cachedData }) });
   if (cachedData) cache = script.cachedDataRejected ? 'rejected by V8' : 'used';
   // The bundle is `(function (require, importMeta) { ...; return exports; })`: see scripts/bundle.mjs.
-  const factory = script.runInThisContext() as (require: NodeJS.Require, importMeta: { url: string }) => CliModule;
-  const cli = factory(createRequire(bundle), { url: bundle.href });
-  return { script, cli, cache };
+  const factory = script.runInThisContext() as (require: NodeJS.Require, importMeta: { url: string }) => T;
+  return { script, exports: factory(createRequire(bundle), { url: bundle.href }), cache };
 }
 
 /** The bundled CLI, compiled with its code cache when that is valid. */
 export function loadCli(options: { bundle?: URL; cache?: URL } = {}): { main: CliModule['main']; cache: CacheStatus } {
-  const { cli, cache } = compile(options.bundle ?? BUNDLE_FILE, options.cache ?? CACHE_FILE, true);
-  return { main: cli.main, cache };
+  const { exports, cache } = compile<CliModule>(options.bundle ?? BUNDLE_FILE, options.cache ?? CACHE_FILE, true);
+  return { main: exports.main, cache };
 }
 
 /**
@@ -143,14 +146,81 @@ export async function produceCodeCache(
 ): Promise<{ bytes: number; exitCode: number }> {
   const bundle = options.bundle ?? BUNDLE_FILE;
   const cacheFile = options.cache ?? CACHE_FILE;
-  const { script, cli } = compile(bundle, cacheFile, false);
+  const { script, exports: cli } = compile<CliModule>(bundle, cacheFile, false);
   const build = buildIdOf(fs.readFileSync(bundle, 'utf8'));
   if (build === undefined) throw new Error(`${fileURLToPath(bundle)}: no build id at its end`);
   const sink = { write: () => true, isTTY: false } as unknown as CliIO['stdout'];
   const exitCode = await cli.main(argv, { stdin: process.stdin, stdout: sink, stderr: sink, env: {} });
-  const file = encodeCodeCache(script.createCachedData(), build);
+  const bytes = writeCache(cacheFile, script.createCachedData(), build);
+  return { bytes, exitCode };
+}
+
+function writeCache(cacheFile: URL, data: Buffer, build: string): number {
+  const file = encodeCodeCache(data, build);
   const tmp = `${fileURLToPath(cacheFile)}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, file);
   fs.renameSync(tmp, cacheFile);
-  return { bytes: file.length, exitCode };
+  return file.length;
+}
+
+/**
+ * In a worker thread of the bundled CLI: compile the worker bundle with its cache and run it (it then
+ * answers the pool's tasks). Each thread compiles its own code; the cache spares every worker the
+ * parsing and first compiling of ~40 modules.
+ */
+export function runWorker(options: { bundle?: URL; cache?: URL } = {}): CacheStatus {
+  return compile<unknown>(options.bundle ?? WORKER_BUNDLE_FILE, options.cache ?? WORKER_CACHE_FILE, true).cache;
+}
+
+/**
+ * Build time: start a worker on the worker bundle without a cache, give it `tasks` (as the pool
+ * does), then write the cache of what it compiled meanwhile. As `produceCodeCache`, in a fresh `node`.
+ */
+export async function produceWorkerCodeCache(
+  workerData: unknown,
+  tasks: readonly unknown[],
+  options: { bundle?: URL; cache?: URL } = {},
+): Promise<{ bytes: number }> {
+  const bundle = options.bundle ?? WORKER_BUNDLE_FILE;
+  const cacheFile = options.cache ?? WORKER_CACHE_FILE;
+  const build = buildIdOf(fs.readFileSync(bundle, 'utf8'));
+  if (build === undefined) throw new Error(`${fileURLToPath(bundle)}: no build id at its end`);
+  const { Worker, MessageChannel } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { port1, port2 } = new MessageChannel();
+  // In the worker: compile without a cache, run; when asked on the port, send the cache back.
+  // (Only import(): eval code is a script or a module, as the parent was started.)
+  const code = `Promise.all([import('node:worker_threads'), import(${JSON.stringify(import.meta.url)})]).then(([{ workerData }, launch]) => {
+  const script = launch.compileForCache(${JSON.stringify(bundle.href)});
+  workerData.cachePort.once('message', () => workerData.cachePort.postMessage(script.createCachedData()));
+});`;
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { ...(workerData as object), cachePort: port2 },
+    transferList: [port2],
+  });
+  try {
+    const results = new Map<number, (value: unknown) => void>();
+    worker.on('message', ({ id, result }: { id: number; result: unknown }) => results.get(id)?.(result));
+    const failed = new Promise<never>((_, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the worker exited with status ${code}`)));
+    });
+    for (const [id, task] of tasks.entries()) {
+      const done = new Promise((resolve) => results.set(id, resolve));
+      worker.postMessage({ id, task });
+      await Promise.race([done, failed]);
+    }
+    const data = new Promise<Uint8Array>((resolve) => port1.once('message', resolve));
+    port1.postMessage('cache');
+    const bytes = writeCache(cacheFile, Buffer.from(await Promise.race([data, failed])), build);
+    return { bytes };
+  } finally {
+    port1.close();
+    await worker.terminate();
+  }
+}
+
+/** For `produceWorkerCodeCache`, in its worker: the worker bundle compiled without a cache, and run. */
+export function compileForCache(bundle: string): import('node:vm').Script {
+  return compile<unknown>(new URL(bundle), new URL('file:///nonexistent'), false).script;
 }
