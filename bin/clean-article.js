@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the compiled, bundled CLI (built by `npm run build`, which `npm ci` runs) and sets the exit status.
-import { main } from '../dist/clean-article.js';
+import { loadCli } from '../dist/cli/launch.js';
 
 process.stdout.on('error', (error) => {
   // `clean-article file | head` closes the pipe early: that is not a failure. Any other write error
@@ -16,7 +16,7 @@ process.on('uncaughtException', (error) => {
 
 // Batches and JSON Lines stop on Ctrl-C (130) or SIGTERM (143) after the work in hand; a second signal
 // ends the process at once. The exit is explicit: stdin may still be open, waiting for more lines.
-const code = await main(process.argv.slice(2), {
+const code = await loadCli().main(process.argv.slice(2), {
   get stdin() {
     return process.stdin;
   },

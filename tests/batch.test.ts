@@ -329,11 +329,17 @@ describe('batch: in parallel', () => {
     expect(tree(path.join(dir, 'two'))).toEqual(tree(path.join(dir, 'one')));
   });
 
-  it('starts workers on compiled JavaScript from dist/, and on TypeScript through tsx', () => {
+  it('starts workers on compiled JavaScript from dist/ (the bundle from the bundled CLI), and on TypeScript through tsx', () => {
     expect(workerEntry('file:///app/dist/run/pool.js')).toEqual({
       entry: new URL('file:///app/dist/run/worker.js'),
       eval: false,
     });
+    // The bundled CLI: the worker bundle, through the launcher (which takes its code cache).
+    const bundled = workerEntry('file:///app/dist/clean-article.cjs');
+    expect(bundled.eval).toBe(true);
+    expect(bundled.entry).toMatch(
+      /^import\("file:\/\/\/.+\/dist\/cli\/launch\.js"\)\.then\(\(launch\) => launch\.runWorker\(\)\);$/,
+    );
     const ts = workerEntry('file:///app/src/run/pool.ts');
     expect(ts.eval).toBe(true);
     expect(ts.entry).toMatch(/tsImport\("file:\/\/\/app\/src\/run\/worker\.ts"/);

@@ -134,7 +134,7 @@ describe('clean-article (in process)', () => {
     fs.chmodSync(file, 0o000);
     // Root reads any file: there, run the compiled bin as "nobody", for whom permissions apply. The
     // checkout may sit in a private home folder nobody cannot enter, so the bin runs from a copy in a
-    // folder of its own under the temporary folder: the bundle, its bin and package.json.
+    // folder of its own under the temporary folder: the bundle, its launcher, its bin and package.json.
     const r = process.getuid?.() === 0 ? runBinAsNobody([file]) : await run([file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`clean-article: ${file}: permission denied\n`);
@@ -262,7 +262,7 @@ describe('clean-article (the installed bin)', () => {
 function runBinAsNobody(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'clean-article-bin-'));
   try {
-    for (const part of ['package.json', 'bin/clean-article.js', 'dist/clean-article.js']) {
+    for (const part of ['package.json', 'bin/clean-article.js', 'dist/cli/launch.js', 'dist/clean-article.cjs']) {
       fs.mkdirSync(path.dirname(path.join(copy, part)), { recursive: true });
       fs.copyFileSync(path.join(repo, part), path.join(copy, part));
     }

@@ -103,6 +103,9 @@ export const GENERIC_EDIT_COST = 5;
 export const MAX_CONFUSIONS = 2;
 /** Words shorter than this get no generic edit: too many short words are one letter apart. */
 export const GENERIC_MIN_LENGTH = 5;
+/** ...nor longer ones than this (a long run of letters that is no word is mostly noise). */
+export const GENERIC_MAX_LENGTH = 14;
+const LETTERS_ONLY = /^[a-z]+$/;
 /** Letters lost or added up to this cost are tried in round one (`s`, `e`); dearer ones in round two. */
 export const LETTER_ROUND_ONE_MAX_COST = 3.0;
 /** Round two runs only when round one found no candidate this cheap. */
@@ -121,43 +124,72 @@ export interface Candidate {
  * Every spelling `read` (lowercase) may stand for, with its cost, cheapest first; `accept` says which
  * strings to keep (dictionary words, words of the document). Each string once, at its lowest cost.
  */
-export function candidates(
-  read: string,
-  accept: (word: string) => boolean,
-  longS = false,
-  /** Also the rarer edits of the second round (see below). */
-  generic = true,
-): Candidate[] {
+export interface CandidateOptions {
+  /** Also read `f` as a long s. */
+  longS?: boolean;
+  /** Also the rarer edits of the second round (see below); default true. */
+  generic?: boolean;
+  /** Candidates up to this cost only (the search stops early); default no bound. */
+  maxCost?: number;
+  /**
+   * The words one generic edit from a string (`NearWords.near`): the second round's generic edits come
+   * from it. Without it, every generic edit is tried (slow: for tests and small callers).
+   */
+  near?: (read: string) => readonly string[];
+}
+
+/**
+ * Says whether `base[0, leftEnd) + middle + base[rightStart, end)` is acceptable, without the caller
+ * having to build the string (most strings tried are no word: see `Lexicon.findJoin`).
+ */
+export type Acceptor = (base: string, leftEnd: number, middle: string, rightStart: number) => boolean;
+
+/** An `Acceptor` for a test of built strings (tests, small callers). */
+export const acceptWords =
+  (test: (word: string) => boolean): Acceptor =>
+  (base, leftEnd, middle, rightStart) =>
+    test(base.slice(0, leftEnd) + middle + base.slice(rightStart));
+
+export function candidates(read: string, accept: Acceptor, options: CandidateOptions = {}): Candidate[] {
+  const { longS = false, generic = true, maxCost = Infinity, near } = options;
   const table = longS ? [...CONFUSIONS, LONG_S] : CONFUSIONS;
   const found = new Map<string, Candidate>();
-  // Most strings tried are no word: they are looked up and dropped (a duplicate is looked up again,
-  // which costs what remembering it would); only accepted ones are kept, with the cheapest way there.
-  const offer = (word: string, cost: number, how: () => string) => {
+  // Each string tried is described by its parts and asked about without being built; only accepted
+  // ones are built and kept, with the cheapest way there (`how`, spelled out only for them).
+  const offer = (
+    base: string,
+    leftEnd: number,
+    middle: string,
+    rightStart: number,
+    cost: number,
+    how: string,
+    r: string,
+    p: string,
+  ) => {
+    if (!accept(base, leftEnd, middle, rightStart)) return;
+    const word = base.slice(0, leftEnd) + middle + base.slice(rightStart);
+    if (word === read) return;
     const known = found.get(word);
-    if (known !== undefined) {
-      if (cost < known.cost) found.set(word, { word, cost, how: how() });
-    } else if (word !== read && accept(word)) {
-      found.set(word, { word, cost, how: how() });
-    }
+    if (known === undefined || cost < known.cost) found.set(word, { word, cost, how: join(how, name(r, p)) });
   };
   const name = (r: string, p: string) => (r === '' ? `"${p}" lost` : p === '' ? `"${r}" added` : `${r}→${p}`);
   // Round one: the confusions of the table, up to MAX_CONFUSIONS, the second after the first (so each
   // set is tried once) and only a cheap letter-for-letter one.
   const expand = (word: string, from: number, cost: number, how: string, depth: number, lostOnly: boolean) => {
     for (const [r, p, c] of table) {
+      if (cost + c > maxCost) continue;
       if (depth > 0 && (c > SECOND_CONFUSION_MAX_COST || r === '' || p === '')) continue;
       if ((r === '' || p === '') && c > LETTER_ROUND_ONE_MAX_COST !== lostOnly) continue;
       if (r === '') {
-        for (let at = from; at <= word.length; at++) {
-          const next = word.slice(0, at) + p + word.slice(at);
-          offer(next, cost + c, () => join(how, name(r, p)));
-        }
+        for (let at = from; at <= word.length; at++) offer(word, at, p, at, cost + c, how, r, p);
         continue;
       }
       for (let at = word.indexOf(r, from); at !== -1; at = word.indexOf(r, at + 1)) {
-        const next = word.slice(0, at) + p + word.slice(at + r.length);
-        offer(next, cost + c, () => join(how, name(r, p)));
-        if (depth + 1 < MAX_CONFUSIONS) expand(next, at + p.length, cost + c, join(how, name(r, p)), depth + 1, false);
+        offer(word, at, p, at + r.length, cost + c, how, r, p);
+        if (depth + 1 < MAX_CONFUSIONS) {
+          const next = word.slice(0, at) + p + word.slice(at + r.length);
+          expand(next, at + p.length, cost + c, join(how, name(r, p)), depth + 1, false);
+        }
       }
     }
   };
@@ -166,17 +198,22 @@ export function candidates(
   // leaves out, and for longer words one generic edit.
   let cheapest = Infinity;
   for (const c of found.values()) cheapest = Math.min(cheapest, c.cost);
-  if (generic && cheapest > ROUND_TWO_BELOW) {
+  if (generic && cheapest > ROUND_TWO_BELOW && maxCost >= GENERIC_EDIT_COST) {
     expand(read, 0, 0, '', 0, true);
-    if (read.length >= GENERIC_MIN_LENGTH) {
-      for (let i = 0; i <= read.length; i++) {
-        const head = read.slice(0, i);
-        if (i < read.length) offer(head + read.slice(i + 1), GENERIC_EDIT_COST, () => `"${read[i]}" dropped`);
+    // One letter replaced or added by the OCR, anywhere (a lost letter is in the table already).
+    if (read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read) && near) {
+      for (const word of near(read)) {
+        if (!accept(word, word.length, '', word.length)) continue;
+        const known = found.get(word);
+        if (known === undefined || GENERIC_EDIT_COST < known.cost) {
+          found.set(word, { word, cost: GENERIC_EDIT_COST, how: describeEdit(read, word) });
+        }
+      }
+    } else if (read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read)) {
+      for (let i = 0; i < read.length; i++) {
+        offer(read, i, '', i + 1, GENERIC_EDIT_COST, '', read[i]!, '');
         for (const letter of LETTERS) {
-          offer(head + letter + read.slice(i), GENERIC_EDIT_COST, () => `"${letter}" added`);
-          if (i < read.length && letter !== read[i]) {
-            offer(head + letter + read.slice(i + 1), GENERIC_EDIT_COST, () => `${read[i]}→${letter}`);
-          }
+          if (letter !== read[i]) offer(read, i, letter, i + 1, GENERIC_EDIT_COST, '', read[i]!, letter);
         }
       }
     }
@@ -185,3 +222,11 @@ export function candidates(
 }
 
 const join = (how: string, step: string): string => (how === '' ? step : `${how}, ${step}`);
+
+/** The one edit between `read` and `word` (a letter replaced, added or lost), as a reason says it. */
+function describeEdit(read: string, word: string): string {
+  let i = 0;
+  while (i < read.length && i < word.length && read[i] === word[i]) i++;
+  if (read.length === word.length) return `${read[i]}→${word[i]}`;
+  return read.length > word.length ? `"${read[i]}" added` : `"${word[i]}" lost`;
+}

@@ -11,6 +11,7 @@ export class DocumentIndex {
   private readonly entryCounts = new Map<number, number>();
   private readonly others = new Map<string, number>();
   private hyphenated: Map<string, number> | undefined;
+  private repeatedLengths: Set<number> | undefined;
   /** The document's words and each one's lexicon entry (-1: none), kept for the pair counts. */
   private readonly words: Words;
   private readonly entries: Int32Array;
@@ -47,6 +48,15 @@ export class DocumentIndex {
   /** Occurrences of the lowercase `word`, whose entry in `lexicon` (or -1) the caller has found. */
   countEntry(entry: number, word: string): number {
     return entry >= 0 ? (this.entryCounts.get(entry) ?? 0) : (this.others.get(word) ?? 0);
+  }
+
+  /** Some word the lexicon lacks, of `length` characters, is in the document twice or more. */
+  repeatsOtherOfLength(length: number): boolean {
+    if (!this.repeatedLengths) {
+      this.repeatedLengths = new Set();
+      for (const [word, count] of this.others) if (count > 1) this.repeatedLengths.add(word.length);
+    }
+    return this.repeatedLengths.has(length);
   }
 
   /** Occurrences of the lowercase hyphenated `form` (`self-declared`) inside a line. */

@@ -223,6 +223,12 @@ export class Lexicon {
     return true;
   }
 
+  /** The word of entry `entry`. */
+  wordAt(entry: number): string {
+    const start = this.starts[entry]!;
+    return this.text.slice(start, start + this.lengths[entry]!);
+  }
+
   /** Entry of the lowercase `word`, or -1. */
   find(word: string): number {
     const n = word.length;

@@ -4,8 +4,10 @@
  * process or worker and shared by every document (`createEvidenceSource` in the library entry reads
  * the lexicon from disk; here nothing is read).
  */
+import type { Candidate } from './channel.js';
 import type { Lexicon } from './lexicon.js';
 import { LanguageModel } from './language-model.js';
+import { NearWords } from './near-words.js';
 import { PairTable } from './pairs.js';
 import { PROJECT_WORDS } from './project-words.js';
 
@@ -23,7 +25,13 @@ export class EvidenceSource {
    */
   readonly hasWordsOutsideLexicon: boolean;
 
+  /**
+   * The OCR corrector's candidates per form (dictionary words only: the same for every document),
+   * remembered for the process: OCR pages repeat their misreadings. A cache, bounded by its user.
+   */
+  readonly candidateCache = new Map<string, readonly Candidate[]>();
   private pairTable: PairTable | undefined;
+  private nearIndex: NearWords | undefined;
   private languageModel: LanguageModel | undefined;
 
   constructor(
@@ -52,6 +60,12 @@ export class EvidenceSource {
   get model(): LanguageModel {
     this.languageModel ??= new LanguageModel(this);
     return this.languageModel;
+  }
+
+  /** The frequent words one letter from a string, indexed on first use (see `near-words.ts`). */
+  get nearWords(): NearWords {
+    this.nearIndex ??= new NearWords(this.lexicon);
+    return this.nearIndex;
   }
 
   /** Word and word-pair counts (SymSpell's English lists, see NOTICE). */

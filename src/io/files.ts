@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { InputError } from '../core/errors.js';
 import { BINARY_SNIFF_BYTES, decodeBytes, refuseNonText, type Decoded } from '../core/decode.js';
 
@@ -280,6 +280,11 @@ function closeQuietly(fd: number): void {
  * `.tmp`), and a killed run's leftovers can be recognised and removed (`removeStaleTemps`).
  */
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** node:crypto, loaded on the first temporary file: loading it costs every run of the bin a few ms. */
+let crypto: typeof import('node:crypto') | undefined;
+const randomBytes = (n: number): Buffer =>
+  (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes(n);
 
 function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

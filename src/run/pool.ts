@@ -75,7 +75,8 @@ class InlineRunner implements Runner {
 }
 
 /**
- * How to start a worker. From `dist/` it runs the compiled `run/worker.js`. When this module itself runs as
+ * How to start a worker. From `dist/run/` it runs the compiled `run/worker.js`; from the bundled CLI,
+ * the worker bundle (see the comment below). When this module itself runs as
  * TypeScript (tests under vitest, scripts under tsx), Node cannot run `worker.ts` by itself, and on
  * Node 20 loader hooks given with `execArgv: ['--import', 'tsx']` do not reach a worker's entry file;
  * so a two-line bootstrap loads `worker.ts` through tsx's `tsImport`.
@@ -86,11 +87,11 @@ export function workerEntry(self: string = import.meta.url): { entry: URL | stri
     const worker = JSON.stringify(new URL('./worker.ts', self).href);
     return { entry: `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${worker}, ${worker}));`, eval: true };
   }
-  // Compiled: `worker.js` sits beside `pool.js`; the bundled CLI is one file, and the worker stays in `dist/run/`.
-  return {
-    entry: self.endsWith('/pool.js') ? new URL('./worker.js', self) : packageFile('dist/run/worker.js'),
-    eval: false,
-  };
+  // Compiled: `worker.js` sits beside `pool.js`. The bundled CLI's workers run the worker bundle
+  // (`dist/worker.cjs`) with its code cache, through the bin's launcher (`cli/launch.ts`).
+  if (self.endsWith('/pool.js')) return { entry: new URL('./worker.js', self), eval: false };
+  const launcher = JSON.stringify(packageFile('dist/cli/launch.js').href);
+  return { entry: `import(${launcher}).then((launch) => launch.runWorker());`, eval: true };
 }
 
 interface Pending {

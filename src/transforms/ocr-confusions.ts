@@ -53,6 +53,17 @@ const MIN_OCR_SIGNS = 2;
 /** "Very common": rank in the frequency list. */
 const SIGN_MAX_RANK = 1000;
 const SIGN_MAX_COST = 2;
+/** Forms whose candidates the evidence source remembers, at most (then it starts again). */
+const CANDIDATE_CACHE_SIZE = 100_000;
+/** The document's own words (names) are candidates up to this cost: one or two cheap confusions. */
+const DOCUMENT_WORD_MAX_COST = 3;
+/**
+ * Letters no English word holds in a row (five consonants, three of one letter): the OCR read noise or
+ * a garbled run there, and no single correction makes it a word.
+ */
+const GARBLED = /[bcdfghjklmnpqrstvwxz]{5}|([a-z])\1\1/;
+/** Longer tokens are garbage, not words (a line of OCR noise without spaces). */
+const MAX_LENGTH = 24;
 /** Rounds of decisions at most (each sees the corrections of the one before). */
 const MAX_ROUNDS = 4;
 /** Shorter tokens are left alone (`a`, `I`, initials). */
@@ -190,6 +201,7 @@ export const ocrConfusions = defineTransform({
 class Forms {
   private readonly wordLikeMemo = new Map<string, boolean>();
   private readonly candidateMemo = new Map<string, readonly Candidate[]>();
+  private readonly signMemo = new Map<string, boolean>();
 
   constructor(
     private readonly evidence: Evidence,
@@ -206,34 +218,80 @@ class Forms {
     return known;
   }
 
-  /** Dictionary words, and words the document writes twice or more (its names and terms). */
-  candidates(lower: string): readonly Candidate[] {
-    let found = this.candidateMemo.get(lower);
+  /**
+   * Dictionary words (the spellings a form may stand for are the same in every document: remembered
+   * for the whole process, on the evidence source), and words the document writes twice or more (its
+   * names and terms: one or two cheap confusions away only).
+   */
+  candidates(lower: string, generic = true): readonly Candidate[] {
+    const memoKey = generic ? lower : `-${lower}`;
+    let found = this.candidateMemo.get(memoKey);
+    if (found !== undefined) return found;
+    const source = this.evidence.source;
+    const key = `${this.longS ? 'ſ' : ''}${generic ? '' : '-'}${lower}`;
+    let words = source.candidateCache.get(key);
+    if (words === undefined) {
+      const evidence = this.evidence;
+      words = candidates(
+        lower,
+        (b, leftEnd, middle, rightStart) => evidence.isWord(b, 0, leftEnd, middle, rightStart, b.length),
+        {
+          longS: this.longS,
+          generic,
+        },
+      );
+      if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
+      source.candidateCache.set(key, words);
+    }
+    const document = this.document();
+    const own = candidates(
+      lower,
+      (b, leftEnd, middle, rightStart) => {
+        const entry = source.lexicon.findJoin(b, 0, leftEnd, middle, rightStart, b.length);
+        if (entry >= 0) return !source.isWordEntry(entry) && document.countEntry(entry, '') > 1;
+        // A string the lexicon lacks: built only when the document repeats some word of its length.
+        const length = leftEnd + middle.length + b.length - rightStart;
+        return (
+          document.repeatsOtherOfLength(length) &&
+          document.countEntry(-1, b.slice(0, leftEnd) + middle + b.slice(rightStart)) > 1
+        );
+      },
+      { longS: this.longS, generic: false, maxCost: DOCUMENT_WORD_MAX_COST },
+    );
+    found = own.length === 0 ? words : [...words, ...own].sort((x, y) => x.cost - y.cost);
+    this.candidateMemo.set(memoKey, found);
+    return found;
+  }
+
+  /**
+   * The dictionary words one cheap confusion from a real word (`tho` -> `the`): only these may replace
+   * it. Remembered for the process, as `candidates`.
+   */
+  cheapCandidates(lower: string, maxCost = REAL_WORD_MAX_COST): readonly Candidate[] {
+    const source = this.evidence.source;
+    const key = `${this.longS ? 'ſ' : ''}=${maxCost}=${lower}`;
+    let found = source.candidateCache.get(key);
     if (found === undefined) {
-      found = candidates(lower, this.accept, this.longS);
-      this.candidateMemo.set(lower, found);
+      const evidence = this.evidence;
+      found = candidates(lower, (b, l, m, r) => evidence.isWord(b, 0, l, m, r, b.length), {
+        longS: this.longS,
+        generic: false,
+        maxCost,
+      });
+      if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
+      source.candidateCache.set(key, found);
     }
     return found;
   }
 
-  /** `isWord(w) || seen(w) > 1` for a lowercase candidate, with one lexicon lookup. */
-  private readonly accept = (w: string): boolean => {
-    const source = this.evidence.source;
-    const entry = source.lexicon.find(w);
-    if (source.isWordEntry(entry)) return true;
-    if (entry < 0 && source.hasWordsOutsideLexicon && source.extraWords.has(w)) return true;
-    return this.document().countEntry(entry, w) > 1;
-  };
-
-  /** A sign of OCR: no word, one cheap confusion from a very common dictionary word. */
+  /** A sign of OCR (`isOcrSign`), memoised. */
   isOcrSign(lower: string): boolean {
-    if (this.evidence.isWord(lower)) return false;
-    for (const c of this.candidates(lower)) {
-      if (c.cost > SIGN_MAX_COST) break; // cheapest first
-      const rank = this.evidence.rank(c.word);
-      if (rank > 0 && rank <= SIGN_MAX_RANK && this.evidence.isWord(c.word)) return true;
+    let sign = this.signMemo.get(lower);
+    if (sign === undefined) {
+      sign = isOcrSign(lower, this.evidence);
+      this.signMemo.set(lower, sign);
     }
-    return false;
+    return sign;
   }
 }
 
@@ -269,13 +327,24 @@ function countSigns(all: readonly Token[], isSign: (lower: string) => boolean): 
 
 /** The signs of OCR in `text` (for source detection: `auto` picks the historic-OCR preset when shown). */
 export function ocrSigns(text: string, evidence: Evidence): OcrSigns {
-  const isWord = (w: string) => evidence.isWord(w);
+  const memo = new Map<string, boolean>();
   return countSigns(tokens(text), (lower) => {
-    if (isWord(lower)) return false;
-    return candidates(lower, isWord, false, false).some((c) => {
-      const rank = evidence.rank(c.word);
-      return c.cost <= SIGN_MAX_COST && rank > 0 && rank <= SIGN_MAX_RANK;
-    });
+    let sign = memo.get(lower);
+    if (sign === undefined) memo.set(lower, (sign = isOcrSign(lower, evidence)));
+    return sign;
+  });
+}
+
+/** A sign of OCR: no word, one cheap confusion from a very common dictionary word (`tbe`, `aud`). */
+function isOcrSign(lower: string, evidence: Evidence): boolean {
+  if (evidence.isWord(lower)) return false;
+  const cheap = candidates(lower, (b, l, m, r) => evidence.isWord(b, 0, l, m, r, b.length), {
+    generic: false,
+    maxCost: SIGN_MAX_COST,
+  });
+  return cheap.some((c) => {
+    const rank = evidence.rank(c.word);
+    return rank > 0 && rank <= SIGN_MAX_RANK;
   });
 }
 
@@ -292,7 +361,8 @@ function decide(
   evidence: Evidence,
   forms: Forms,
 ): Decision | undefined {
-  if (t.text.length < MIN_LENGTH || ROMAN.test(t.text)) return undefined;
+  if (t.text.length < MIN_LENGTH || t.text.length > MAX_LENGTH || ROMAN.test(t.text)) return undefined;
+  if (GARBLED.test(t.lower)) return undefined; // no word was printed there
   const isWord = forms.wordLike(t.lower);
   if (isWord && !ocr) return undefined;
   if (!isWord && text.charAt(t.end) === '.' && t.text.length <= ABBREVIATION_MAX_LENGTH) return undefined; // `sec.`
@@ -338,7 +408,7 @@ function decideJoined(
   if (evidence.isStandalone(a.lower) || evidence.isStandalone(b.lower)) return undefined;
   const joined = a.lower + b.lower;
   if (forms.wordLike(joined)) return undefined;
-  const found = forms.candidates(joined).filter((c) => c.cost <= JOINED_MAX_COST && evidence.isWord(c.word));
+  const found = forms.cheapCandidates(joined, JOINED_MAX_COST);
   const prev = known(model, a.prev);
   const next = known(model, b.next);
   const scored = scoreCandidates(found, prev, next, model, evidence);
@@ -387,7 +457,9 @@ function decideNonWord(
   capitalised: boolean,
   forms: Forms,
 ): Decision | undefined {
-  const found = forms.candidates(t.lower);
+  // The rarer edits only with a known word beside the token: without context they cannot win anyway,
+  // and a line of noise has many such tokens.
+  const found = forms.candidates(t.lower, prev !== undefined || next !== undefined);
   if (found.length === 0) return undefined;
   const scored = scoreCandidates(found, prev, next, model, evidence);
   const [best, second] = scored;
@@ -437,7 +509,7 @@ function decideRealWord(
 ): Decision | undefined {
   if (name || (prev === undefined && next === undefined)) return undefined;
   if (evidence.source.extraWords.has(t.lower)) return undefined; // the user's own word
-  const found = forms.candidates(t.lower).filter((c) => c.cost <= REAL_WORD_MAX_COST && evidence.isWord(c.word));
+  const found = forms.cheapCandidates(t.lower);
   if (found.length === 0) return undefined;
   const scored = scoreCandidates(found, prev, next, model, evidence);
   const [best, second] = scored;

@@ -165,7 +165,10 @@ export function decideSplit(
 /** The OCR's usual confusions turn `word` (no word) into a very common word with one cheap change. */
 function isMisreadCommonWord(word: string, evidence: Evidence): boolean {
   if (evidence.isWord(word)) return false;
-  return candidates(word, (w) => evidence.isWord(w), false, false).some((c) => {
+  return candidates(word, (b, l, m, r) => evidence.isWord(b, 0, l, m, r, b.length), {
+    generic: false,
+    maxCost: MISREAD_MAX_COST,
+  }).some((c) => {
     const rank = evidence.rank(c.word);
     return c.cost <= MISREAD_MAX_COST && rank > 0 && rank <= MISREAD_MAX_RANK;
   });
