@@ -9,8 +9,12 @@
  * the text on both sides is rejoined: into one paragraph when the sentence was cut, else as two.
  *
  * False positives avoided: a body line that mentions "page 6" or starts with "See" is kept (a jump
- * line is the whole line and names a page); a lone number is a folio only between blank lines; a
- * masthead is only the first line and only when it names a publication.
+ * line is the whole line and names a page); a lone number is a folio only between blank lines (or
+ * lines removed as furniture); a masthead is only the first line and only when it names a publication
+ * (a news agency, `Associated Press`, is none).
+ *
+ * What a removal leaves is judged again until nothing more goes (a number left between blank lines, a
+ * publication's name left on top): a second cleaning finds nothing this one left.
  * Example: `Story text.\n\nNewspapers in English\n\nNewspapers from United States` -> `Story text.\n`.
  */
 import type { EditRecorder } from '../core/edits.js';
@@ -168,9 +172,26 @@ export const PRESSREADER_RULES: readonly LineRuleId[] = LINE_RULES.filter((r: Li
 /** The line rule `id`. */
 export const lineRule = (id: LineRuleId): LineRule => LINE_RULES.find((r) => r.rule === id)!;
 
+/** The rules that remove a line only when it stands between blank lines (a folio). */
+const ISOLATED_RULES: readonly LineRule[] = (LINE_RULES as readonly LineRule[]).filter((r) => r.isolated);
+
+/**
+ * The trimmed line is furniture when it stands alone between blank lines (a lone page number): the
+ * layout must not leave a line it kept standing so, or the next cleaning would remove it.
+ */
+export function isFurnitureAlone(trimmed: string): boolean {
+  return ISOLATED_RULES.some((r) => matchesRule(r, trimmed));
+}
+
+function matchesRule(rule: LineRule, trimmed: string): boolean {
+  return trimmed.length <= rule.maxLength && rule.hint.test(trimmed) && rule.pattern.test(trimmed);
+}
+
 /** Words in a publication's name: a first line containing one is a masthead. */
 const PUBLICATION_WORDS =
   /\b(?:Times|Post|Herald|Statesman|Ledger|Gazette|Journal|Tribune|News|Daily|Chronicle|Sentinel|Examiner|Observer|Star|Globe|Courier|Record|Register|Press|Telegraph|Mail|Inquirer|Dispatch|Bulletin|Review|Standard|Independent|Guardian|Enquirer|Leader|Advocate|Democrat|Republican|Argus|Mercury|Age|Advertiser|Banner|Beacon|Bee|Citizen|Clarion|Constitution|Eagle|Express|Free Press|Intelligencer|Messenger|Monitor|Patriot|Pilot|Pioneer|Plain Dealer|Province|Reflector|Reporter|Republic|Spectator|Sun|Telegram|Times-Picayune|Today|Union|Voice|Weekly|World|Zeitung)\b/;
+/** A news agency's name (`Associated Press`, on a page's ear or in a credit), not a publication's. */
+const NEWS_AGENCY = /^(?:The\s+)?(?:Associated|United|Canadian)\s+Press\b|^Press\s+Association\b/i;
 /** The longest masthead line we accept, in characters and words. */
 const MASTHEAD_MAX_CHARS = 60;
 const MASTHEAD_MAX_WORDS = 7;
@@ -248,6 +269,7 @@ function contentIndexes(lines: readonly Line[], removals: ReadonlyMap<number, Re
  * one (`Pilot Gets Medal`) is not.
  */
 function namesPublication(line: string): boolean {
+  if (NEWS_AGENCY.test(line)) return false;
   const last =
     line
       .replace(/[^\p{L}]+$/u, '')
@@ -367,50 +389,84 @@ export const boilerplate = defineTransform({
       headKeys.push(key);
       if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    // Only in a text of several pages (other page furniture found) or for a line that names the
-    // publication: a page may repeat a headline (`ELECT OFFICERS` over two stories).
-    const pages = [...removals.values()].some((r) => r.pageBreak);
-    lines.forEach((line, i) => {
-      const key = headKeys[i];
-      if (key === undefined || removals.has(i) || counts.get(key)! < 2 || endsSentence(line.text)) return;
-      if (pages || PUBLICATION_WORDS.test(titleCase(line.text))) {
-        remove(removals, skip, i, 'repeated-head', 'a heading repeated on several pages', true);
-      }
-    });
 
-    // Top of the text: a masthead (publication name) and a dateline, before the headline.
-    const content = contentIndexes(lines, removals);
-    const pressReader = [...removals.values()].some((r) => r.rule.startsWith('pressreader'));
-    for (const i of content.slice(0, TOP_LINES)) {
-      const trimmed = trimmedLines[i]!;
-      if (DATELINE.test(trimmed)) {
-        remove(removals, skip, i, 'dateline', 'the date line above the article');
-        continue;
-      }
-      if (i !== content[0] || !looksLikeMasthead(trimmed)) continue;
-      const bylineAt = content.findIndex((j) => BYLINE.test(trimmedLines[j]!));
-      const named = namesPublication(trimmed);
-      // In a PressReader dump the masthead is followed by headline, deck and byline, or it is set in
-      // Title Case above a headline in sentence case.
-      const next = content.map((j) => trimmedLines[j]!).find((t, k) => k > 0 && !DATELINE.test(t));
-      const positional =
-        pressReader &&
-        ((bylineAt >= 3 && bylineAt <= 5) || (isTitleCase(trimmed) && next !== undefined && !isTitleCase(next)));
-      if (named || positional)
-        remove(
-          removals,
-          skip,
-          i,
-          'masthead',
-          named
-            ? 'a publication name above the headline'
-            : 'the line above headline, deck and byline of a PressReader page',
-        );
+    // Until nothing more goes: a removal can leave another line where furniture stands (a lone
+    // number between blank lines, a publication's name on top, a page break that makes repeated
+    // lines running heads), and a second cleaning would remove that line; so it goes now.
+    for (let size = -1; size !== removals.size;) {
+      size = removals.size;
+      removeIsolated(lines, trimmedLines, removals, skip);
+      // Only in a text of several pages (other page furniture found) or for a line that names the
+      // publication: a page may repeat a headline (`ELECT OFFICERS` over two stories).
+      const pages = [...removals.values()].some((r) => r.pageBreak);
+      lines.forEach((line, i) => {
+        const key = headKeys[i];
+        if (key === undefined || removals.has(i) || counts.get(key)! < 2 || endsSentence(line.text)) return;
+        if (pages || PUBLICATION_WORDS.test(titleCase(line.text))) {
+          remove(removals, skip, i, 'repeated-head', 'a heading repeated on several pages', true);
+        }
+      });
+      removeTop(trimmedLines, contentIndexes(lines, removals), removals, skip);
     }
 
     recordRemovals(text, lines, removals, recorder);
   },
 });
+
+/** Line `i` is blank or removed already (or outside the text): what furniture stands between. */
+const clear = (lines: readonly Line[], removals: ReadonlyMap<number, Removal>, i: number): boolean =>
+  i < 0 || i >= lines.length || removals.has(i) || isBlank(lines[i]!.text);
+
+/** Remove the lines an isolated rule (a folio) matches that stand between blank or removed lines. */
+function removeIsolated(
+  lines: readonly Line[],
+  trimmedLines: readonly string[],
+  removals: Map<number, Removal>,
+  skip: ReadonlySet<string>,
+): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (removals.has(i) || trimmedLines[i] === '' || !clear(lines, removals, i - 1) || !clear(lines, removals, i + 1))
+      continue;
+    const rule = ISOLATED_RULES.find((r) => !skip.has(r.rule) && matchesRule(r, trimmedLines[i]!));
+    if (rule) remove(removals, skip, i, rule.rule, rule.reason, rule.pageBreak);
+  }
+}
+
+/** Top of the text: a masthead (publication name) and a dateline, before the headline. */
+function removeTop(
+  trimmedLines: readonly string[],
+  content: readonly number[],
+  removals: Map<number, Removal>,
+  skip: ReadonlySet<string>,
+): void {
+  const pressReader = [...removals.values()].some((r) => r.rule.startsWith('pressreader'));
+  for (const i of content.slice(0, TOP_LINES)) {
+    const trimmed = trimmedLines[i]!;
+    if (DATELINE.test(trimmed)) {
+      remove(removals, skip, i, 'dateline', 'the date line above the article');
+      continue;
+    }
+    if (i !== content[0] || !looksLikeMasthead(trimmed)) continue;
+    const bylineAt = content.findIndex((j) => BYLINE.test(trimmedLines[j]!));
+    const named = namesPublication(trimmed);
+    // In a PressReader dump the masthead is followed by headline, deck and byline, or it is set in
+    // Title Case above a headline in sentence case.
+    const next = content.map((j) => trimmedLines[j]!).find((t, k) => k > 0 && !DATELINE.test(t));
+    const positional =
+      pressReader &&
+      ((bylineAt >= 3 && bylineAt <= 5) || (isTitleCase(trimmed) && next !== undefined && !isTitleCase(next)));
+    if (named || positional)
+      remove(
+        removals,
+        skip,
+        i,
+        'masthead',
+        named
+          ? 'a publication name above the headline'
+          : 'the line above headline, deck and byline of a PressReader page',
+      );
+  }
+}
 
 /**
  * Record one edit per removed line, then close the gap each run of removed and blank lines leaves:

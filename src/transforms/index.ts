@@ -4,12 +4,13 @@
  * Order: character repairs come first (mojibake needs the raw C1 bytes that `unicode` strips);
  * furniture goes before word repairs so that page heads are not joined into the text; word repairs run
  * while line breaks still exist (a line-end hyphen is strong evidence); lines are unwrapped into
- * paragraphs after that, and whitespace is tidied last. Each transform's `stage` says which of these it
+ * paragraphs after that, the byline is written as `By <name>`, and whitespace is tidied last. Each transform's `stage` says which of these it
  * is, and the list keeps the stages in order (a test checks it).
  */
 import type { Transform } from '../core/types.js';
 import { abbreviationHyphens } from './abbreviation-hyphens.js';
 import { boilerplate } from './boilerplate.js';
+import { byline } from './byline.js';
 import { hyphens } from './hyphens.js';
 import { ligatures } from './ligatures.js';
 import { mojibake } from './mojibake.js';
@@ -35,6 +36,7 @@ export const TRANSFORMS: readonly Transform<object>[] = [
   punctuationSpacing,
   unwrap,
   paragraphs,
+  byline,
   whitespace,
 ];
 

@@ -8,7 +8,8 @@
  * were measured on 60 Chronicling America front pages (see the README's Quality section) and on the
  * ground truth of the evaluation corpora, where they remove nothing.
  *
- * False positives avoided: a line with one real word stays (`frets`, `Tension, However, is Not`);
+ * False positives avoided: a line with one real word stays (`frets`, `Tension, However, is Not`), and
+ * so does the end of a word hyphenated on the line above (unless that line is noise itself and goes);
  * a name no dictionary has stays when it is mostly letters (`Waddington`); numbers, dates, money
  * and list markers stay (`1916.`, `£16,364 13s. 2d.`, `9.`), and so do separators (`* * *`) and
  * initials (`F. S. B.`).
@@ -82,13 +83,17 @@ export const noiseLines = defineTransform({
     const lines = splitLines(text);
     // A text of a line or two is all content: never take it away.
     if (lines.filter((l) => !isBlank(l.text)).length < MIN_LINES) return;
-    lines.forEach((line, i) => {
-      if (isBlank(line.text)) return;
+    // The line above as the text will read: the last one kept (a line of noise above goes too).
+    let above: string | undefined;
+    for (const line of lines) {
       // The end of a word hyphenated on the line above (`connec-` / `tion: ¦ •`) is not noise.
-      if (i > 0 && /[-\u00AD¬]\s*$/.test(lines[i - 1]!.text) && /^\s*\p{L}/u.test(line.text)) return;
-      const reason = noiseReason(line.text, evidence);
-      if (reason === undefined) return;
+      const continued = above !== undefined && /[-\u00AD¬]\s*$/.test(above) && /^\s*\p{L}/u.test(line.text);
+      const reason = isBlank(line.text) || continued ? undefined : noiseReason(line.text, evidence);
+      if (reason === undefined) {
+        above = line.text;
+        continue;
+      }
       recorder.replace(line.start, lineWithBreak(text, line), '', 'no-word', reason);
-    });
+    }
   },
 });

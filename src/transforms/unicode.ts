@@ -3,7 +3,8 @@
  *
  * - CRLF and lone CR become LF; form feeds (page breaks in pdftotext output), vertical tabs and the
  *   Unicode line/paragraph separators become line breaks.
- * - Ligature code points U+FB00–FB06 become their letters (`ﬁ` -> `fi`).
+ * - Ligature code points U+FB00–FB06 become their letters (`ﬁ` -> `fi`; `ﬅ`, long s + t, -> `st`, or
+ *   `ſt` when long s is kept).
  * - No-break and other fixed-width spaces become a plain space.
  * - Zero-width characters, byte-order marks and stray control characters are removed.
  * - Soft hyphens are removed, except one at the end of a line: that is a printed line-break hyphen
@@ -27,16 +28,19 @@ const LIGATURES: Readonly<Record<string, string>> = {
   '\uFB02': 'fl',
   '\uFB03': 'ffi',
   '\uFB04': 'ffl',
-  '\uFB05': 'ft', // ﬅ is "long s + t"; with long s folded to s it would be "st", but it is almost always a misread "ft"
+  '\uFB05': 'ſt', // ﬅ is long s + t: `st` once the long s is folded (option `longS`), else `ſt`
   '\uFB06': 'st',
 };
 
 interface CharRule {
   rule: 'line-break' | 'ligature-char' | 'soft-hyphen' | 'space' | 'invisible' | 'control' | 'long-s' | 'nfc';
   pattern: string;
-  replace: (match: string) => string;
+  replace: (match: string, options: UnicodeOptions) => string;
   reason: string;
 }
+
+/** The long s folded to `s` when the options say so. */
+const foldLongS = (text: string, options: UnicodeOptions): string => (options.longS ? text.replace(/ſ/g, 's') : text);
 
 /** One table of character rules; all are matched in a single pass. Order = priority. */
 const RULES: readonly CharRule[] = [
@@ -49,7 +53,7 @@ const RULES: readonly CharRule[] = [
   {
     rule: 'ligature-char',
     pattern: '[\\uFB00-\\uFB06]',
-    replace: (m) => LIGATURES[m] ?? m,
+    replace: (m, options) => foldLongS(LIGATURES[m] ?? m, options),
     reason: 'ligature code point spelled out',
   },
   {
@@ -128,7 +132,7 @@ export const unicode = defineTransform({
       const index = m.slice(1).findIndex((group) => group !== undefined);
       const rule = RULES[index];
       if (!rule || (rule.rule === 'long-s' && !options.longS)) continue;
-      recorder.replace(m.index, m[0], rule.replace(m[0]), rule.rule, rule.reason);
+      recorder.replace(m.index, m[0], rule.replace(m[0], options), rule.rule, rule.reason);
     }
   },
 });

@@ -111,6 +111,19 @@ describe('boilerplate in context', () => {
     expect(apply('boilerplate', list).text).toBe(list);
   });
 
+  it('removes a lone number that a furniture line beside it left between blank lines', () => {
+    // A second cleaning would find it standing alone: it goes now, in the same pass.
+    const result = apply('boilerplate', 'End of page.\n\nSee BUDGET, B4\n12\n\nNext page.');
+    expect(result.text).toBe('End of page.\n\nNext page.');
+    expect(result.edits.map((e) => e.rule)).toContain('folio');
+    expect(apply('boilerplate', result.text).edits).toEqual([]);
+  });
+
+  it('keeps a news agency on the first line: it is not a masthead', () => {
+    const input = 'Associated Press\n\nLeased Wire Report\n\nThe first story.';
+    expect(apply('boilerplate', input).text).toBe(input);
+  });
+
   it('removes a dateline at the top', () => {
     const result = apply('boilerplate', 'Wednesday, 14 May 2025\n\nHeadline\n\nBody.');
     expect(result.text).toBe('Headline\n\nBody.');

@@ -9,6 +9,8 @@ describe('unicode', () => {
     ['ffi ligature', 'o\uFB03cial', 'official'],
     ['fi and fl ligatures', '\uFB01rst \uFB02ag', 'first flag'],
     ['ff ligature', 'sta\uFB00', 'staff'],
+    ['long s + t ligature (U+FB05)', 'fir\uFB05 la\uFB05', 'first last'],
+    ['st ligature (U+FB06)', 'fir\uFB06', 'first'],
     ['soft hyphen inside a line', 'soft\u00ADware', 'software'],
     ['no-break space', '10\u00A0km', '10 km'],
     ['narrow no-break space', '10\u202Fkm', '10 km'],
@@ -37,7 +39,8 @@ describe('unicode', () => {
     expect(result.edits).toEqual([]);
   });
 
-  it('keeps long s when the option is off', () => {
+  it('keeps long s when the option is off, in the long s + t ligature too', () => {
     expect(apply('unicode', 'ſtate', { longS: false }).text).toBe('ſtate');
+    expect(apply('unicode', 'fir\uFB05', { longS: false }).text).toBe('firſt');
   });
 });
