@@ -271,6 +271,10 @@ describe('configuration', () => {
     ],
     [{ colour: true }, 'colour: unknown key; valid keys: preset,'],
     [{ protect: ['(unclosed'] }, 'protect[0]: invalid regular expression: Unterminated group'],
+    [
+      { protect: ['(a+)+$'] },
+      'protect[0]: the pattern nests unbounded quantifiers ("(a+)+"), which can take exponential time on a line that almost matches; write it without a repeated group that holds *, + or {n,}',
+    ],
     [{ wordsFile: 'missing.txt' }, 'wordsFile: missing.txt: no such file'],
   ])('a bad configuration %j is a usage error (exit 2) before any input is read', async (config, message) => {
     const file = write('c.json', JSON.stringify(config));
