@@ -78,7 +78,7 @@ function parseBylineLine(block: string): string | undefined {
     name = role ? by[1]!.slice(0, role.index) : by[1]!;
   } else if (ROLE_HINT.test(block)) name = ROLE_LINE.exec(block)?.[1];
   if (name === undefined) return undefined;
-  name = name.trim().replace(/[.,;]$/, '');
+  name = name.trim().replace(/[.,;]+$/, '');
   const words = name.split(/\s+/);
   if (words.length > 10 || /[.!?]\s+\p{Lu}\p{Ll}/u.test(name)) return undefined; // a sentence, not a name
   if (!words.every((w) => /^[\p{Lu}]/u.test(w) || NAME_PARTICLES.has(w.toLowerCase()))) return undefined;

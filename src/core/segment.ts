@@ -61,12 +61,12 @@ export function segment(text: string, edits: readonly Edit[]): Article {
     const bylineAt = byline.index;
     article.byline = byline.name;
     article.bylineText = blocks[bylineAt]!;
-    if (bylineAt >= 1 && isHeadline(blocks[0]!)) {
-      article.headline = blocks[0]!;
-      if (bylineAt >= 2) article.deck = blocks.slice(1, bylineAt).join('\n\n');
-    } else if (bylineAt >= 1) {
-      for (const block of blocks.slice(0, bylineAt)) article.paragraphs.push(block);
-    }
+    const headline = bylineAt >= 1 && isHeadline(blocks[0]!);
+    if (headline) article.headline = blocks[0]!;
+    // What stands between the headline (if any) and the byline is the deck: the parts keep the text's
+    // order (headline, deck, byline, body), so the text format writes the text as it is.
+    const deck = blocks.slice(headline ? 1 : 0, bylineAt);
+    if (deck.length > 0) article.deck = deck.join('\n\n');
     body = bylineAt + 1;
   } else if (blocks.length > 1 && isHeadline(blocks[0]!)) {
     article.headline = blocks[0]!;

@@ -11,8 +11,10 @@
  * address or a stacked headline keeps its lines, and the article keeps them inside a paragraph.
  *
  * The decisions are those a second cleaning would make again: a lone page number the page furniture
- * kept is never left standing between blank lines (a second cleaning would remove it as a folio);
- * lines that would make a paragraph of OCR noise joined (`A. -k` / `1`) keep their line breaks; and
+ * kept is never left standing between blank lines (a second cleaning could remove it as a folio): it
+ * is joined to the paragraph beside it;
+ * lines that would make a paragraph of OCR noise or of page furniture joined (`A. -k` / `1`, `See
+ * PAGE 5-` / `7`, a publication's name on top) keep their line breaks; and
  * soft hyphens the word stage did not join on (`to­` above `17, 1916`) are removed, the lines
  * read as they will be without them.
  *
@@ -23,7 +25,7 @@
  */
 import { defineTransform, optionsOf } from './define.js';
 import type { Evidence } from '../evidence/evidence.js';
-import { isFurnitureAlone } from './boilerplate.js';
+import { isFurnitureAlone, wouldBeFurniture } from './boilerplate.js';
 import { noiseReason } from './noise-lines.js';
 import { isLetterCode } from '../core/words.js';
 import { endsSentence, isBlank, percentile, splitLines, upperShare, type Line } from '../core/lines.js';
@@ -99,7 +101,13 @@ function isParagraphPerLine(block: readonly Line[]): boolean {
 type Break = 'paragraph' | 'join' | 'keep';
 
 /** Decide, for each line break inside a wrapped block, whether it is a paragraph break. */
-function paragraphBreaks(lines: readonly Line[], options: UnwrapOptions, evidence: Evidence): Break[] {
+function paragraphBreaks(
+  lines: readonly Line[],
+  options: UnwrapOptions,
+  evidence: Evidence,
+  /** The block is the text's first: its first paragraph is the text's first line. */
+  atTop: boolean,
+): Break[] {
   const lengths = lines.map((l) => l.text.trim().length);
   const width = percentile(lengths, WIDTH_PERCENTILE);
   const indented = lines.map((l) => INDENT.test(l.text));
@@ -122,17 +130,22 @@ function paragraphBreaks(lines: readonly Line[], options: UnwrapOptions, evidenc
         nextStartsUpper &&
         /^\p{Lu}/u.test(next.trim()) &&
         !/[,\-–—]$/.test(line));
-    breaks.push(paragraph ? 'paragraph' : 'join');
+    // A break in mid-sentence before a lower-case line is no paragraph's end, whatever the indent or the
+    // heading above: `paragraphs`, which ran before, joins such breaks between blocks.
+    const runsOn = !endsSentence(line) && /^\s*\p{Ll}/u.test(next) && !/[-–—]$/.test(line);
+    breaks.push(paragraph && !runsOn ? 'paragraph' : 'join');
   }
   // A lone number between two paragraph breaks (or a paragraph break and the block's edge) would stand
-  // between blank lines: it stays on a line of its own at the end of the paragraph above (or, opening
-  // the block, at the start of the one below).
+  // between blank lines: it is joined to the end of the paragraph above (or, opening the block, to the
+  // start of the one below). A line of its own would not do: the next cleaning decides again on the
+  // two lines it would share a block with, and may join them after all.
   for (let i = 0; i < lines.length; i++) {
     const alone = (i === 0 || breaks[i - 1] === 'paragraph') && (i === lines.length - 1 || breaks[i] === 'paragraph');
-    if (alone && isFurnitureAlone(lines[i]!.text.trim())) breaks[i > 0 ? i - 1 : i] = 'keep';
+    if (alone && lines.length > 1 && isFurnitureAlone(lines[i]!.text.trim())) breaks[i > 0 ? i - 1 : i] = 'join';
   }
-  // Lines that are not noise each (`A. -k`, `1`) can be noise joined (`A. -k 1`): they keep their
-  // line breaks, or a second cleaning would remove the paragraph they make.
+  // Lines that are neither noise nor furniture each (`A. -k`, `1`; `See PAGE 5-`, `7`) can be joined
+  // (`A. -k 1`, `See PAGE 5- 7`): they keep their line breaks, or a second cleaning would remove the
+  // paragraph they make.
   for (let first = 0; first < lines.length;) {
     let last = first;
     while (last < lines.length - 1 && breaks[last] === 'join') last++;
@@ -141,7 +154,9 @@ function paragraphBreaks(lines: readonly Line[], options: UnwrapOptions, evidenc
         .slice(first, last + 1)
         .map((l) => l.text.trim())
         .join(' ');
-      if (noiseReason(joined, evidence) !== undefined) for (let j = first; j < last; j++) breaks[j] = 'keep';
+      if (noiseReason(joined, evidence) !== undefined || wouldBeFurniture(joined, atTop && first === 0)) {
+        for (let j = first; j < last; j++) breaks[j] = 'keep';
+      }
     }
     first = last + 1;
   }
@@ -195,14 +210,19 @@ export const unwrap = defineTransform({
       recorder.replace(from, text.slice(from, to), after, rule, reason);
     };
     let blockStart = 0;
+    /** A block with text came before this one. */
+    let seenContent = false;
     for (let i = 0; i <= lines.length; i++) {
       if (i < lines.length && !isBlank(lines[i]!.text)) continue;
       const block = lines.slice(blockStart, i);
       blockStart = i + 1;
+      if (block.length === 1) seenContent = true;
       if (block.length < 2) continue;
+      const atTop = !seenContent;
+      seenContent = true;
       const wrapped = isWrapped(block);
       if (!wrapped && !isParagraphPerLine(block)) continue;
-      const breaks = wrapped ? paragraphBreaks(block, options, evidence) : [];
+      const breaks = wrapped ? paragraphBreaks(block, options, evidence, atTop) : [];
       for (let j = 0; j < block.length - 1; j++) {
         const current = block[j]!;
         const next = block[j + 1]!;

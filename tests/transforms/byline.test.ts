@@ -8,6 +8,7 @@ describe('byline', () => {
     ['a role after the name', 'Headline\n\nBy Tom Reyes, Staff Writer\n\nBody.', 'Headline\n\nBy Tom Reyes\n\nBody.'],
     ['a name and a role line', 'Headline\n\nBy SARAH KIM\nStaff Writer\n\nBody.', 'Headline\n\nBy Sarah Kim\n\nBody.'],
     ['a name, a comma and a role', 'Samuel Okafor, Staff Writer\n\nBody.', 'By Samuel Okafor\n\nBody.'],
+    ['marks after the name', 'Headline\n\nBY ANA LIMA;,\n\nBody.', 'Headline\n\nBy Ana Lima\n\nBody.'],
   ])('%s', (_name, input, expected) => {
     const result = apply('byline', input);
     expect(result.text).toBe(expected);

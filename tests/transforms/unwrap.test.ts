@@ -50,12 +50,20 @@ describe('unwrap', () => {
     expect(new Set(result.edits.map((e) => e.rule))).toEqual(new Set(['paragraph-per-line']));
   });
 
-  it('keeps a lone number on a line of its own, never between blank lines (a second cleaning would take it for a folio)', () => {
+  it('joins a lone number to the paragraph above, never leaves it between blank lines (a second cleaning could take it for a folio)', () => {
     const input =
       'the meeting was held on Monday at the hall and\nthe members voted early.\n7\nThe next meeting will be held in the spring at\nthe same hall, the secretary said.';
     const result = apply('unwrap', input).text;
-    expect(result).toContain('early.\n7\n\nThe next');
+    expect(result).toContain('early. 7\n\nThe next');
     expect(result).not.toMatch(/\n\n7\n\n/);
+  });
+
+  it.each([
+    ['a jump line', 'See PAGE 5-\n7'],
+    ['a line of noise', 'Ab. -k-\n1'],
+  ])('keeps the line breaks of lines that would make %s joined (a second cleaning would remove it)', (_name, lines) => {
+    const result = apply('unwrap', `${lines}\n\nThe council met on Monday.`);
+    expect(result.text).toBe(`${lines}\n\nThe council met on Monday.`);
   });
 
   it('removes the soft hyphens the word stage did not join on, and reads the lines without them', () => {
