@@ -101,6 +101,8 @@ const RULES: readonly CharRule[] = [
 
 const COMBINED = new RegExp(RULES.map((r) => `(${r.pattern})`).join('|'), 'gu');
 const NFC_RULE = RULES.find((r) => r.rule === 'nfc')!;
+/** Combining marks looked for after a removed character: a letter carries a few, never more. */
+const MARKS_LOOKAHEAD = 16;
 
 /** The code point that ends at `i` (a surrogate pair is one), or '' at the start. */
 function codePointBefore(text: string, i: number): string {
@@ -160,7 +162,10 @@ export const unicode = defineTransform({
       } else after = rule.replace(before, options);
       // Combining marks after a removed character go on the character before it: composed now, as a
       // second cleaning would compose them (`e` + U+0007 + U+0301 -> `é`).
-      const marks = after === '' ? /^\p{M}+/u.exec(text.slice(offset + before.length))?.[0] : undefined;
+      const marks =
+        after === ''
+          ? /^\p{M}+/u.exec(text.slice(offset + before.length, offset + before.length + MARKS_LOOKAHEAD))?.[0]
+          : undefined;
       const base = marks === undefined ? '' : codePointBefore(text, offset);
       if (marks !== undefined && base !== '' && offset - base.length >= covered && !/[\p{M}\s]/u.test(base)) {
         offset -= base.length;
