@@ -6,18 +6,27 @@
  */
 import { cleanWith, type CleanOptions, type CleanResult } from './core/clean.js';
 import { runPipeline as runTransforms, type PipelineOptions, type PipelineResult } from './core/pipeline.js';
+import { checkCleanOptions, checkInput, checkPipelineOptions } from './core/options.js';
 import { createEvidenceSource } from './io/data-files.js';
 
 export type { CleanOptions, CleanResult } from './core/clean.js';
 
-/** Clean one article. Without `options.evidence`, the word lists are loaded (once per process). */
+/**
+ * Clean one article. Without `options.evidence`, the word lists are loaded (once per process). The
+ * options are checked first, with the configuration file's schema: a bad one (from plain JavaScript
+ * too) is a UsageError that names it (`options.skip[0]: unknown transform id "x"; valid: ...`).
+ */
 export function cleanArticle(input: string, options: CleanOptions = {}): CleanResult {
-  return cleanWith(input, options, options.evidence ?? createEvidenceSource(options.words));
+  const text = checkInput(input);
+  const checked = checkCleanOptions(options);
+  return cleanWith(text, checked, checked.evidence ?? createEvidenceSource(checked.words));
 }
 
-/** Run the selected transforms on `input` (no preset, no segmentation). */
+/** Run the selected transforms on `input` (no preset, no segmentation); the options are checked first. */
 export function runPipeline(input: string, options: PipelineOptions = {}): PipelineResult {
-  return runTransforms(input, options, options.evidence ?? createEvidenceSource());
+  const text = checkInput(input);
+  const checked = checkPipelineOptions(options);
+  return runTransforms(text, checked, checked.evidence ?? createEvidenceSource());
 }
 
 export { createEvidenceSource } from './io/data-files.js';

@@ -26,6 +26,11 @@ describe.each(fixtures)('fixture %s', (name) => {
     expect(cleanArticle(input, { evidence, format: 'markdown' }).output).toBe(read(name, 'expected.md'));
   });
 
+  it('the text format is the cleaned text itself: segmentation and rendering change nothing', () => {
+    const result = cleanArticle(input, { evidence });
+    expect(result.output).toBe(result.text === '' ? '' : `${result.text}\n`);
+  });
+
   it('a second run changes nothing', () => {
     const once = cleanArticle(input, { evidence }).output;
     const twice = cleanArticle(once, { evidence });

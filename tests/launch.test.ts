@@ -96,6 +96,7 @@ describe.runIf(canCheck)('the bin with a bad code cache', () => {
       'dist/clean-article.cjs.cache',
       'dist/cli/launch.js',
       'dist/lexicon.bin',
+      'dist/pairs.bin',
       'dist/worker.cjs',
       'dist/worker.cjs.cache',
     ]) {

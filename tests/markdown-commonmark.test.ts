@@ -37,10 +37,21 @@ function blocks(markdown: string): { type: string; level?: number; text: string;
 function expectFaithful(article: Article): void {
   const parsed = blocks(renderMarkdown(article));
   const expected: { type: string; text: string; emphasis: boolean; level?: number }[] = [];
-  if (article.headline) expected.push({ type: 'heading', level: 1, text: article.headline, emphasis: false });
-  if (article.deck) expected.push({ type: 'paragraph', text: article.deck, emphasis: true });
+  // A part's lines, each trimmed (Markdown keeps no line's leading spaces): its soft breaks parse back as `\n`.
+  const lines = (block: string) =>
+    block
+      .trim()
+      .split('\n')
+      .map((l) => l.trim())
+      .join('\n');
+  if (article.headline) {
+    expected.push({ type: 'heading', level: 1, text: article.headline.replace(/\s*\n\s*/g, ' '), emphasis: false });
+  }
+  for (const part of article.deck?.split(/\n\s*\n/) ?? []) {
+    expected.push({ type: 'paragraph', text: lines(part), emphasis: true });
+  }
   if (article.byline) expected.push({ type: 'paragraph', text: `By ${article.byline}`, emphasis: true });
-  for (const p of article.paragraphs) expected.push({ type: 'paragraph', text: p.trim(), emphasis: false });
+  for (const p of article.paragraphs) expected.push({ type: 'paragraph', text: lines(p), emphasis: false });
   expect(parsed.map(({ level, ...rest }) => (level ? { ...rest, level } : rest))).toEqual(
     expected.map(({ level, ...rest }) => (level ? { ...rest, level } : rest)),
   );
@@ -52,6 +63,20 @@ describe('Markdown parses back as what it says', () => {
   it.each(fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'input.txt'))))('fixture %s', (name) => {
     const input = readInputFile(path.join(root, name, 'input.txt')).text;
     expectFaithful(cleanArticle(input, { evidence }).article);
+  });
+
+  it('a line break kept inside a part stays a soft break, and no line of it becomes markup', () => {
+    expectFaithful({
+      headline: 'FIRE ON\nMAIN STREET',
+      deck: 'First deck,\n# still the deck\n\nSecond deck',
+      byline: 'Ana Lima',
+      paragraphs: [
+        'Scores\n1. not a list\n- not a bullet\n> not a quote\n# not a heading',
+        'A table\n===\n---\n```not a fence\n+ nor a bullet',
+        'Returns\n7\n3\n12',
+      ],
+      removed: [],
+    });
   });
 
   it('text that looks like markup stays text', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseByline, segment, titleCaseName } from '../src/core/segment.js';
+import { parseByline, titleCaseName } from '../src/core/byline.js';
+import { segment } from '../src/core/segment.js';
 
 describe('parseByline', () => {
   it.each([
@@ -85,8 +86,21 @@ describe('segment', () => {
     expect(article.removed.map((r) => r.rule)).toEqual(['masthead', 'dateline']);
   });
 
-  it('splits a block of single lines into paragraphs', () => {
-    expect(segment('One.\nTwo.', []).paragraphs).toEqual(['One.', 'Two.']);
+  it('keeps a line break inside a block: a paragraph is a block, as the text holds it', () => {
+    const article = segment('Results\n\nThe scores:\n7\n3\n\nNext.', []);
+    expect(article.headline).toBe('Results');
+    expect(article.paragraphs).toEqual(['The scores:\n7\n3', 'Next.']);
+  });
+
+  it('keeps a stacked headline and a deck of two blocks as the text holds them', () => {
+    const article = segment('FIRE ON\nMAIN STREET\n\nOne deck.\n\nTwo decks.\n\nBy Ana Lima\n\nBody.', []);
+    expect(article).toMatchObject({
+      headline: 'FIRE ON\nMAIN STREET',
+      deck: 'One deck.\n\nTwo decks.',
+      byline: 'Ana Lima',
+      bylineText: 'By Ana Lima',
+      paragraphs: ['Body.'],
+    });
   });
 
   it('handles empty text', () => {

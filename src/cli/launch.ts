@@ -149,7 +149,9 @@ export async function produceCodeCache(
   const { script, exports: cli } = compile<CliModule>(bundle, cacheFile, false);
   const build = buildIdOf(fs.readFileSync(bundle, 'utf8'));
   if (build === undefined) throw new Error(`${fileURLToPath(bundle)}: no build id at its end`);
-  const sink = { write: () => true, isTTY: false } as unknown as CliIO['stdout'];
+  // A real stream that drops what it is given: main() listens for the errors of its outputs.
+  const { Writable } = require('node:stream') as typeof import('node:stream');
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() }) as unknown as CliIO['stdout'];
   const exitCode = await cli.main(argv, { stdin: process.stdin, stdout: sink, stderr: sink, env: {} });
   const bytes = writeCache(cacheFile, script.createCachedData(), build);
   return { bytes, exitCode };

@@ -67,3 +67,27 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
+
+/** A block of text between blank lines, trimmed, with the offset of its first character. */
+export interface Block {
+  text: string;
+  start: number;
+}
+
+/** The blocks of `text` (lines between blank lines), trimmed; blank ones left out. */
+export function blocksOf(text: string): Block[] {
+  const blocks: Block[] = [];
+  const separator = /\n[ \t]*\n/g;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const trimmed = raw.trim();
+    if (trimmed !== '') blocks.push({ text: trimmed, start: start + raw.indexOf(trimmed) });
+  };
+  for (const m of text.matchAll(separator)) {
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(text.length);
+  return blocks;
+}

@@ -74,13 +74,21 @@ export interface Removed {
   text: string;
 }
 
-/** The article's parts, found in the cleaned text. */
+/**
+ * The article's parts, found in the cleaned text. Each is a block of that text as it stands (the
+ * headline, the deck, every paragraph), line breaks and all: a line break inside a part is one the
+ * pipeline kept (a list, a table, a stacked headline).
+ */
 export interface Article {
   publication?: string;
   date?: string;
   headline?: string;
+  /** The blocks between headline and byline, one blank line apart. */
   deck?: string;
+  /** The author's name(s), read from the byline. */
   byline?: string;
+  /** The byline's block as the text holds it (`By Ana Lima`); the text format writes it back as is. */
+  bylineText?: string;
   paragraphs: string[];
   removed: Removed[];
   /** The preset the text was cleaned with (`pressreader`, `pdftotext`, `chronam`, `generic`). */

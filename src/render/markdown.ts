@@ -1,7 +1,9 @@
 /**
  * Markdown: YAML front matter with every part found, `# headline`, the deck in emphasis, `*By name*`,
  * then paragraphs. Text is escaped so that it stays text: a paragraph starting with `1.`, `#`, `-` or
- * `>` stays a paragraph, and `*`, `_`, `[`, `<` and backticks never become markup.
+ * `>` stays a paragraph, and `*`, `_`, `[`, `<` and backticks never become markup. A line break the
+ * text keeps inside a paragraph stays one (a soft break), each line escaped the same way; the headline
+ * is one heading line, its line breaks read as spaces (as Markdown reads a soft break).
  */
 import type { Article } from '../core/types.js';
 
@@ -32,18 +34,26 @@ export function escapeBlock(text: string): string {
   return out;
 }
 
+/** Escape every line of a block (a line inside a paragraph can start a block construct too). */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeBlock).join('\n');
+}
+
+/** A part on one line: its line breaks (and the spaces around them) as one space. */
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
+
 export function renderMarkdown(article: Article): string {
   const front: string[] = [];
-  if (article.headline) front.push(`title: ${yamlString(article.headline)}`);
-  if (article.deck) front.push(`deck: ${yamlString(article.deck)}`);
+  if (article.headline) front.push(`title: ${yamlString(oneLine(article.headline))}`);
+  if (article.deck) front.push(`deck: ${yamlString(oneLine(article.deck))}`);
   if (article.byline) front.push(`byline: ${yamlString(article.byline)}`);
   if (article.publication) front.push(`publication: ${yamlString(article.publication)}`);
   if (article.date) front.push(`date: ${yamlString(article.date)}`);
   const blocks: string[] = [];
   if (front.length > 0) blocks.push(`---\n${front.join('\n')}\n---`);
-  if (article.headline) blocks.push(`# ${escapeInline(article.headline).replace(/#+$/, (m) => `\\${m}`)}`);
-  if (article.deck) blocks.push(`*${escapeInline(article.deck)}*`);
+  if (article.headline) blocks.push(`# ${escapeInline(oneLine(article.headline)).replace(/#+$/, (m) => `\\${m}`)}`);
+  if (article.deck) for (const part of article.deck.split(/\n\s*\n/)) blocks.push(`*${escapeLines(part)}*`);
   if (article.byline) blocks.push(`*By ${escapeInline(article.byline)}*`);
-  for (const paragraph of article.paragraphs) blocks.push(escapeBlock(paragraph));
+  for (const paragraph of article.paragraphs) blocks.push(escapeLines(paragraph));
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
 }

@@ -9,8 +9,13 @@
  * the text on both sides is rejoined: into one paragraph when the sentence was cut, else as two.
  *
  * False positives avoided: a body line that mentions "page 6" or starts with "See" is kept (a jump
- * line is the whole line and names a page); a lone number is a folio only between blank lines; a
- * masthead is only the first line and only when it names a publication.
+ * line is the whole line and names a page); a lone number is a folio only between blank lines (or
+ * lines removed as furniture), and only on a text that shows pages (a running head, a jump line:
+ * elsewhere it is a list's number or a table's figure); a masthead is only the first line and only when it names a publication
+ * (a news agency, `Associated Press`, is none).
+ *
+ * What a removal leaves is judged again until nothing more goes (a number left between blank lines, a
+ * publication's name left on top): a second cleaning finds nothing this one left.
  * Example: `Story text.\n\nNewspapers in English\n\nNewspapers from United States` -> `Story text.\n`.
  */
 import type { EditRecorder } from '../core/edits.js';
@@ -168,16 +173,65 @@ export const PRESSREADER_RULES: readonly LineRuleId[] = LINE_RULES.filter((r: Li
 /** The line rule `id`. */
 export const lineRule = (id: LineRuleId): LineRule => LINE_RULES.find((r) => r.rule === id)!;
 
+/** The rules that remove a line only when it stands between blank lines (a folio). */
+const ISOLATED_RULES: readonly LineRule[] = (LINE_RULES as readonly LineRule[]).filter((r) => r.isolated);
+const ISOLATED_RULE_IDS: ReadonlySet<string> = new Set(ISOLATED_RULES.map((r) => r.rule));
+
+/**
+ * The trimmed line is furniture when it stands alone between blank lines (a lone page number): the
+ * layout must not leave a line it kept standing so, or the next cleaning would remove it.
+ */
+export function isFurnitureAlone(trimmed: string): boolean {
+  return ISOLATED_RULES.some((r) => matchesRule(r, trimmed));
+}
+
+/** White space as a cleaned text has it: each run one space (`whitespace`). */
+const asCleaned = (trimmed: string): string => (/\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed);
+
+/** The trimmed line is page furniture wherever it stands (a footer, a running head, a jump line). */
+export function isFurnitureLine(trimmed: string): boolean {
+  const cleaned = asCleaned(trimmed);
+  return (LINE_RULES as readonly LineRule[]).some(
+    (r) => !r.isolated && (matchesRule(r, cleaned) || (cleaned !== trimmed && matchesRule(r, trimmed))),
+  );
+}
+
+/**
+ * The trimmed line would be removed as furniture: wherever it stands, or as a dateline, or (`first`:
+ * the first line of the text) as a masthead. The layout must not join lines into one, or the next
+ * cleaning would remove what this one kept.
+ */
+export function wouldBeFurniture(trimmed: string, first: boolean): boolean {
+  const cleaned = asCleaned(trimmed);
+  return (
+    isFurnitureLine(trimmed) ||
+    DATELINE.test(cleaned) ||
+    (first && looksLikeMasthead(cleaned) && namesPublication(cleaned))
+  );
+}
+
+function matchesRule(rule: LineRule, trimmed: string): boolean {
+  return trimmed.length <= rule.maxLength && rule.hint.test(trimmed) && rule.pattern.test(trimmed);
+}
+
 /** Words in a publication's name: a first line containing one is a masthead. */
 const PUBLICATION_WORDS =
   /\b(?:Times|Post|Herald|Statesman|Ledger|Gazette|Journal|Tribune|News|Daily|Chronicle|Sentinel|Examiner|Observer|Star|Globe|Courier|Record|Register|Press|Telegraph|Mail|Inquirer|Dispatch|Bulletin|Review|Standard|Independent|Guardian|Enquirer|Leader|Advocate|Democrat|Republican|Argus|Mercury|Age|Advertiser|Banner|Beacon|Bee|Citizen|Clarion|Constitution|Eagle|Express|Free Press|Intelligencer|Messenger|Monitor|Patriot|Pilot|Pioneer|Plain Dealer|Province|Reflector|Reporter|Republic|Spectator|Sun|Telegram|Times-Picayune|Today|Union|Voice|Weekly|World|Zeitung)\b/;
+const SOFT_HYPHENS = /\u00AD/g;
+/** A news agency's name (`Associated Press`, on a page's ear or in a credit), not a publication's. */
+const NEWS_AGENCY = /^(?:The\s+)?(?:Associated|United|Canadian)\s+Press\b|^Press\s+Association\b/i;
 /** The longest masthead line we accept, in characters and words. */
 const MASTHEAD_MAX_CHARS = 60;
 const MASTHEAD_MAX_WORDS = 7;
 /** A dateline near the top: weekday and/or date alone on a line. */
 const DATELINE = new RegExp(String.raw`^${DATE}$`);
-/** How many non-blank lines from the top a masthead or dateline may sit. */
-const TOP_LINES = 3;
+/**
+ * How far from the top a dateline may sit: fewer than this many visible characters of the text above
+ * it. Counted in characters, not lines: `unwrap` joins lines and breaks paragraphs, and a second
+ * cleaning must find the same lines near the top (a masthead, a dateline and a short headline fit).
+ */
+const TOP_VISIBLE_CHARS = 100;
+const visibleLength = (s: string): number => s.replace(/\s+/g, '').length;
 /** A byline, used to tell a masthead from a headline in a PressReader dump. */
 const BYLINE = /^(?:[-—–•]\s*)?By\s+\S/i;
 /** `THE VALLEY SENTINEL` -> `The Valley Sentinel`, to match PUBLICATION_WORDS. */
@@ -213,20 +267,11 @@ function remove(
   if (!skip.has(rule)) removals.set(i, { rule, reason, pageBreak });
 }
 
-function matchLineRule(
-  trimmed: string,
-  lines: readonly Line[],
-  i: number,
-  skip: ReadonlySet<string>,
-): LineRule | undefined {
+/** The line rule that removes `trimmed` wherever it stands (the isolated ones are judged later). */
+function matchLineRule(trimmed: string, skip: ReadonlySet<string>): LineRule | undefined {
   for (const rule of LINE_RULES as readonly LineRule[]) {
-    if (skip.has(rule.rule)) continue;
+    if (rule.isolated || skip.has(rule.rule)) continue;
     if (trimmed.length > rule.maxLength || !rule.hint.test(trimmed) || !rule.pattern.test(trimmed)) continue;
-    if (rule.isolated) {
-      const prev = i > 0 ? lines[i - 1] : undefined;
-      const next = i + 1 < lines.length ? lines[i + 1] : undefined;
-      if ((prev && !isBlank(prev.text)) || (next && !isBlank(next.text))) continue;
-    }
     return rule;
   }
   return undefined;
@@ -248,6 +293,7 @@ function contentIndexes(lines: readonly Line[], removals: ReadonlyMap<number, Re
  * one (`Pilot Gets Medal`) is not.
  */
 function namesPublication(line: string): boolean {
+  if (NEWS_AGENCY.test(line)) return false;
   const last =
     line
       .replace(/[^\p{L}]+$/u, '')
@@ -268,6 +314,7 @@ function looksLikeMasthead(line: string): boolean {
     line.length <= MASTHEAD_MAX_CHARS &&
     words.length <= MASTHEAD_MAX_WORDS &&
     !/[.!?,:;]$/.test(line) &&
+    !BYLINE.test(line) && // `BY ANA LIMA, DAILY NEWS`: a byline, whatever it names
     words.every((w) => MASTHEAD_WORD_START.test(w) || /^(?:of|the|and|de|la|el|du|des|der|am|an)$/.test(w))
   );
 }
@@ -321,17 +368,28 @@ export const boilerplate = defineTransform({
     const removals = new Map<number, Removal>();
     const skip = new Set(options.skipRules);
 
-    // Each line trimmed once, for every rule below.
+    // Each line read once, for every rule below, as a second cleaning will read it: without soft
+    // hyphens (the layout removes those the word stage does not join on) and with each run of white
+    // space one space (as `whitespace` leaves it). Line rules also match the line as printed: a
+    // running head sets its parts apart by wide gaps.
+    const printed: string[] = [];
     const trimmedLines: string[] = [];
-    for (const line of lines) trimmedLines.push(line.text.trim());
+    for (const line of lines) {
+      const trimmed = line.text.replace(SOFT_HYPHENS, '').trim();
+      printed.push(trimmed);
+      trimmedLines.push(asCleaned(trimmed));
+    }
 
     const jumpKeywords = new Set<string>();
     lines.forEach((_, i) => {
       const trimmed = trimmedLines[i]!;
       if (trimmed === '') return;
-      const rule = matchLineRule(trimmed, lines, i, skip);
+      const rule =
+        matchLineRule(trimmed, skip) ?? (printed[i] !== trimmed ? matchLineRule(printed[i]!, skip) : undefined);
       if (!rule) {
-        const extra = options.extraPatterns.find((p) => trimmed.search(p.pattern) >= 0);
+        const extra = options.extraPatterns.find(
+          (p) => trimmed.search(p.pattern) >= 0 || printed[i]!.search(p.pattern) >= 0,
+        );
         if (extra)
           removals.set(i, {
             rule: extra.name,
@@ -367,50 +425,92 @@ export const boilerplate = defineTransform({
       headKeys.push(key);
       if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    // Only in a text of several pages (other page furniture found) or for a line that names the
-    // publication: a page may repeat a headline (`ELECT OFFICERS` over two stories).
-    const pages = [...removals.values()].some((r) => r.pageBreak);
-    lines.forEach((line, i) => {
-      const key = headKeys[i];
-      if (key === undefined || removals.has(i) || counts.get(key)! < 2 || endsSentence(line.text)) return;
-      if (pages || PUBLICATION_WORDS.test(titleCase(line.text))) {
-        remove(removals, skip, i, 'repeated-head', 'a heading repeated on several pages', true);
-      }
-    });
 
-    // Top of the text: a masthead (publication name) and a dateline, before the headline.
-    const content = contentIndexes(lines, removals);
-    const pressReader = [...removals.values()].some((r) => r.rule.startsWith('pressreader'));
-    for (const i of content.slice(0, TOP_LINES)) {
-      const trimmed = trimmedLines[i]!;
-      if (DATELINE.test(trimmed)) {
-        remove(removals, skip, i, 'dateline', 'the date line above the article');
-        continue;
-      }
-      if (i !== content[0] || !looksLikeMasthead(trimmed)) continue;
-      const bylineAt = content.findIndex((j) => BYLINE.test(trimmedLines[j]!));
-      const named = namesPublication(trimmed);
-      // In a PressReader dump the masthead is followed by headline, deck and byline, or it is set in
-      // Title Case above a headline in sentence case.
-      const next = content.map((j) => trimmedLines[j]!).find((t, k) => k > 0 && !DATELINE.test(t));
-      const positional =
-        pressReader &&
-        ((bylineAt >= 3 && bylineAt <= 5) || (isTitleCase(trimmed) && next !== undefined && !isTitleCase(next)));
-      if (named || positional)
-        remove(
-          removals,
-          skip,
-          i,
-          'masthead',
-          named
-            ? 'a publication name above the headline'
-            : 'the line above headline, deck and byline of a PressReader page',
-        );
+    // Until nothing more goes: a removal can leave another line where furniture stands (a lone
+    // number between blank lines, a publication's name on top, a page break that makes repeated
+    // lines running heads), and a second cleaning would remove that line; so it goes now.
+    for (let size = -1; size !== removals.size;) {
+      size = removals.size;
+      removeIsolated(lines, trimmedLines, removals, skip);
+      // Only in a text of several pages (other page furniture found) or for a line that names the
+      // publication: a page may repeat a headline (`ELECT OFFICERS` over two stories).
+      const pages = [...removals.values()].some((r) => r.pageBreak);
+      lines.forEach((line, i) => {
+        const key = headKeys[i];
+        if (key === undefined || removals.has(i) || counts.get(key)! < 2 || endsSentence(line.text)) return;
+        if (pages || PUBLICATION_WORDS.test(titleCase(line.text))) {
+          remove(removals, skip, i, 'repeated-head', 'a heading repeated on several pages', true);
+        }
+      });
+      removeTop(trimmedLines, contentIndexes(lines, removals), removals, skip);
     }
 
     recordRemovals(text, lines, removals, recorder);
   },
 });
+
+/** Line `i` is blank or removed already (or outside the text): what furniture stands between. */
+const clear = (lines: readonly Line[], removals: ReadonlyMap<number, Removal>, i: number): boolean =>
+  i < 0 || i >= lines.length || removals.has(i) || isBlank(lines[i]!.text);
+
+/**
+ * Remove the lines an isolated rule (a folio) matches that stand between blank or removed lines, on a
+ * text that shows pages: other page furniture (a running head, a jump line) was found. A lone number
+ * in a text without pages is a list's number or a figure of a table, not a page's.
+ */
+function removeIsolated(
+  lines: readonly Line[],
+  trimmedLines: readonly string[],
+  removals: Map<number, Removal>,
+  skip: ReadonlySet<string>,
+): void {
+  if (![...removals.values()].some((r) => r.pageBreak && !ISOLATED_RULE_IDS.has(r.rule))) return;
+  for (let i = 0; i < lines.length; i++) {
+    if (removals.has(i) || trimmedLines[i] === '' || !clear(lines, removals, i - 1) || !clear(lines, removals, i + 1))
+      continue;
+    const rule = ISOLATED_RULES.find((r) => !skip.has(r.rule) && matchesRule(r, trimmedLines[i]!));
+    if (rule) remove(removals, skip, i, rule.rule, rule.reason, rule.pageBreak);
+  }
+}
+
+/** Top of the text: a masthead (publication name) and a dateline, before the headline. */
+function removeTop(
+  trimmedLines: readonly string[],
+  content: readonly number[],
+  removals: Map<number, Removal>,
+  skip: ReadonlySet<string>,
+): void {
+  const pressReader = [...removals.values()].some((r) => r.rule.startsWith('pressreader'));
+  let above = 0;
+  for (const i of content) {
+    if (above >= TOP_VISIBLE_CHARS) break;
+    const trimmed = trimmedLines[i]!;
+    above += visibleLength(trimmed);
+    if (DATELINE.test(trimmed)) {
+      remove(removals, skip, i, 'dateline', 'the date line above the article');
+      continue;
+    }
+    if (i !== content[0] || !looksLikeMasthead(trimmed)) continue;
+    const bylineAt = content.findIndex((j) => BYLINE.test(trimmedLines[j]!));
+    const named = namesPublication(trimmed);
+    // In a PressReader dump the masthead is followed by headline, deck and byline, or it is set in
+    // Title Case above a headline in sentence case.
+    const next = content.map((j) => trimmedLines[j]!).find((t, k) => k > 0 && !DATELINE.test(t));
+    const positional =
+      pressReader &&
+      ((bylineAt >= 3 && bylineAt <= 5) || (isTitleCase(trimmed) && next !== undefined && !isTitleCase(next)));
+    if (named || positional)
+      remove(
+        removals,
+        skip,
+        i,
+        'masthead',
+        named
+          ? 'a publication name above the headline'
+          : 'the line above headline, deck and byline of a PressReader page',
+      );
+  }
+}
 
 /**
  * Record one edit per removed line, then close the gap each run of removed and blank lines leaves:

@@ -8,13 +8,16 @@
  * were measured on 60 Chronicling America front pages (see the README's Quality section) and on the
  * ground truth of the evaluation corpora, where they remove nothing.
  *
- * False positives avoided: a line with one real word stays (`frets`, `Tension, However, is Not`);
+ * False positives avoided: a line with one real word stays (`frets`, `Tension, However, is Not`), and
+ * so does the end of a word hyphenated on the line above (unless that line goes: noise itself, or page
+ * furniture);
  * a name no dictionary has stays when it is mostly letters (`Waddington`); numbers, dates, money
  * and list markers stay (`1916.`, `£16,364 13s. 2d.`, `9.`), and so do separators (`* * *`) and
  * initials (`F. S. B.`).
  * Example: `The rescue was\n&&\nwitnessed.` -> `The rescue was\nwitnessed.`
  */
 import type { Evidence } from '../evidence/evidence.js';
+import { isFurnitureLine } from './boilerplate.js';
 import { defineTransform } from './define.js';
 import { isBlank, lineWithBreak, splitLines } from '../core/lines.js';
 import { isLetterCode, scanWords } from '../core/words.js';
@@ -28,6 +31,7 @@ const MIN_LINES = 3;
 /** Lines longer than this are never noise: there is too much there to be a speck. */
 const MAX_NOISE_LENGTH = 60;
 
+const SOFT_HYPHENS = /\u00AD/g;
 /** Characters that are not text: a line with no word and one of these is a scanned ornament or speck. */
 const JUNK = /[•■¦|\\^~*#@<>{}«»§¶†‡]/;
 /** ...when the line is this short: a longer garbled line is damaged text, not a speck (`Dr. Clouston, Jame«`). */
@@ -82,13 +86,26 @@ export const noiseLines = defineTransform({
     const lines = splitLines(text);
     // A text of a line or two is all content: never take it away.
     if (lines.filter((l) => !isBlank(l.text)).length < MIN_LINES) return;
-    lines.forEach((line, i) => {
-      if (isBlank(line.text)) return;
+    // The line above as the text will read: the last one kept (a line of noise above goes too).
+    let above: string | undefined;
+    for (const line of lines) {
       // The end of a word hyphenated on the line above (`connec-` / `tion: ¦ •`) is not noise.
-      if (i > 0 && /[-\u00AD¬]\s*$/.test(lines[i - 1]!.text) && /^\s*\p{L}/u.test(line.text)) return;
-      const reason = noiseReason(line.text, evidence);
-      if (reason === undefined) return;
+      const continued =
+        above !== undefined &&
+        /\p{L}[-\u00AD¬]\s*$/u.test(above) && // a word cut on the line above (`connec-`), not `- 4 -`
+        /^\s*\p{L}/u.test(line.text) &&
+        !isFurnitureLine(above.replace(SOFT_HYPHENS, '').trim()); // page furniture goes, and continues nothing
+      // Read as the line will be cleaned: without soft hyphens (the layout removes those left), each
+      // run of white space one space.
+      const reason =
+        isBlank(line.text) || continued
+          ? undefined
+          : noiseReason(line.text.replace(SOFT_HYPHENS, '').replace(/\s+/g, ' '), evidence);
+      if (reason === undefined) {
+        above = line.text;
+        continue;
+      }
       recorder.replace(line.start, lineWithBreak(text, line), '', 'no-word', reason);
-    });
+    }
   },
 });

@@ -5,10 +5,12 @@
  * letter, is one paragraph: `the countries` / blank line / `will “help ...` -> `the countries will “help ...`.
  *
  * False positives avoided: a paragraph ending in `.`, `?`, `!`, `:` or `;` (inside closing quotes or
- * not) is complete; a next paragraph that starts with a capital, digit or quote is a new one.
+ * not) is complete, and so is a byline (`By Ana Lima`); a next paragraph that starts with a capital,
+ * digit or quote is a new one.
  * Example: `the countries\n\nwill help` -> `the countries will help`.
  */
 import { defineTransform } from './define.js';
+import { parseByline } from '../core/byline.js';
 import { endsSentence, isBlank, splitLines } from '../core/lines.js';
 
 const LOWERCASE_START = /^[ \t]*\p{Ll}/u;
@@ -33,6 +35,8 @@ export const paragraphs = defineTransform({
       if (!following || !LOWERCASE_START.test(following.text)) continue;
       const trimmed = line.text.trimEnd();
       if (endsSentence(trimmed) || /[-–—]$/.test(trimmed)) continue;
+      // A byline is a paragraph of its own, full stop or not (`By Ana Lima` / `the story...`).
+      if ((i === 0 || isBlank(lines[i - 1]!.text)) && parseByline(trimmed) !== undefined) continue;
       const gapStart = line.start + trimmed.length;
       const gapEnd = following.start + (following.text.length - following.text.trimStart().length);
       recorder.replace(

@@ -105,10 +105,34 @@ describe('boilerplate in context', () => {
     expect(apply('boilerplate', input).text).toBe('They cannot afford camps.\n\nThe budget takes effect July 1.');
   });
 
-  it('removes a folio only between blank lines', () => {
-    expect(apply('boilerplate', 'End of page.\n\n12\n\nNext page.').text).toBe('End of page.\n\nNext page.');
-    const list = 'Votes for:\n12\nagainst:\n3';
-    expect(apply('boilerplate', list).text).toBe(list);
+  it('removes a folio only between blank lines, on a text that shows pages', () => {
+    const head = 'B4  THE VALLEY SENTINEL  WEDNESDAY, JUNE 18, 2025\n\n';
+    expect(apply('boilerplate', `${head}End of page.\n\n12\n\nNext page.`).text).toBe('End of page.\n\nNext page.');
+    const list = `${head}Votes for:\n12\nagainst:\n3`;
+    expect(apply('boilerplate', list).text).toBe('Votes for:\n12\nagainst:\n3');
+  });
+
+  it('keeps a lone number between blank lines in a text that shows no pages', () => {
+    const input = 'Ten things to do\n\n1\n\nVisit the pier at dawn.';
+    expect(apply('boilerplate', input).text).toBe(input);
+  });
+
+  it('removes a lone number that a furniture line beside it left between blank lines', () => {
+    // A second cleaning would find it standing alone: it goes now, in the same pass.
+    const result = apply('boilerplate', 'End of page.\n\nSee BUDGET, B4\n12\n\nNext page.');
+    expect(result.text).toBe('End of page.\n\nNext page.');
+    expect(result.edits.map((e) => e.rule)).toContain('folio');
+    expect(apply('boilerplate', result.text).edits).toEqual([]);
+  });
+
+  it('keeps a byline on the first line, whatever it names: it is not a masthead', () => {
+    const input = 'By Ana Lima Daily News\n\nHeadline\n\nThe first story.';
+    expect(apply('boilerplate', input).text).toBe(input);
+  });
+
+  it('keeps a news agency on the first line: it is not a masthead', () => {
+    const input = 'Associated Press\n\nLeased Wire Report\n\nThe first story.';
+    expect(apply('boilerplate', input).text).toBe(input);
   });
 
   it('removes a dateline at the top', () => {

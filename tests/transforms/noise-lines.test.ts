@@ -39,4 +39,16 @@ describe('noise-lines', () => {
     const input = 'a new connec-\ntion: ¦ • .¦ .• ¦\nwas made.';
     expect(apply('noise-lines', input).text).toBe(input);
   });
+
+  it('does not keep a line for a hyphen on a line of page furniture above, which goes', () => {
+    const result = apply('noise-lines', 'The rescue was\nADVERTISEMENT\u00AD\nB4\nwitnessed.');
+    expect(result.text).toBe('The rescue was\nADVERTISEMENT\u00AD\nwitnessed.');
+  });
+
+  it('does not keep a line for a hyphen on a line of noise above, which goes too', () => {
+    // Kept, it would lose that line above and be removed by a second cleaning.
+    const result = apply('noise-lines', "The rescue was\n•Tir'\nl-\nfc\nwitnessed.");
+    expect(result.text).toBe('The rescue was\nwitnessed.');
+    expect(apply('noise-lines', result.text).edits).toEqual([]);
+  });
 });

@@ -20,6 +20,7 @@ describe('paragraphs', () => {
     ['a capitalised next paragraph', 'A headline\n\nThe body starts.'],
     ['a colon', 'The list:\n\nbread and milk.'],
     ['a digit', 'the total was\n\n42 in all.'],
+    ['a byline, which is a paragraph of its own', 'By Ana Lima\n\nthe story begins here.'],
   ])('leaves %s', (_name, input) => {
     const result = apply('paragraphs', input);
     expect(result.text).toBe(input);

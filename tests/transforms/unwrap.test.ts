@@ -39,9 +39,49 @@ describe('unwrap', () => {
     );
   });
 
+  it('gives a block of one paragraph per line a blank line after each line, and records it', () => {
+    const result = apply(
+      'unwrap',
+      'A headline\nFirst paragraph ends here.\nSecond paragraph, also complete.\nThird one.',
+    );
+    expect(result.text).toBe(
+      'A headline\n\nFirst paragraph ends here.\n\nSecond paragraph, also complete.\n\nThird one.',
+    );
+    expect(new Set(result.edits.map((e) => e.rule))).toEqual(new Set(['paragraph-per-line']));
+  });
+
+  it('joins a lone number to the paragraph above, never leaves it between blank lines (a second cleaning could take it for a folio)', () => {
+    const input =
+      'the meeting was held on Monday at the hall and\nthe members voted early.\n7\nThe next meeting will be held in the spring at\nthe same hall, the secretary said.';
+    const result = apply('unwrap', input).text;
+    expect(result).toContain('early. 7\n\nThe next');
+    expect(result).not.toMatch(/\n\n7\n\n/);
+  });
+
   it.each([
-    ['one paragraph per line', 'First paragraph ends here.\nSecond paragraph, also complete.\nThird one.'],
+    ['a jump line', 'See PAGE 5-\n7'],
+    ['a line of noise', 'Ab. -k-\n1'],
+  ])('keeps the line breaks of lines that would make %s joined (a second cleaning would remove it)', (_name, lines) => {
+    const result = apply('unwrap', `${lines}\n\nThe council met on Monday.`);
+    expect(result.text).toBe(`${lines}\n\nThe council met on Monday.`);
+  });
+
+  it('removes the soft hyphens the word stage did not join on, and reads the lines without them', () => {
+    const input = 'the long march went on to\u00AD\n17 miles before the end of\nthe day, they said.';
+    const result = apply('unwrap', input);
+    expect(result.text).toBe('the long march went on to 17 miles before the end of the day, they said.');
+    expect(result.text).not.toContain('\u00AD');
+  });
+
+  it.each([
     ['single lines between blank lines', 'A headline\n\nA paragraph that is long and complete.'],
+    [
+      'a line that runs on into the next',
+      'First paragraph ends here.\nSecond one runs on\ninto this line.\nThird one.',
+    ],
+    ['a lone number among paragraph lines', 'First paragraph ends here.\n7\nSecond paragraph, complete.'],
+    ['a stacked headline', 'FIRE ON\nMAIN STREET'],
+    ['a table of figures', 'Smith 12 40\nJones 9 31\nBrown 7 22'],
     ['an address block', 'Margaret O’Neill\n12 Queen Street\nRiverton'],
     ['a list of short items', 'Bread\nMilk\nEggs'],
   ])('leaves %s', (_name, input) => {

@@ -108,6 +108,16 @@ describe('validateConfig rejects, naming the key path and what was expected', ()
     ],
     ['an empty protect pattern', { protect: [''] }, 'protect[0]: expected a regular expression, got ""'],
     [
+      'a protect pattern that can backtrack without end',
+      { protect: ['(a+)+$'] },
+      'protect[0]: the pattern nests unbounded quantifiers ("(a+)+"), which can take exponential time',
+    ],
+    [
+      'a boilerplate pattern that can backtrack without end',
+      { boilerplate: [{ name: 'promo', pattern: '(\\w+\\s?)*Subscribe' }] },
+      'boilerplate[0].pattern: the pattern nests unbounded quantifiers ("(\\w+\\s?)*")',
+    ],
+    [
       'a protect object without a pattern',
       { protect: [{ flags: 'i' }] },
       'protect[0].pattern: missing; expected a regular expression',

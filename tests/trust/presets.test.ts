@@ -130,10 +130,17 @@ describe('presets', () => {
     expect(chronam.text.startsWith('The Evening Star')).toBe(true);
   });
 
-  const folio = 'The first paragraph.\n\n12\n\nThe second paragraph.';
-  it('pressreader keeps a lone number; generic removes it as a folio', () => {
+  const folio = 'A1  THE CITY TIMES  MONDAY, MARCH 3, 2025\n\nThe first paragraph.\n\n12\n\nThe second paragraph.';
+  it('pressreader keeps a lone number; generic removes it as a folio on a page with a running head', () => {
     expect(cleanArticle(folio, { evidence, preset: 'generic' }).text).not.toContain('12');
     expect(cleanArticle(folio, { evidence, preset: 'pressreader' }).text).toContain('\n12\n');
+  });
+
+  it('no preset removes a lone number from a text that shows no pages: a list, a PressReader listicle cleaned again', () => {
+    const list = 'Ten things to do\n\n1\n\nVisit the pier at dawn.';
+    for (const preset of ['generic', 'pdftotext', 'chronam', 'pressreader'] as const) {
+      expect(cleanArticle(list, { evidence, preset }).text, preset).toContain('\n1\n');
+    }
   });
 
   it('an explicit selection or option beats the preset', () => {
