@@ -372,9 +372,8 @@ function decide(
   const name = capitalised && !sentenceStart;
   const prev = known(model, t.prev);
   const next = known(model, t.next);
-  return isWord
-    ? decideRealWord(t, prev, next, model, evidence, name, forms)
-    : decideNonWord(t, prev, next, model, evidence, name, capitalised, forms);
+  const site: Site = { t, prev, next, model, evidence, forms, name, capitalised };
+  return isWord ? decideRealWord(site) : decideNonWord(site);
 }
 
 interface Decision {
@@ -447,16 +446,21 @@ function scoreCandidates(
   return scored.sort((a, b) => b.score - a.score);
 }
 
-function decideNonWord(
-  t: Token,
-  prev: string | undefined,
-  next: string | undefined,
-  model: LanguageModel,
-  evidence: Evidence,
-  name: boolean,
-  capitalised: boolean,
-  forms: Forms,
-): Decision | undefined {
+/** A token to decide, with what the decision reads. */
+interface Site {
+  t: Token;
+  /** The known words beside it (white space between), if any. */
+  prev: string | undefined;
+  next: string | undefined;
+  model: LanguageModel;
+  evidence: Evidence;
+  forms: Forms;
+  /** Capitalised inside a sentence: maybe a name. */
+  name: boolean;
+  capitalised: boolean;
+}
+
+function decideNonWord({ t, prev, next, model, evidence, forms, name, capitalised }: Site): Decision | undefined {
   // The rarer edits only with a known word beside the token: without context they cannot win anyway,
   // and a line of noise has many such tokens.
   const found = forms.candidates(t.lower, prev !== undefined || next !== undefined);
@@ -498,15 +502,7 @@ function decideNonWord(
   };
 }
 
-function decideRealWord(
-  t: Token,
-  prev: string | undefined,
-  next: string | undefined,
-  model: LanguageModel,
-  evidence: Evidence,
-  name: boolean,
-  forms: Forms,
-): Decision | undefined {
+function decideRealWord({ t, prev, next, model, evidence, forms, name }: Site): Decision | undefined {
   if (name || (prev === undefined && next === undefined)) return undefined;
   if (evidence.source.extraWords.has(t.lower)) return undefined; // the user's own word
   const found = forms.cheapCandidates(t.lower);
