@@ -95,8 +95,13 @@ export const CONFUSIONS: readonly (readonly [read: string, printed: string, cost
  * a few hundred.
  */
 export const SECOND_CONFUSION_MAX_COST = 2.0;
+const isSecond = ([r, p, c]: readonly [string, string, number]) =>
+  c <= SECOND_CONFUSION_MAX_COST && r !== '' && p !== '';
+const SECOND_CONFUSIONS = CONFUSIONS.filter(isSecond);
 /** A long s read as f (`fuch` for `such`): right for 18th- and early 19th-century print. */
 export const LONG_S: readonly [string, string, number] = ['f', 's', 1.5];
+const WITH_LONG_S = [...CONFUSIONS, LONG_S];
+const SECOND_WITH_LONG_S = WITH_LONG_S.filter(isSecond);
 /** A letter inserted, dropped or replaced by another that no confusion names. */
 export const GENERIC_EDIT_COST = 5;
 /** Confusions undone in one word at most. */
@@ -152,7 +157,8 @@ export const acceptWords =
 
 export function candidates(read: string, accept: Acceptor, options: CandidateOptions = {}): Candidate[] {
   const { longS = false, generic = true, maxCost = Infinity, near } = options;
-  const table = longS ? [...CONFUSIONS, LONG_S] : CONFUSIONS;
+  const table = longS ? WITH_LONG_S : CONFUSIONS;
+  const seconds = longS ? SECOND_WITH_LONG_S : SECOND_CONFUSIONS;
   const found = new Map<string, Candidate>();
   // Each string tried is described by its parts and asked about without being built; only accepted
   // ones are built and kept, with the cheapest way there (`how`, spelled out only for them).
@@ -176,10 +182,9 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
   // Round one: the confusions of the table, up to MAX_CONFUSIONS, the second after the first (so each
   // set is tried once) and only a cheap letter-for-letter one.
   const expand = (word: string, from: number, cost: number, how: string, depth: number, lostOnly: boolean) => {
-    for (const [r, p, c] of table) {
+    for (const [r, p, c] of depth > 0 ? seconds : table) {
       if (cost + c > maxCost) continue;
-      if (depth > 0 && (c > SECOND_CONFUSION_MAX_COST || r === '' || p === '')) continue;
-      if ((r === '' || p === '') && c > LETTER_ROUND_ONE_MAX_COST !== lostOnly) continue;
+      if (depth === 0 && (r === '' || p === '') && c > LETTER_ROUND_ONE_MAX_COST !== lostOnly) continue;
       if (r === '') {
         for (let at = from; at <= word.length; at++) offer(word, at, p, at, cost + c, how, r, p);
         continue;
