@@ -7,6 +7,8 @@
  * up to `MAX_CONFUSIONS` confusions undone, or one generic edit (`candidates`).
  */
 
+import { PREFIX_START, prefixStep, type PrefixFilter } from './prefixes.js';
+
 /**
  * What OCR read -> what was printed, with the cost of that confusion (nats). An empty `read` is a
  * letter the OCR lost, an empty `printed` one it added. Ordered by how often historic newspaper OCR
@@ -141,6 +143,11 @@ export interface CandidateOptions {
    * from it. Without it, every generic edit is tried (slow: for tests and small callers).
    */
   near?: (read: string) => readonly string[];
+  /**
+   * The beginnings of every string `accept` may accept: a spelling begun that begins none of them is
+   * not followed further (the same candidates, found sooner). Without it, every branch is followed.
+   */
+  prefixes?: PrefixFilter;
 }
 
 /**
@@ -156,7 +163,7 @@ export const acceptWords =
     test(base.slice(0, leftEnd) + middle + base.slice(rightStart));
 
 export function candidates(read: string, accept: Acceptor, options: CandidateOptions = {}): Candidate[] {
-  const { longS = false, generic = true, maxCost = Infinity, near } = options;
+  const { longS = false, generic = true, maxCost = Infinity, near, prefixes } = options;
   const table = longS ? WITH_LONG_S : CONFUSIONS;
   const seconds = longS ? SECOND_WITH_LONG_S : SECOND_CONFUSIONS;
   const found = new Map<string, Candidate>();
@@ -182,14 +189,16 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
   // Round one: the confusions of the table, up to MAX_CONFUSIONS, the second after the first (so each
   // set is tried once) and only a cheap letter-for-letter one.
   const expand = (word: string, from: number, cost: number, how: string, depth: number, lostOnly: boolean) => {
+    const { reach, begins } = beginnings(word, prefixes);
     for (const [r, p, c] of depth > 0 ? seconds : table) {
       if (cost + c > maxCost) continue;
       if (depth === 0 && (r === '' || p === '') && c > LETTER_ROUND_ONE_MAX_COST !== lostOnly) continue;
       if (r === '') {
-        for (let at = from; at <= word.length; at++) offer(word, at, p, at, cost + c, how, r, p);
+        for (let at = from; at <= reach; at++) if (begins(at, p)) offer(word, at, p, at, cost + c, how, r, p);
         continue;
       }
-      for (let at = word.indexOf(r, from); at !== -1; at = word.indexOf(r, at + 1)) {
+      for (let at = word.indexOf(r, from); at !== -1 && at <= reach; at = word.indexOf(r, at + 1)) {
+        if (!begins(at, p)) continue;
         offer(word, at, p, at + r.length, cost + c, how, r, p);
         if (depth + 1 < MAX_CONFUSIONS) {
           const next = word.slice(0, at) + p + word.slice(at + r.length);
@@ -215,15 +224,45 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
         }
       }
     } else if (read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read)) {
-      for (let i = 0; i < read.length; i++) {
+      const { reach, begins } = beginnings(read, prefixes);
+      for (let i = 0; i < read.length && i <= reach; i++) {
         offer(read, i, '', i + 1, GENERIC_EDIT_COST, '', read[i]!, '');
         for (const letter of LETTERS) {
-          if (letter !== read[i]) offer(read, i, letter, i + 1, GENERIC_EDIT_COST, '', read[i]!, letter);
+          if (letter !== read[i] && begins(i, letter))
+            offer(read, i, letter, i + 1, GENERIC_EDIT_COST, '', read[i]!, letter);
         }
       }
     }
   }
   return [...found.values()].sort((a, b) => a.cost - b.cost);
+}
+
+/**
+ * How far `word` may be followed (see `CandidateOptions.prefixes`): a change at `at` needs
+ * `word[0, at)` to begin some word (`at <= reach`), and that beginning followed by what is put there
+ * too (`begins(at, put)`). Without a filter, everything may.
+ */
+function beginnings(
+  word: string,
+  prefixes: PrefixFilter | undefined,
+): { reach: number; begins: (at: number, put: string) => boolean } {
+  if (!prefixes) return { reach: word.length, begins: () => true };
+  // starts[k]: the hash of word[0, k), for k <= reach.
+  const starts = new Int32Array(word.length + 1);
+  let h = PREFIX_START;
+  starts[0] = h;
+  let reach = 0;
+  for (; reach < word.length; reach++) {
+    h = prefixStep(h, word.charCodeAt(reach));
+    if (!prefixes.has(h)) break;
+    starts[reach + 1] = h;
+  }
+  const begins = (at: number, put: string): boolean => {
+    let g = starts[at]!;
+    for (let i = 0; i < put.length; i++) if (!prefixes.has((g = prefixStep(g, put.charCodeAt(i))))) return false;
+    return true;
+  };
+  return { reach, begins };
 }
 
 const join = (how: string, step: string): string => (how === '' ? step : `${how}, ${step}`);

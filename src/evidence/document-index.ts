@@ -50,6 +50,12 @@ export class DocumentIndex {
     return entry >= 0 ? (this.entryCounts.get(entry) ?? 0) : (this.others.get(word) ?? 0);
   }
 
+  /** The words the document has twice or more, each with its lexicon entry (-1: none). */
+  *repeated(): IterableIterator<[word: string, entry: number]> {
+    for (const [entry, count] of this.entryCounts) if (count > 1) yield [this.lexicon.wordAt(entry), entry];
+    for (const [word, count] of this.others) if (count > 1) yield [word, -1];
+  }
+
   /** Some word the lexicon lacks, of `length` characters, is in the document twice or more. */
   repeatsOtherOfLength(length: number): boolean {
     if (!this.repeatedLengths) {

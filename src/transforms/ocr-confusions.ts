@@ -28,6 +28,7 @@ import { candidates, type Candidate } from '../evidence/channel.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
+import { PrefixFilter } from '../evidence/prefixes.js';
 import { defineTransform, optionsOf } from './define.js';
 
 export interface OcrConfusionOptions {
@@ -168,18 +169,29 @@ export const ocrConfusions = defineTransform({
       decisions.set(i + 1, { ...decision, joinedTo: i });
       i++;
     }
+    // A token's decision reads only the token and its neighbours' words, so a token is asked again only
+    // when a neighbour was corrected since it was last asked (the same decisions as asking every token
+    // in every round).
+    const stale = new Uint8Array(all.length).fill(1);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       let changed = false;
-      all.forEach((t, i) => {
-        if (decisions.has(i)) return;
-        const decision = decide(t, text, ocr, model, evidence, forms);
-        if (!decision) return;
+      for (let i = 0; i < all.length; i++) {
+        if (stale[i] === 0 || decisions.has(i)) continue;
+        stale[i] = 0;
+        const decision = decide(all[i]!, text, ocr, model, evidence, forms);
+        if (!decision) continue;
         decisions.set(i, decision);
         // The neighbours now see the corrected word.
-        if (all[i - 1]?.next !== undefined) all[i - 1]!.next = decision.word;
-        if (all[i + 1]?.prev !== undefined) all[i + 1]!.prev = decision.word;
+        if (all[i - 1]?.next !== undefined) {
+          all[i - 1]!.next = decision.word;
+          stale[i - 1] = 1;
+        }
+        if (all[i + 1]?.prev !== undefined) {
+          all[i + 1]!.prev = decision.word;
+          stale[i + 1] = 1;
+        }
         changed = true;
-      });
+      }
       if (!changed) break;
     }
     for (const [i, decision] of [...decisions].sort((x, y) => x[0] - y[0])) {
@@ -202,6 +214,7 @@ class Forms {
   private readonly wordLikeMemo = new Map<string, boolean>();
   private readonly candidateMemo = new Map<string, readonly Candidate[]>();
   private readonly signMemo = new Map<string, boolean>();
+  private ownFilter: PrefixFilter | undefined;
 
   constructor(
     private readonly evidence: Evidence,
@@ -235,10 +248,7 @@ class Forms {
       words = candidates(
         lower,
         (b, leftEnd, middle, rightStart) => evidence.isWord(b, 0, leftEnd, middle, rightStart, b.length),
-        {
-          longS: this.longS,
-          generic,
-        },
+        { longS: this.longS, generic, prefixes: source.wordPrefixes },
       );
       if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
       source.candidateCache.set(key, words);
@@ -256,11 +266,25 @@ class Forms {
           document.countEntry(-1, b.slice(0, leftEnd) + middle + b.slice(rightStart)) > 1
         );
       },
-      { longS: this.longS, generic: false, maxCost: DOCUMENT_WORD_MAX_COST },
+      { longS: this.longS, generic: false, maxCost: DOCUMENT_WORD_MAX_COST, prefixes: this.ownPrefixes() },
     );
     found = own.length === 0 ? words : [...words, ...own].sort((x, y) => x.cost - y.cost);
     this.candidateMemo.set(memoKey, found);
     return found;
+  }
+
+  /** The beginnings of the document's own candidates: the strings it has twice or more that are no word. */
+  private ownPrefixes(): PrefixFilter {
+    if (!this.ownFilter) {
+      const source = this.evidence.source;
+      const own: string[] = [];
+      for (const [word, entry] of this.document().repeated()) if (!source.isWordEntry(entry)) own.push(word);
+      this.ownFilter = new PrefixFilter(
+        own,
+        own.reduce((n, w) => n + w.length, 0),
+      );
+    }
+    return this.ownFilter;
   }
 
   /**
@@ -277,6 +301,7 @@ class Forms {
         longS: this.longS,
         generic: false,
         maxCost,
+        prefixes: source.wordPrefixes,
       });
       if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
       source.candidateCache.set(key, found);
@@ -341,6 +366,7 @@ function isOcrSign(lower: string, evidence: Evidence): boolean {
   const cheap = candidates(lower, (b, l, m, r) => evidence.isWord(b, 0, l, m, r, b.length), {
     generic: false,
     maxCost: SIGN_MAX_COST,
+    prefixes: evidence.source.wordPrefixes,
   });
   return cheap.some((c) => {
     const rank = evidence.rank(c.word);

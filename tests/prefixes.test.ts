@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Evidence, createEvidenceSource } from '../src/index.js';
+import { candidates } from '../src/evidence/channel.js';
+import { PrefixFilter, PREFIX_START, prefixHash } from '../src/evidence/prefixes.js';
+
+describe('PrefixFilter', () => {
+  const words = ['the', 'there', 'then', 'harbour', 'zymurgy'];
+  const filter = new PrefixFilter(words, 30);
+
+  it('says yes to every beginning of its words', () => {
+    for (const w of words) {
+      for (let n = 1; n <= w.length; n++) expect(filter.has(prefixHash(w, 0, n, PREFIX_START))).toBe(true);
+      expect(filter.reach(w)).toBe(w.length);
+    }
+  });
+
+  it('says no to most strings that begin none of them', () => {
+    const others = ['xq', 'qqq', 'tz', 'hx', 'zyx', 'ab', 'jj', 'kw', 'vv', 'wq'];
+    const yes = others.filter((s) => filter.has(prefixHash(s, 0, s.length, PREFIX_START)));
+    expect(yes.length).toBeLessThanOrEqual(1);
+    expect(filter.reach('thqrx')).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('candidates with a prefix filter', () => {
+  // The filter only leaves branches no accepted word can come from: the same candidates, found sooner.
+  const source = createEvidenceSource(['Zorbulon']);
+  const evidence = new Evidence(source, '');
+  const accept = (b: string, l: number, m: string, r: number) => evidence.isWord(b, 0, l, m, r, b.length);
+  const reads = [
+    'tbe',
+    'aud',
+    'havo',
+    'boen',
+    'tlie',
+    'rnan',
+    'pormits',
+    'countv',
+    'zorbu1on',
+    'xqzvw',
+    'goverument',
+    'fuch',
+  ];
+
+  it.each(reads)('finds the same candidates for %s', (read) => {
+    for (const longS of [false, true]) {
+      const plain = candidates(read, accept, { longS });
+      const pruned = candidates(read, accept, { longS, prefixes: source.wordPrefixes });
+      expect(pruned).toEqual(plain);
+    }
+  });
+
+  it('still finds the usual corrections', () => {
+    const words = candidates('tbe', accept, { prefixes: source.wordPrefixes }).map((c) => c.word);
+    expect(words).toContain('the');
+  });
+});
