@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Evidence, createEvidenceSource } from '../src/index.js';
 import { candidates } from '../src/evidence/channel.js';
-import { PrefixFilter, PREFIX_START, prefixHash } from '../src/evidence/prefixes.js';
+import { PrefixFilter, PREFIX_START, prefixHash, suffixHash } from '../src/evidence/prefixes.js';
 
 describe('PrefixFilter', () => {
   const words = ['the', 'there', 'then', 'harbour', 'zymurgy'];
@@ -12,6 +12,16 @@ describe('PrefixFilter', () => {
       for (let n = 1; n <= w.length; n++) expect(filter.has(prefixHash(w, 0, n, PREFIX_START))).toBe(true);
       expect(filter.reach(w)).toBe(w.length);
     }
+  });
+
+  it('says yes to every ending of its words, read from the end', () => {
+    const endings = new PrefixFilter(words, 30, true);
+    for (const w of words) {
+      for (let n = 0; n < w.length; n++) expect(endings.has(suffixHash(w, n, w.length, PREFIX_START))).toBe(true);
+    }
+    expect(
+      ['xq', 'qqq', 'zt', 'bx'].filter((s) => endings.has(suffixHash(s, 0, s.length, PREFIX_START))).length,
+    ).toBeLessThanOrEqual(1);
   });
 
   it('says no to most strings that begin none of them', () => {
@@ -45,13 +55,13 @@ describe('candidates with a prefix filter', () => {
   it.each(reads)('finds the same candidates for %s', (read) => {
     for (const longS of [false, true]) {
       const plain = candidates(read, accept, { longS });
-      const pruned = candidates(read, accept, { longS, prefixes: source.wordPrefixes });
+      const pruned = candidates(read, accept, { longS, affixes: source.wordAffixes });
       expect(pruned).toEqual(plain);
     }
   });
 
   it('still finds the usual corrections', () => {
-    const words = candidates('tbe', accept, { prefixes: source.wordPrefixes }).map((c) => c.word);
+    const words = candidates('tbe', accept, { affixes: source.wordAffixes }).map((c) => c.word);
     expect(words).toContain('the');
   });
 });

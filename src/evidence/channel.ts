@@ -7,7 +7,7 @@
  * up to `MAX_CONFUSIONS` confusions undone, or one generic edit (`candidates`).
  */
 
-import { PREFIX_START, prefixStep, type PrefixFilter } from './prefixes.js';
+import { PREFIX_START, prefixStep, type Affixes } from './prefixes.js';
 
 /**
  * What OCR read -> what was printed, with the cost of that confusion (nats). An empty `read` is a
@@ -144,10 +144,11 @@ export interface CandidateOptions {
    */
   near?: (read: string) => readonly string[];
   /**
-   * The beginnings of every string `accept` may accept: a spelling begun that begins none of them is
-   * not followed further (the same candidates, found sooner). Without it, every branch is followed.
+   * The beginnings and endings of every string `accept` may accept: a spelling that begins or ends as
+   * none of them is not tried, nor followed further (the same candidates, found sooner). Without
+   * them, everything is tried.
    */
-  prefixes?: PrefixFilter;
+  affixes?: Affixes;
 }
 
 /**
@@ -163,19 +164,21 @@ export const acceptWords =
     test(base.slice(0, leftEnd) + middle + base.slice(rightStart));
 
 export function candidates(read: string, accept: Acceptor, options: CandidateOptions = {}): Candidate[] {
-  const { longS = false, generic = true, maxCost = Infinity, near, prefixes } = options;
+  const { longS = false, generic = true, maxCost = Infinity, near, affixes } = options;
   const table = longS ? WITH_LONG_S : CONFUSIONS;
   const seconds = longS ? SECOND_WITH_LONG_S : SECOND_CONFUSIONS;
   const found = new Map<string, Candidate>();
   // Each string tried is described by its parts and asked about without being built; only accepted
-  // ones are built and kept, with the cheapest way there (`how`, spelled out only for them).
+  // ones are built and kept, with the cheapest way there (`how`, spelled out only for them: the
+  // confusion undone before this one, if any, is `r0 -> p0`).
   const offer = (
     base: string,
     leftEnd: number,
     middle: string,
     rightStart: number,
     cost: number,
-    how: string,
+    r0: string | undefined,
+    p0: string,
     r: string,
     p: string,
   ) => {
@@ -183,37 +186,60 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
     const word = base.slice(0, leftEnd) + middle + base.slice(rightStart);
     if (word === read) return;
     const known = found.get(word);
-    if (known === undefined || cost < known.cost) found.set(word, { word, cost, how: join(how, name(r, p)) });
+    if (known === undefined || cost < known.cost) {
+      found.set(word, { word, cost, how: r0 === undefined ? name(r, p) : join(name(r0, p0), name(r, p)) });
+    }
   };
-  const name = (r: string, p: string) => (r === '' ? `"${p}" lost` : p === '' ? `"${r}" added` : `${r}→${p}`);
   // Round one: the confusions of the table, up to MAX_CONFUSIONS, the second after the first (so each
   // set is tried once) and only a cheap letter-for-letter one.
-  const expand = (word: string, from: number, cost: number, how: string, depth: number, lostOnly: boolean) => {
-    const { reach, begins } = beginnings(word, prefixes);
+  const expand = (
+    word: string,
+    from: number,
+    cost: number,
+    r0: string | undefined,
+    p0: string,
+    depth: number,
+    lostOnly: boolean,
+  ) => {
+    // With `affixes`, `p` put for `r` at `at` can give a word only if `word[0, at)` + `p` begins one
+    // (`at <= reach`, `ends.begins`) and `p` + the rest ends one (`at + r.length >= tail`, `ends.ends`).
+    const ends = affixes ? new Ends(word, affixes) : undefined;
+    const reach = ends ? ends.reach : word.length;
+    const tail = ends ? ends.tail : 0;
+    const last = depth + 1 >= MAX_CONFUSIONS; // no confusion is undone after this one
+    if (last && reach + MAX_READ_LENGTH < tail) return;
     for (const [r, p, c] of depth > 0 ? seconds : table) {
       if (cost + c > maxCost) continue;
-      if (depth === 0 && (r === '' || p === '') && c > LETTER_ROUND_ONE_MAX_COST !== lostOnly) continue;
+      // Round two adds only the dearer letters lost or added (and what follows them): the rest it would
+      // find again at the same cost.
+      if (depth === 0 && (r === '' || p === '' ? c > LETTER_ROUND_ONE_MAX_COST !== lostOnly : lostOnly)) continue;
       if (r === '') {
-        for (let at = from; at <= reach; at++) if (begins(at, p)) offer(word, at, p, at, cost + c, how, r, p);
+        for (let at = Math.max(from, tail); at <= reach; at++) {
+          if (!ends || (ends.begins(at, p) && ends.ends(at, p))) offer(word, at, p, at, cost + c, r0, p0, r, p);
+        }
         continue;
       }
-      for (let at = word.indexOf(r, from); at !== -1 && at <= reach; at = word.indexOf(r, at + 1)) {
-        if (!begins(at, p)) continue;
-        offer(word, at, p, at + r.length, cost + c, how, r, p);
-        if (depth + 1 < MAX_CONFUSIONS) {
+      const first = last ? Math.max(from, tail - r.length) : from;
+      for (let at = word.indexOf(r, first); at !== -1 && at <= reach; at = word.indexOf(r, at + 1)) {
+        if (ends && !ends.begins(at, p)) continue;
+        if (at + r.length >= tail && (!ends || ends.ends(at + r.length, p))) {
+          offer(word, at, p, at + r.length, cost + c, r0, p0, r, p);
+        }
+        // A second confusion, after this one, needs a beginning of the changed string that reaches it.
+        if (!last && (!ends || ends.reachesAfter(word, at, r, p))) {
           const next = word.slice(0, at) + p + word.slice(at + r.length);
-          expand(next, at + p.length, cost + c, join(how, name(r, p)), depth + 1, false);
+          expand(next, at + p.length, cost + c, r, p, depth + 1, false);
         }
       }
     }
   };
-  expand(read, 0, 0, '', 0, false);
+  expand(read, 0, 0, undefined, '', 0, false);
   // Round two, only when round one found nothing cheap: letters lost or added that the first round
   // leaves out, and for longer words one generic edit.
   let cheapest = Infinity;
   for (const c of found.values()) cheapest = Math.min(cheapest, c.cost);
   if (generic && cheapest > ROUND_TWO_BELOW && maxCost >= GENERIC_EDIT_COST) {
-    expand(read, 0, 0, '', 0, true);
+    expand(read, 0, 0, undefined, '', 0, true);
     // One letter replaced or added by the OCR, anywhere (a lost letter is in the table already).
     if (read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read) && near) {
       for (const word of near(read)) {
@@ -224,12 +250,13 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
         }
       }
     } else if (read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read)) {
-      const { reach, begins } = beginnings(read, prefixes);
-      for (let i = 0; i < read.length && i <= reach; i++) {
-        offer(read, i, '', i + 1, GENERIC_EDIT_COST, '', read[i]!, '');
+      const ends = affixes ? new Ends(read, affixes) : undefined;
+      const reach = Math.min(read.length - 1, ends ? ends.reach : read.length);
+      for (let i = Math.max(0, ends ? ends.tail - 1 : 0); i <= reach; i++) {
+        offer(read, i, '', i + 1, GENERIC_EDIT_COST, undefined, '', read[i]!, '');
         for (const letter of LETTERS) {
-          if (letter !== read[i] && begins(i, letter))
-            offer(read, i, letter, i + 1, GENERIC_EDIT_COST, '', read[i]!, letter);
+          if (letter === read[i] || (ends && !(ends.begins(i, letter) && ends.ends(i + 1, letter)))) continue;
+          offer(read, i, letter, i + 1, GENERIC_EDIT_COST, undefined, '', read[i]!, letter);
         }
       }
     }
@@ -237,33 +264,81 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
   return [...found.values()].sort((a, b) => a.cost - b.cost);
 }
 
+/** The longest string a confusion replaces. */
+const MAX_READ_LENGTH = Math.max(...CONFUSIONS.map(([r]) => r.length), LONG_S[0].length);
+
 /**
- * How far `word` may be followed (see `CandidateOptions.prefixes`): a change at `at` needs
- * `word[0, at)` to begin some word (`at <= reach`), and that beginning followed by what is put there
- * too (`begins(at, put)`). Without a filter, everything may.
+ * How far a string may be changed and still give a word (see `CandidateOptions.affixes`): its
+ * beginnings `word[0, k)` that may begin a word, for `k` up to `reach`, and its endings
+ * `word[k, end)` that may end one, for `k` from `tail`; each with its hash, to go on from.
  */
-function beginnings(
-  word: string,
-  prefixes: PrefixFilter | undefined,
-): { reach: number; begins: (at: number, put: string) => boolean } {
-  if (!prefixes) return { reach: word.length, begins: () => true };
-  // starts[k]: the hash of word[0, k), for k <= reach.
-  const starts = new Int32Array(word.length + 1);
-  let h = PREFIX_START;
-  starts[0] = h;
-  let reach = 0;
-  for (; reach < word.length; reach++) {
-    h = prefixStep(h, word.charCodeAt(reach));
-    if (!prefixes.has(h)) break;
-    starts[reach + 1] = h;
+class Ends {
+  readonly reach: number;
+  readonly tail: number;
+  private readonly starts: Int32Array;
+  private readonly tails: Int32Array;
+
+  constructor(
+    word: string,
+    private readonly affixes: Affixes,
+  ) {
+    const n = word.length;
+    const { prefixes, suffixes } = affixes;
+    this.starts = new Int32Array(n + 1);
+    this.tails = new Int32Array(n + 1);
+    let h = PREFIX_START;
+    this.starts[0] = h;
+    let k = 0;
+    for (; k < n; k++) {
+      h = prefixStep(h, word.charCodeAt(k));
+      if (!prefixes.has(h)) break;
+      this.starts[k + 1] = h;
+    }
+    this.reach = k;
+    h = PREFIX_START;
+    this.tails[n] = h;
+    for (k = n; k > 0; k--) {
+      h = prefixStep(h, word.charCodeAt(k - 1));
+      if (!suffixes.has(h)) break;
+      this.tails[k - 1] = h;
+    }
+    this.tail = k;
   }
-  const begins = (at: number, put: string): boolean => {
-    let g = starts[at]!;
-    for (let i = 0; i < put.length; i++) if (!prefixes.has((g = prefixStep(g, put.charCodeAt(i))))) return false;
+
+  /** `word[0, at)` + `put` may begin a word (`at <= reach`). */
+  begins(at: number, put: string): boolean {
+    let h = this.starts[at]!;
+    for (let i = 0; i < put.length; i++)
+      if (!this.affixes.prefixes.has((h = prefixStep(h, put.charCodeAt(i))))) return false;
     return true;
-  };
-  return { reach, begins };
+  }
+
+  /**
+   * With `put` for `word[at, at + r.length)`, the changed string may begin a word up to where a second
+   * confusion could start: after `put`, and where what follows it may end a word (`tail`, moved by the
+   * change in length, less the longest confusion).
+   */
+  reachesAfter(word: string, at: number, r: string, put: string): boolean {
+    let h = this.starts[at]!;
+    for (let i = 0; i < put.length; i++) h = prefixStep(h, put.charCodeAt(i));
+    let k = at + put.length;
+    const need = Math.max(k, this.tail + put.length - r.length - MAX_READ_LENGTH);
+    for (let from = at + r.length; k < need; k++, from++) {
+      if (from >= word.length || !this.affixes.prefixes.has((h = prefixStep(h, word.charCodeAt(from))))) return false;
+    }
+    return true;
+  }
+
+  /** `put` + `word[at, end)` may end a word (`at >= tail`). */
+  ends(at: number, put: string): boolean {
+    let h = this.tails[at]!;
+    for (let i = put.length - 1; i >= 0; i--)
+      if (!this.affixes.suffixes.has((h = prefixStep(h, put.charCodeAt(i))))) return false;
+    return true;
+  }
 }
+
+const name = (r: string, p: string): string => (r === '' ? `"${p}" lost` : p === '' ? `"${r}" added` : `${r}→${p}`);
 
 const join = (how: string, step: string): string => (how === '' ? step : `${how}, ${step}`);
 

@@ -1,10 +1,11 @@
 /**
- * The beginnings of a set of words, as a filter: "does some word of the set begin with this string?"
- * answered from one hash, with no false "no" (a "yes" may be wrong now and then, as a Bloom filter's).
- * The OCR corrector's candidate search (`channel.ts`) asks it before it goes on from a spelling it has
- * begun: once `xq` begins no word, neither `xqe...` nor any further confusion undone after it can give
- * one, and the search leaves that branch. The strings are hashed with FNV-1a over their char codes,
- * one character at a time (`PREFIX_START`, `prefixStep`), so a search extends a hash as it extends a
+ * The beginnings and the endings of a set of words, as filters: "does some word of the set begin (or
+ * end) with this string?" answered from one hash, with no false "no" (a "yes" may be wrong now and
+ * then, as a Bloom filter's). The OCR corrector's candidate search (`channel.ts`) asks them before it
+ * tries a spelling: once `xq` begins no word, neither `xqe...` nor any further confusion undone after
+ * it can give one; and a confusion undone before an ending no word has (`...qzt`) gives none either.
+ * The strings are hashed with FNV-1a over their char codes, one character at a time (`PREFIX_START`,
+ * `prefixStep`; an ending from its last character back), so a search extends a hash as it extends a
  * string.
  */
 
@@ -20,24 +21,48 @@ export function prefixHash(s: string, start: number, end: number, h: number): nu
   return h;
 }
 
-/** Bits per beginning stored, at least: with ~8 bits each, about one "yes" in 20 for a string that begins no word. */
-const BITS_PER_PREFIX = 8;
+/** The hash of the ending `s[start, end)` continued from `h` (the ending read from its end). */
+export function suffixHash(s: string, start: number, end: number, h: number): number {
+  for (let i = end - 1; i >= start; i--) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Bits per string stored, at least: with ~8 bits each, about one "yes" in 20 for a string no word has. */
+const BITS_PER_STRING = 8;
 
 export class PrefixFilter {
   private readonly bits: Int32Array;
   private readonly mask: number;
 
-  /** The beginnings (every non-empty prefix) of `words`, each at most `prefixCount` of them in all (for the size). */
-  constructor(words: Iterable<string>, prefixCount: number) {
+  /**
+   * The beginnings (every non-empty prefix) of `words`, or with `endings` their endings (every
+   * non-empty suffix, hashed from the end); `count` bounds how many there are (for the size).
+   */
+  constructor(
+    words: Iterable<string>,
+    count: number,
+    private readonly endings = false,
+    bits?: Int32Array,
+  ) {
     let size = 1 << 10;
-    while (size < prefixCount * BITS_PER_PREFIX) size <<= 1;
-    this.bits = new Int32Array(size >>> 5);
-    this.mask = size - 1;
+    while (size < count * BITS_PER_STRING) size <<= 1;
+    this.bits = bits ? bits.slice() : new Int32Array(size >>> 5);
+    this.mask = this.bits.length * 32 - 1;
+    this.addWords(words);
+  }
+
+  /** This filter and `words` too (the same size: for a few more). */
+  with(words: Iterable<string>): PrefixFilter {
+    return new PrefixFilter(words, 0, this.endings, this.bits);
+  }
+
+  private addWords(words: Iterable<string>): void {
     for (const word of words) {
       let h = PREFIX_START;
-      for (let i = 0; i < word.length; i++) {
-        h = prefixStep(h, word.charCodeAt(i));
-        this.add(h);
+      if (this.endings) {
+        for (let i = word.length - 1; i >= 0; i--) this.add((h = prefixStep(h, word.charCodeAt(i))));
+      } else {
+        for (let i = 0; i < word.length; i++) this.add((h = prefixStep(h, word.charCodeAt(i))));
       }
     }
   }
@@ -47,7 +72,7 @@ export class PrefixFilter {
     this.bits[bit >>> 5]! |= 1 << (bit & 31);
   }
 
-  /** Some word may begin with the string of hash `h` (false: none does). */
+  /** Some word may begin (or end) with the string of hash `h` (false: none does). */
   has(h: number): boolean {
     const bit = (h >>> 0) & this.mask;
     return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
@@ -62,4 +87,16 @@ export class PrefixFilter {
     }
     return s.length;
   }
+}
+
+/** Both filters of a set of words: what a candidate search needs (`CandidateOptions.affixes`). */
+export interface Affixes {
+  readonly prefixes: PrefixFilter;
+  readonly suffixes: PrefixFilter;
+}
+
+/** The beginnings and endings of `words`. */
+export function affixesOf(words: readonly string[]): Affixes {
+  const count = words.reduce((n, w) => n + w.length, 0);
+  return { prefixes: new PrefixFilter(words, count), suffixes: new PrefixFilter(words, count, true) };
 }

@@ -9,11 +9,27 @@ import type { Lexicon } from './lexicon.js';
 import { LanguageModel } from './language-model.js';
 import { NearWords } from './near-words.js';
 import { PairTable } from './pairs.js';
-import { PrefixFilter } from './prefixes.js';
+import { affixesOf, type Affixes } from './prefixes.js';
 import { PROJECT_WORDS } from './project-words.js';
 
 /** No counts at all: a source made without them decides as if no pair were ever seen. */
 const EMPTY_PAIRS = (): PairTable => PairTable.fromEntries([], []);
+
+/** The beginnings and endings of a lexicon's dictionary words, built once per lexicon (the process's one, mostly). */
+const DICTIONARY_AFFIXES = new WeakMap<Lexicon, Affixes>();
+
+function dictionaryAffixes(lexicon: Lexicon): Affixes {
+  let affixes = DICTIONARY_AFFIXES.get(lexicon);
+  if (!affixes) {
+    const words: string[] = [];
+    for (let entry = 0; entry < lexicon.size; entry++) {
+      if (lexicon.isDictionaryEntry(entry)) words.push(lexicon.wordAt(entry));
+    }
+    affixes = affixesOf(words);
+    DICTIONARY_AFFIXES.set(lexicon, affixes);
+  }
+  return affixes;
+}
 
 export class EvidenceSource {
   /** Lowercase project and user words: words a repair may produce, and words in their own right. */
@@ -34,7 +50,7 @@ export class EvidenceSource {
   private pairTable: PairTable | undefined;
   private nearIndex: NearWords | undefined;
   private languageModel: LanguageModel | undefined;
-  private prefixFilter: PrefixFilter | undefined;
+  private affixFilters: Affixes | undefined;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -71,22 +87,17 @@ export class EvidenceSource {
   }
 
   /**
-   * The beginnings of the words (dictionary and extra words: what `Evidence.isWord` accepts), built on
-   * first use (about 2 MB, some 20 ms): the corrector's candidate search leaves a branch that begins no
-   * word.
+   * The beginnings and endings of the words (dictionary and extra words: what `Evidence.isWord`
+   * accepts), built on first use (2 × 2 MB, some 40 ms): the corrector's candidate search tries no
+   * spelling that begins or ends as no word does.
    */
-  get wordPrefixes(): PrefixFilter {
-    if (!this.prefixFilter) {
-      const words: string[] = [...this.extraWords];
-      for (let entry = 0; entry < this.lexicon.size; entry++) {
-        if (this.lexicon.isDictionaryEntry(entry)) words.push(this.lexicon.wordAt(entry));
-      }
-      this.prefixFilter = new PrefixFilter(
-        words,
-        words.reduce((n, w) => n + w.length, 0),
-      );
+  get wordAffixes(): Affixes {
+    if (!this.affixFilters) {
+      const { prefixes, suffixes } = dictionaryAffixes(this.lexicon);
+      const extra = [...this.extraWords];
+      this.affixFilters = { prefixes: prefixes.with(extra), suffixes: suffixes.with(extra) };
     }
-    return this.prefixFilter;
+    return this.affixFilters;
   }
 
   /** Word and word-pair counts (SymSpell's English lists, see NOTICE). */

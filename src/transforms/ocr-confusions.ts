@@ -28,7 +28,7 @@ import { candidates, type Candidate } from '../evidence/channel.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
-import { PrefixFilter } from '../evidence/prefixes.js';
+import { affixesOf, type Affixes } from '../evidence/prefixes.js';
 import { defineTransform, optionsOf } from './define.js';
 
 export interface OcrConfusionOptions {
@@ -214,7 +214,7 @@ class Forms {
   private readonly wordLikeMemo = new Map<string, boolean>();
   private readonly candidateMemo = new Map<string, readonly Candidate[]>();
   private readonly signMemo = new Map<string, boolean>();
-  private ownFilter: PrefixFilter | undefined;
+  private ownFilter: Affixes | undefined;
 
   constructor(
     private readonly evidence: Evidence,
@@ -248,7 +248,7 @@ class Forms {
       words = candidates(
         lower,
         (b, leftEnd, middle, rightStart) => evidence.isWord(b, 0, leftEnd, middle, rightStart, b.length),
-        { longS: this.longS, generic, prefixes: source.wordPrefixes },
+        { longS: this.longS, generic, affixes: source.wordAffixes },
       );
       if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
       source.candidateCache.set(key, words);
@@ -266,23 +266,20 @@ class Forms {
           document.countEntry(-1, b.slice(0, leftEnd) + middle + b.slice(rightStart)) > 1
         );
       },
-      { longS: this.longS, generic: false, maxCost: DOCUMENT_WORD_MAX_COST, prefixes: this.ownPrefixes() },
+      { longS: this.longS, generic: false, maxCost: DOCUMENT_WORD_MAX_COST, affixes: this.ownAffixes() },
     );
     found = own.length === 0 ? words : [...words, ...own].sort((x, y) => x.cost - y.cost);
     this.candidateMemo.set(memoKey, found);
     return found;
   }
 
-  /** The beginnings of the document's own candidates: the strings it has twice or more that are no word. */
-  private ownPrefixes(): PrefixFilter {
+  /** The beginnings and endings of the document's own candidates: the strings it has twice or more that are no word. */
+  private ownAffixes(): Affixes {
     if (!this.ownFilter) {
       const source = this.evidence.source;
       const own: string[] = [];
       for (const [word, entry] of this.document().repeated()) if (!source.isWordEntry(entry)) own.push(word);
-      this.ownFilter = new PrefixFilter(
-        own,
-        own.reduce((n, w) => n + w.length, 0),
-      );
+      this.ownFilter = affixesOf(own);
     }
     return this.ownFilter;
   }
@@ -301,7 +298,7 @@ class Forms {
         longS: this.longS,
         generic: false,
         maxCost,
-        prefixes: source.wordPrefixes,
+        affixes: source.wordAffixes,
       });
       if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
       source.candidateCache.set(key, found);
@@ -366,7 +363,7 @@ function isOcrSign(lower: string, evidence: Evidence): boolean {
   const cheap = candidates(lower, (b, l, m, r) => evidence.isWord(b, 0, l, m, r, b.length), {
     generic: false,
     maxCost: SIGN_MAX_COST,
-    prefixes: evidence.source.wordPrefixes,
+    affixes: evidence.source.wordAffixes,
   });
   return cheap.some((c) => {
     const rank = evidence.rank(c.word);
