@@ -203,12 +203,16 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
   ) => {
     // With `affixes`, `p` put for `r` at `at` can give a word only if `word[0, at)` + `p` begins one
     // (`at <= reach`, `ends.begins`) and `p` + the rest ends one (`at + r.length >= tail`, `ends.ends`).
-    const ends = affixes ? new Ends(word, affixes) : undefined;
+    const ends = affixes ? ENDS[depth]!.of(word, affixes) : undefined;
     const reach = ends ? ends.reach : word.length;
     const tail = ends ? ends.tail : 0;
     const last = depth + 1 >= MAX_CONFUSIONS; // no confusion is undone after this one
     if (last && reach + MAX_READ_LENGTH < tail) return;
+    // The letters a confusion may start at (`from` to `reach`), as bits: most confusions start at none.
+    let present = 0;
+    for (let i = from, end = Math.min(reach, word.length - 1); i <= end; i++) present |= 1 << (word.charCodeAt(i) & 31);
     for (const [r, p, c] of depth > 0 ? seconds : table) {
+      if (r !== '' && (present & (1 << (r.charCodeAt(0) & 31))) === 0) continue;
       if (cost + c > maxCost) continue;
       // Round two adds only the dearer letters lost or added (and what follows them): the rest it would
       // find again at the same cost.
@@ -250,7 +254,7 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
         }
       }
     } else if (read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read)) {
-      const ends = affixes ? new Ends(read, affixes) : undefined;
+      const ends = affixes ? ENDS[0]!.of(read, affixes) : undefined;
       const reach = Math.min(read.length - 1, ends ? ends.reach : read.length);
       for (let i = Math.max(0, ends ? ends.tail - 1 : 0); i <= reach; i++) {
         offer(read, i, '', i + 1, GENERIC_EDIT_COST, undefined, '', read[i]!, '');
@@ -273,19 +277,21 @@ const MAX_READ_LENGTH = Math.max(...CONFUSIONS.map(([r]) => r.length), LONG_S[0]
  * `word[k, end)` that may end one, for `k` from `tail`; each with its hash, to go on from.
  */
 class Ends {
-  readonly reach: number;
-  readonly tail: number;
-  private readonly starts: Int32Array;
-  private readonly tails: Int32Array;
+  reach = 0;
+  tail = 0;
+  private starts = new Int32Array(32);
+  private tails = new Int32Array(32);
+  private affixes!: Affixes;
 
-  constructor(
-    word: string,
-    private readonly affixes: Affixes,
-  ) {
+  /** Ready for `word` (the arrays are kept from one word to the next: a search asks for thousands). */
+  of(word: string, affixes: Affixes): this {
     const n = word.length;
     const { prefixes, suffixes } = affixes;
-    this.starts = new Int32Array(n + 1);
-    this.tails = new Int32Array(n + 1);
+    this.affixes = affixes;
+    if (this.starts.length <= n) {
+      this.starts = new Int32Array(2 * n + 2);
+      this.tails = new Int32Array(2 * n + 2);
+    }
     let h = PREFIX_START;
     this.starts[0] = h;
     let k = 0;
@@ -303,6 +309,7 @@ class Ends {
       this.tails[k - 1] = h;
     }
     this.tail = k;
+    return this;
   }
 
   /** `word[0, at)` + `put` may begin a word (`at <= reach`). */
@@ -337,6 +344,12 @@ class Ends {
     return true;
   }
 }
+
+/**
+ * One `Ends` per depth of the search, reused (a search runs to its end before the next starts: no
+ * acceptor starts one).
+ */
+const ENDS = Array.from({ length: MAX_CONFUSIONS }, () => new Ends());
 
 const name = (r: string, p: string): string => (r === '' ? `"${p}" lost` : p === '' ? `"${r}" added` : `${r}→${p}`);
 
