@@ -100,6 +100,7 @@ export function createProgram(
     )
     .option('--skip-existing', 'batch: skip inputs whose output exists and is newer (resume a run)')
     .option('--report <file>', 'batch: write one JSON line per file (status, encoding, edits, time)')
+    .option('--review <file>', 'also write an HTML page to review the run: files worst first, diffs, edits by rule')
     .option('-q, --quiet', 'no warnings, progress or summary; errors only')
     .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order')
     .option('--article-key <name>', 'with --jsonl: add the article\'s parts under this key (default "article")');
@@ -183,6 +184,26 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
     else await out.write(result.output);
   }
   await printReports(options, plan, { name, decoded, result, evidence, output }, io, out);
+  if (options.review !== undefined) await writeReview(options.review, name, output ?? null, decoded, result, evidence);
+}
+
+/** `--review` for one article: the same page as a batch's, with one file. */
+async function writeReview(
+  file: string,
+  name: string,
+  output: string | null,
+  decoded: ReturnType<typeof decodeBytes>,
+  result: ReturnType<typeof cleanArticle>,
+  evidence: ReturnType<typeof createEvidenceSource>,
+): Promise<void> {
+  const [{ ReviewCollector, renderReview, reviewFile }, { computeStats }, { toolName }] = await Promise.all([
+    import('../report/review.js'),
+    import('../report/stats.js'),
+    import('../io/package-files.js'),
+  ]);
+  const review = new ReviewCollector(name, toolName());
+  review.add(reviewFile(name, output, decoded.text, decoded, result, computeStats(decoded.text, result, evidence)));
+  writeFileAtomic(file, renderReview(review.data()));
 }
 
 /** Run the CLI; resolves to the exit status. Errors become one line on stderr. */

@@ -48,6 +48,8 @@ export interface CliOptions {
   preset?: PresetChoice;
   /** A file, or `false` for `--no-config`. */
   config?: string | false;
+  /** `--review`: the HTML page to write about the run. */
+  review?: string;
 }
 
 /** A comma-separated list, repeatable: `--skip a,b --skip c`. */
@@ -109,7 +111,8 @@ export function checkOptions(mode: Mode, inputs: readonly string[], options: Cli
   if (options.encoding) checkEncoding(options.encoding);
   if (mode === 'jsonl') checkJsonl(inputs, options);
   else if (mode === 'batch') checkBatch(inputs, options);
-  else if (mode === 'one') {
+  if (options.review !== undefined) checkReview(mode, inputs, options);
+  if (mode === 'one') {
     checkNoBatchOptions(options);
     if (options.articleKey !== undefined) throw new UsageError('--article-key: only with --jsonl');
   }
@@ -195,4 +198,20 @@ function checkBatch(inputs: readonly string[], options: CliOptions): void {
   }
   if (inputs.length === 0) throw new UsageError('no input: give the files or folders to clean');
   if (inputs.includes('-')) throw new UsageError('"-" (stdin) cannot be part of a batch; give files or folders');
+}
+
+/** `--review FILE`: a page about files or one article, written, so not with `--dry-run`; never over the input. */
+function checkReview(mode: Mode, inputs: readonly string[], options: CliOptions): void {
+  const file = options.review!;
+  if (mode === 'jsonl') throw new UsageError('--review: reviews files or one article, not JSON Lines records');
+  if (options.dryRun) throw new UsageError('--review: writes a file, and --dry-run writes nothing; choose one');
+  if (file === '' || file === '-')
+    throw new UsageError(`--review: "${file}" is not a file name; expected e.g. review.html`);
+  const [input] = inputs;
+  if (mode === 'one' && input !== undefined && input !== '-' && sameFile(input, file)) {
+    throw new UsageError(`--review ${file}: is the input file; refusing to overwrite it`);
+  }
+  if (mode === 'one' && options.output !== undefined && !toStdout(options.output) && sameFile(options.output, file)) {
+    throw new UsageError(`--review ${file}: is the -o file too; choose another name`);
+  }
 }

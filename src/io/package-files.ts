@@ -3,6 +3,8 @@
  * under `src/<folder>/` and `dist/<folder>/` sit two folders below the package root; the bundled CLI
  * (`dist/clean-article.js`) sits one below, and the bundler tells it so.
  */
+import fs from 'node:fs';
+
 declare const __BUNDLED__: boolean | undefined;
 
 const PACKAGE_ROOT = new URL(typeof __BUNDLED__ === 'boolean' ? '../' : '../../', import.meta.url);
@@ -10,4 +12,10 @@ const PACKAGE_ROOT = new URL(typeof __BUNDLED__ === 'boolean' ? '../' : '../../'
 /** The URL of `relative` (a path inside the package, such as `dist/lexicon.bin`). */
 export function packageFile(relative: string): URL {
   return new URL(relative, PACKAGE_ROOT);
+}
+
+/** `clean-article <version>`, from the package's own `package.json`. */
+export function toolName(): string {
+  const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { name: string; version: string };
+  return `${pkg.name} ${pkg.version}`;
 }

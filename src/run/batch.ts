@@ -26,6 +26,9 @@ import { createRunner, defaultJobs, runOrdered, until } from './pool.js';
 import type { Format } from '../render/index.js';
 import { PreviousReport } from './previous-report.js';
 import { Stop, type Signals } from './stop.js';
+import { ReviewCollector, renderReview, unreviewedRow } from '../report/review.js';
+import { writeFileAtomic } from '../io/files.js';
+import { toolName } from '../io/package-files.js';
 import { fileResult, type EngineOptions, type FileResult, type FileTask, type TaskResult } from './tasks.js';
 
 const NAME = 'clean-article';
@@ -41,7 +44,17 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export type BatchOptions = Pick<
   CliOptions,
-  'format' | 'outDir' | 'inPlace' | 'backup' | 'ext' | 'jobs' | 'skipExisting' | 'report' | 'quiet' | 'output'
+  | 'format'
+  | 'outDir'
+  | 'inPlace'
+  | 'backup'
+  | 'ext'
+  | 'jobs'
+  | 'skipExisting'
+  | 'report'
+  | 'quiet'
+  | 'output'
+  | 'review'
 >;
 
 export interface BatchIO {
@@ -136,7 +149,7 @@ function walkedFolder(root: Root): string | undefined {
 }
 
 /** The report may not be written over an input: one named, or one a folder walk would pick up. */
-function checkReport(report: string, roots: readonly Root[], extensions: readonly string[]): void {
+function checkReport(report: string, roots: readonly Root[], extensions: readonly string[], flag = '--report'): void {
   const reportAbs = realPath(report);
   const name = path.basename(reportAbs).toLowerCase();
   const isInput = (root: Root): boolean => {
@@ -146,7 +159,7 @@ function checkReport(report: string, roots: readonly Root[], extensions: readonl
     return extensions.some((ext) => name.endsWith(ext));
   };
   const input = roots.find(isInput);
-  if (input) throw new UsageError(`--report ${report}: would be written over the input ${input.given}`);
+  if (input) throw new UsageError(`${flag} ${report}: would be written over the input ${input.given}`);
 }
 
 /**
@@ -184,6 +197,7 @@ export function planBatch(inputs: readonly string[], options: BatchOptions): Bat
     }
   }
   if (options.report !== undefined) checkReport(options.report, roots, extensions);
+  if (options.review !== undefined) checkReport(options.review, roots, extensions, '--review');
   const base = commonFolder(
     roots.map((r) => (r.kind === 'file' || r.kind === 'missing' ? path.dirname(r.abs) : r.abs)),
   );
@@ -445,10 +459,17 @@ export async function runBatch(
     })();
   }
 
+  const review = options.review !== undefined ? new ReviewCollector(inputs.join(' '), toolName()) : undefined;
   const counts = { ok: 0, skipped: 0, failed: 0 };
   const edits = new Map<string, number>();
   const runner = createRunner(
-    { ...engineOptions, skipExisting: options.skipExisting, inPlace: plan.inPlace, backup: plan.backup },
+    {
+      ...engineOptions,
+      skipExisting: options.skipExisting,
+      inPlace: plan.inPlace,
+      backup: plan.backup,
+      ...(review && { review: true }),
+    },
     options.jobs ?? defaultJobs(),
   );
   const stop = new Stop(io.signals, () => runner.cancel());
@@ -477,6 +498,15 @@ export async function runBatch(
           say(`${result.input}: warning: ${result.warning}`);
         }
         report?.write(result);
+        review?.add(
+          result.review ??
+            unreviewedRow(
+              result.input,
+              result.output,
+              result.status === 'ok' ? 'skipped' : result.status,
+              result.error,
+            ),
+        );
         if (result.reports?.stdout) await io.out.write(result.reports.stdout);
         if (result.reports?.stderr) progress.print(result.reports.stderr);
         for (const [id, n] of Object.entries(result.editsByTransform)) edits.set(id, (edits.get(id) ?? 0) + n);
@@ -484,6 +514,8 @@ export async function runBatch(
       },
     );
     report?.commit();
+    // The page is written whole at the end (also of a stopped run: it shows the files done).
+    if (review) writeFileAtomic(options.review!, renderReview(review.data()));
   } catch (error) {
     report?.abort();
     throw error;

@@ -12,6 +12,7 @@ import { articleJson } from '../render/json.js';
 import type { Format } from '../render/index.js';
 import { computeStats, type Stats } from '../report/stats.js';
 import { reportsFor, type ReportOptions } from '../report/reports.js';
+import { reviewFile, type FileReview } from '../report/review.js';
 import { cleanWith, type CleanOptions, type CleanResult } from '../core/clean.js';
 import { members, spliceRecord } from './record.js';
 
@@ -40,6 +41,8 @@ export interface EngineOptions {
   inPlace?: boolean;
   /** `--jsonl`: the key the article's parts are added under (default `article`). */
   articleKey?: string;
+  /** `--review`: each file's result carries its review data. */
+  review?: boolean;
 }
 
 /** The key `--jsonl` adds the article's parts under, unless `--article-key` names another. */
@@ -101,6 +104,8 @@ export interface FileResult {
   stats?: Stats;
   /** What `--explain`, `--diff`, `--dry-run` and `--stats` print about the file, in input order. */
   reports?: { stdout: string; stderr: string };
+  /** With `--review`: the file's row, rule counts, sampled edits and diff. */
+  review?: FileReview;
 }
 
 export interface RecordResult {
@@ -180,7 +185,12 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       written.catch(() => undefined); // awaited below, after the reports
     }
     const asked = options.reports ?? {};
-    const stats = asked.stats !== undefined ? computeStats(decoded.text, result, engine.evidence) : undefined;
+    const stats =
+      asked.stats !== undefined || options.review === true
+        ? computeStats(decoded.text, result, engine.evidence)
+        : undefined;
+    const review =
+      options.review === true ? reviewFile(input, output, decoded.text, decoded, result, stats!) : undefined;
     const reports = reportsFor(
       asked,
       { name: input, decoded, result, evidence: engine.evidence, output, stats },
@@ -204,7 +214,8 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       editsByTransform: editsByTransform(result),
       bytes: decoded.bytes,
       ms: elapsed,
-      ...(stats !== undefined && { stats }),
+      ...(stats !== undefined && asked.stats !== undefined && { stats }),
+      ...(review !== undefined && { review }),
       ...((reports.stdout !== '' || reports.stderr !== '') && { reports }),
     };
   } catch (error) {
