@@ -117,6 +117,8 @@ function hash(text: string): number {
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ');
+/** A changed piece: on one line, and white space alone shown as `␣` (else it could not be seen). */
+const shownChange = (text: string): string => (text !== '' && text.trim() === '' ? '␣' : oneLine(text));
 
 /** Words, numbers, single marks, and runs of white space (line breaks included) as one token. */
 const TOKEN = /\s+|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu;
@@ -183,7 +185,10 @@ function wordChanges(a: string, b: string): Change[] {
       [c.start, c.bStart] = [c.start + 1, c.bStart + 1];
     c.del = a.slice(c.start, c.end);
     c.ins = b.slice(c.bStart, c.bEnd);
-    if ((c.del + c.ins).trim() !== '') kept.push(c);
+    // White space changed to other white space is reflow; white space removed or added inside the
+    // text joins or splits words (`ISIL .` -> `ISIL.`), which is a change.
+    const inside = c.start > 0 && c.end < a.length && c.bStart > 0 && c.bEnd < b.length;
+    if ((c.del + c.ins).trim() !== '' || (inside && (c.del === '' || c.ins === ''))) kept.push(c);
   }
   return kept;
 }
@@ -267,8 +272,9 @@ export function reviewFile(
   explained.forEach((e, i) => {
     if (FURNITURE.has(e.transform) && e.before.trim() !== '' && e.after.trim() === '') furniture.push(i);
     const offset = crlf ? input.slice(0, e.offset).replace(/\r\n?/g, '\n').length : e.offset;
-    // An edit of white space only (a line joined, a paragraph break) is reflow, which the diff ignores.
-    const reflow = e.before.trim() === '' && e.after.trim() === '';
+    // An edit of white space into white space (a line joined, a paragraph break) is reflow, which the
+    // diff ignores.
+    const reflow = e.before.trim() === '' && e.after.trim() === '' && e.before !== '' && e.after !== '';
     const c = reflow ? -1 : changeAt(changes, offset, e.before.length);
     if (c >= 0) changes[c]!.edits.push(i);
     else if (!FURNITURE.has(e.transform) || reflow) layout++;
@@ -291,7 +297,7 @@ export function reviewFile(
     for (let k = i; k <= j; k++) {
       const c = shown[k]!;
       if (k > i) pieces.push({ text: oneLine(normalised.slice(shown[k - 1]!.end, c.start)) });
-      pieces.push({ del: oneLine(c.del), ins: oneLine(c.ins), edits: c.edits });
+      pieces.push({ del: shownChange(c.del), ins: shownChange(c.ins), edits: c.edits });
     }
     const last = shown[j]!;
     const tail = normalised.slice(last.end, last.end + CONTEXT);
