@@ -45,7 +45,9 @@ try {
   await tab.click('#file-table tbody tr:has-text("statesman")');
   await tab.click('.chg:has(del:text-is("collec ting"))');
   // The page from its top to the end of the diff.
-  const bottom = await tab.$eval('#detail .diff', (e) => e.getBoundingClientRect().bottom + window.scrollY + 10);
+  const bottom = (await tab.evaluate(
+    "document.querySelector('#detail .diff').getBoundingClientRect().bottom + scrollY + 10",
+  )) as number;
   await tab.screenshot({
     path: out,
     clip: { x: 0, y: 0, width: 1150, height: Math.min(bottom, 1800) },
