@@ -100,6 +100,9 @@ export function createProgram(
     )
     .option('--skip-existing', 'batch: skip inputs whose output exists and is newer (resume a run)')
     .option('--report <file>', 'batch: write one JSON line per file (status, encoding, edits, time)')
+    .option('--files-from <file>', 'batch: also clean the files listed in this file ("-": stdin), one a line')
+    .option('-0, --null', 'with --files-from: the list is NUL-separated (find -print0)')
+    .option('--base <dir>', "with --out-dir: place outputs relative to this folder, not the inputs' common one")
     .option('--review <file>', 'also write an HTML page to review the run: files worst first, diffs, edits by rule')
     .option('-q, --quiet', 'no warnings, progress or summary; errors only')
     .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order')
@@ -231,6 +234,7 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
       const { runBatch } = await import('../run/batch.js');
       exitCode = await runBatch(inputs, options, engine, {
         out,
+        stdin: io.stdin,
         stderr: io.stderr,
         ...(io.signals && { signals: io.signals }),
       });

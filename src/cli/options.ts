@@ -50,6 +50,11 @@ export interface CliOptions {
   config?: string | false;
   /** `--review`: the HTML page to write about the run. */
   review?: string;
+  /** `--files-from`: a file (or `-`, stdin) listing inputs of a batch; `-0`: NUL-separated. */
+  filesFrom?: string;
+  null?: boolean;
+  /** `--base`: the folder outputs are placed relative to, instead of the inputs' common folder. */
+  base?: string;
 }
 
 /** A comma-separated list, repeatable: `--skip a,b --skip c`. */
@@ -95,6 +100,7 @@ export function chooseMode(inputs: readonly string[], options: CliOptions): Mode
   if (options.listTransforms) return 'list';
   if (options.jsonl) return 'jsonl';
   if (options.outDir !== undefined || options.inPlace === true || inputs.length > 1) return 'batch';
+  if (options.filesFrom !== undefined) return 'batch';
   const [input] = inputs;
   return input !== undefined && input !== '-' && isGlob(input) && !fs.existsSync(input) ? 'batch' : 'one';
 }
@@ -143,6 +149,9 @@ function checkNoBatchOptions(options: CliOptions): void {
     ['--skip-existing', options.skipExisting === true, '--out-dir'],
     ['--report', options.report !== undefined, '--out-dir or --in-place'],
     ['--ext', options.ext !== undefined, '--out-dir or --in-place'],
+    ['--files-from', options.filesFrom !== undefined, '--out-dir or --in-place'],
+    ['-0', options.null === true, '--files-from'],
+    ['--base', options.base !== undefined, '--out-dir'],
   ];
   for (const [flag, given, needs] of batchOnly) if (given) throw new UsageError(`${flag}: only with ${needs}`);
 }
@@ -196,7 +205,11 @@ function checkBatch(inputs: readonly string[], options: CliOptions): void {
   if (options.skipExisting && inPlace) {
     throw new UsageError('--skip-existing: only with --out-dir (in place, every output is its own input)');
   }
-  if (inputs.length === 0) throw new UsageError('no input: give the files or folders to clean');
+  if (options.null && options.filesFrom === undefined) throw new UsageError('-0: only with --files-from');
+  if (options.base !== undefined && outDir === undefined) throw new UsageError('--base: only with --out-dir');
+  if (inputs.length === 0 && options.filesFrom === undefined) {
+    throw new UsageError('no input: give the files or folders to clean');
+  }
   if (inputs.includes('-')) throw new UsageError('"-" (stdin) cannot be part of a batch; give files or folders');
 }
 

@@ -28,6 +28,7 @@ import { PreviousReport } from './previous-report.js';
 import { Stop, type Signals } from './stop.js';
 import { ReviewCollector, renderReview, unreviewedRow } from '../report/review.js';
 import { writeFileAtomic } from '../io/files.js';
+import { readFileList } from '../io/file-list.js';
 import { toolName } from '../io/package-files.js';
 import { fileResult, type EngineOptions, type FileResult, type FileTask, type TaskResult } from './tasks.js';
 
@@ -55,6 +56,9 @@ export type BatchOptions = Pick<
   | 'quiet'
   | 'output'
   | 'review'
+  | 'filesFrom'
+  | 'null'
+  | 'base'
 >;
 
 export interface BatchIO {
@@ -63,6 +67,8 @@ export interface BatchIO {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** Ctrl-C and SIGTERM stop the batch when given (the bin gives the process). */
   signals?: Signals;
+  /** Where `--files-from -` reads its list. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 interface Root {
@@ -129,12 +135,13 @@ function commonFolder(folders: readonly string[]): string {
   return first.slice(0, n).join(path.sep) || path.sep;
 }
 
-function classify(given: string): Root {
+/** What an input is; `literal` (a path of a `--files-from` list) is never taken as a pattern. */
+function classify(given: string, literal = false): Root {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(given);
   } catch (error) {
-    if (isGlob(given)) {
+    if (!literal && isGlob(given)) {
       const glob = compileGlob(given);
       return { given, kind: 'glob', abs: realPath(glob.root), glob };
     }
@@ -167,10 +174,10 @@ function checkReport(report: string, roots: readonly Root[], extensions: readonl
  * among themselves, and decide where each output goes. Every problem is a UsageError, raised before any
  * file is read.
  */
-export function planBatch(inputs: readonly string[], options: BatchOptions): BatchPlan {
+export function planBatch(inputs: readonly string[], options: BatchOptions, listed: readonly string[] = []): BatchPlan {
   const { outDir, inPlace = false } = options;
   const extensions = normaliseExtensions(options.ext);
-  const roots = inputs.map(classify);
+  const roots = [...inputs.map((input) => classify(input)), ...listed.map((input) => classify(input, true))];
   let outAbs: string | undefined;
   if (outDir !== undefined) {
     outAbs = realPath(outDir);
@@ -198,9 +205,10 @@ export function planBatch(inputs: readonly string[], options: BatchOptions): Bat
   }
   if (options.report !== undefined) checkReport(options.report, roots, extensions);
   if (options.review !== undefined) checkReport(options.review, roots, extensions, '--review');
-  const base = commonFolder(
-    roots.map((r) => (r.kind === 'file' || r.kind === 'missing' ? path.dirname(r.abs) : r.abs)),
-  );
+  const base =
+    options.base !== undefined
+      ? baseFolder(options.base, roots)
+      : commonFolder(roots.map((r) => (r.kind === 'file' || r.kind === 'missing' ? path.dirname(r.abs) : r.abs)));
   return {
     roots,
     base,
@@ -212,6 +220,18 @@ export function planBatch(inputs: readonly string[], options: BatchOptions): Bat
     backup: options.backup,
     trackOutputs: roots.length > 1 || extensions.length > 1 || roots.some((r) => r.kind === 'glob'),
   };
+}
+
+/**
+ * `--base DIR`: outputs go to the same place whichever inputs a call was given (a batch split over
+ * several calls gives the tree one call gives). Every input must be inside DIR.
+ */
+function baseFolder(base: string, roots: readonly Root[]): string {
+  const abs = realPath(base);
+  if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new UsageError(`--base ${base}: is not a folder`);
+  const outside = roots.find((r) => !isInside(r.abs, abs));
+  if (outside) throw new UsageError(`--base ${base}: does not hold the input ${outside.given}`);
+  return abs;
 }
 
 function withExtension(file: string, extension: string): string {
@@ -434,7 +454,11 @@ export async function runBatch(
   engineOptions: EngineOptions,
   io: BatchIO,
 ): Promise<number> {
-  const plan = planBatch(inputs, options);
+  const listed =
+    options.filesFrom !== undefined
+      ? await readFileList(options.filesFrom, options.null === true, io.stdin ?? process.stdin)
+      : [];
+  const plan = planBatch(inputs, options, listed);
   const start = performance.now();
   const quiet = options.quiet === true;
   const progress = new Progress(io.stderr, io.stderr.isTTY === true && !quiet);
@@ -459,7 +483,13 @@ export async function runBatch(
     })();
   }
 
-  const review = options.review !== undefined ? new ReviewCollector(inputs.join(' '), toolName()) : undefined;
+  const review =
+    options.review !== undefined
+      ? new ReviewCollector(
+          [...inputs, ...(options.filesFrom !== undefined ? [`--files-from ${options.filesFrom}`] : [])].join(' '),
+          toolName(),
+        )
+      : undefined;
   const counts = { ok: 0, skipped: 0, failed: 0 };
   const edits = new Map<string, number>();
   const runner = createRunner(
