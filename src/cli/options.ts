@@ -55,6 +55,8 @@ export interface CliOptions {
   null?: boolean;
   /** `--base`: the folder outputs are placed relative to, instead of the inputs' common folder. */
   base?: string;
+  /** `--provenance`: outputs say which tool, preset and encoding made them, from which input. */
+  provenance?: boolean;
 }
 
 /** A comma-separated list, repeatable: `--skip a,b --skip c`. */
@@ -118,6 +120,11 @@ export function checkOptions(mode: Mode, inputs: readonly string[], options: Cli
   if (mode === 'jsonl') checkJsonl(inputs, options);
   else if (mode === 'batch') checkBatch(inputs, options);
   if (options.review !== undefined) checkReview(mode, inputs, options);
+  if (options.provenance && options.format === 'text' && mode !== 'jsonl' && options.review === undefined) {
+    throw new UsageError(
+      '--provenance: plain text has no place for it; choose -f markdown or -f json (or --jsonl, --review)',
+    );
+  }
   if (mode === 'one') {
     checkNoBatchOptions(options);
     if (options.articleKey !== undefined) throw new UsageError('--article-key: only with --jsonl');

@@ -14,8 +14,19 @@ export function packageFile(relative: string): URL {
   return new URL(relative, PACKAGE_ROOT);
 }
 
-/** `clean-article <version>`, from the package's own `package.json`. */
+let tool: { name: string; version: string } | undefined;
+
+/** The package's name and version, from its own `package.json` (read once). */
+export function toolVersion(): { name: string; version: string } {
+  if (tool === undefined) {
+    const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { name: string; version: string };
+    tool = { name: pkg.name, version: pkg.version };
+  }
+  return tool;
+}
+
+/** `clean-article <version>`. */
 export function toolName(): string {
-  const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { name: string; version: string };
-  return `${pkg.name} ${pkg.version}`;
+  const { name, version } = toolVersion();
+  return `${name} ${version}`;
 }

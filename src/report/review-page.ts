@@ -158,6 +158,7 @@ export const REVIEW_SCRIPT = `
     if (row.warning) facts.appendChild(el('li', 'warning: ' + row.warning, 'warn'));
     if (row.preset) facts.appendChild(el('li', 'preset: ' + row.preset + ' (' + row.presetReason + ')'));
     if (row.encoding) facts.appendChild(el('li', 'encoding: ' + row.encoding + ' (' + row.encodingReason + ')'));
+    if (row.inputSha256) facts.appendChild(el('li', 'input SHA-256: ' + row.inputSha256));
     if (row.before !== null) facts.appendChild(el('li', 'non-words: ' + pct(row.before) + ' \\u2192 ' + pct(row.after) + (row.worse ? ' (worse)' : ''), row.worse ? 'flag' : ''));
     section.appendChild(facts);
     var d = details[index];

@@ -52,6 +52,8 @@ export interface ReviewRow {
   presetReason: string | null;
   encoding: string | null;
   encodingReason: string | null;
+  /** With `--provenance`: the SHA-256 of the input's bytes. */
+  inputSha256?: string;
   /** Share of non-words before and after cleaning (see `stats.ts`); null when not cleaned. */
   before: number | null;
   after: number | null;
@@ -227,7 +229,7 @@ export function reviewFile(
   file: string,
   output: string | null,
   input: string,
-  decoded: { encoding: string; reason: string; warning?: string },
+  decoded: { encoding: string; reason: string; warning?: string; sha256?: string },
   result: Pick<CleanResult, 'steps' | 'text' | 'source'>,
   stats: Stats,
 ): FileReview {
@@ -334,6 +336,7 @@ export function reviewFile(
     presetReason: result.source?.reason ?? null,
     encoding: decoded.encoding,
     encodingReason: decoded.reason,
+    ...(decoded.sha256 !== undefined && { inputSha256: decoded.sha256 }),
     before: stats.nonWordShare.before,
     after: stats.nonWordShare.after,
     edits: explained.length,

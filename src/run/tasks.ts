@@ -9,6 +9,7 @@ import type { EvidenceSource } from '../evidence/source.js';
 import { createEvidenceSource } from '../io/data-files.js';
 import { backupFile, isUpToDate, readInputFile, writeFileAtomicAsync } from '../io/files.js';
 import { articleJson } from '../render/json.js';
+import { provenanceOf, withProvenance } from '../render/provenance.js';
 import type { Format } from '../render/index.js';
 import { computeStats, type Stats } from '../report/stats.js';
 import { reportsFor, type ReportOptions } from '../report/reports.js';
@@ -43,6 +44,8 @@ export interface EngineOptions {
   articleKey?: string;
   /** `--review`: each file's result carries its review data. */
   review?: boolean;
+  /** `--provenance`: the tool's name and version, for the provenance added to each output. */
+  provenance?: { name: string; version: string };
 }
 
 /** The key `--jsonl` adds the article's parts under, unless `--article-key` names another. */
@@ -176,8 +179,22 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
   let written: Promise<void> | undefined;
   try {
     if (options.skipExisting && isUpToDate(input, output)) return { ...fileResult(input, output, 'skipped'), ms: ms() };
-    const decoded = readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
-    const result = clean(decoded.text, engine);
+    const decoded = readInputFile(input, {
+      encoding: options.encoding,
+      maxSize: options.maxSize,
+      hash: options.provenance !== undefined,
+    });
+    const cleaned = clean(decoded.text, engine);
+    const result = options.provenance
+      ? {
+          ...cleaned,
+          output: withProvenance(
+            cleaned.output,
+            options.format,
+            provenanceOf(options.provenance, cleaned.source, decoded, decoded.sha256),
+          ),
+        }
+      : cleaned;
     if (options.writesArticle !== false) {
       if (options.backup !== undefined) backupFile(input, input + options.backup);
       // A link is followed: the file it points to is replaced and keeps its permissions.
@@ -252,7 +269,12 @@ export function cleanRecord(task: RecordTask, engine: Engine): RecordResult {
     const found = members(line);
     // JSON.parse keeps the last of duplicate keys: so is the member replaced.
     const textMember = found.findLast((m) => m.key === 'text')!;
-    const added = JSON.stringify(articleJson(result.article));
+    const tool = engine.options.provenance;
+    const added = JSON.stringify(
+      tool
+        ? { ...articleJson(result.article), provenance: provenanceOf(tool, result.source) }
+        : articleJson(result.article),
+    );
     return { kind: 'record', lineNo, line: spliceRecord(line, found, textMember, result.output, key, added) };
   } catch (error) {
     return fail(messageOf(error, ''));
