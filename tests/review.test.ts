@@ -66,6 +66,12 @@ describe('review: one file', () => {
     expect(Object.values(statesman.byRule).reduce((a, b) => a + b, 0)).toBe(statesman.row.edits);
   });
 
+  it('places the edits of a CRLF file on their changes', () => {
+    const crlf = review('windows-1252-crlf', fs.readFileSync(fixture('windows-1252-crlf'), 'latin1'));
+    expect(changes(crlf).length).toBeGreaterThan(0);
+    for (const c of changes(crlf)) expect(c.edits.length, `${c.del} -> ${c.ins}`).toBeGreaterThan(0);
+  });
+
   it('shows nothing changed for a clean text', () => {
     const r = review('clean', 'The council met on Tuesday.\n\nIt approved the budget.\n');
     expect(r.detail.hunks).toEqual([]);

@@ -152,7 +152,7 @@ function wordChanges(a: string, b: string): Change[] {
   const ta = a.match(TOKEN) ?? [];
   const tb = b.match(TOKEN) ?? [];
   const key = (t: string) => (/^\s/.test(t) ? ' ' : t);
-  const ops = diffSequences(ta.map(key), tb.map(key), { budget: DIFF_BUDGET });
+  const ops = diffSequences(ta.map(key), tb.map(key), { anchor: true, budget: DIFF_BUDGET });
   const atA = offsetsOf(ta);
   const atB = offsetsOf(tb);
   const changes: Change[] = [];
@@ -269,11 +269,24 @@ export function reviewFile(
   const changes = wordChanges(normalised, result.text);
   const furniture: number[] = [];
   let layout = 0;
-  // Offsets of edits are into the input as given; with CRLF the normalised text is shorter.
-  const crlf = normalised.length !== input.length;
+  // Offsets of edits are into the input as given; each CR of a CRLF is not in the normalised text.
+  const crs: number[] = [];
+  if (normalised.length !== input.length) {
+    for (let at = input.indexOf('\r\n'); at >= 0; at = input.indexOf('\r\n', at + 2)) crs.push(at);
+  }
+  const normalisedOffset = (offset: number): number => {
+    let lo = 0;
+    let hi = crs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (crs[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset - lo;
+  };
   explained.forEach((e, i) => {
     if (FURNITURE.has(e.transform) && e.before.trim() !== '' && e.after.trim() === '') furniture.push(i);
-    const offset = crlf ? input.slice(0, e.offset).replace(/\r\n?/g, '\n').length : e.offset;
+    const offset = normalisedOffset(e.offset);
     // An edit of white space into white space (a line joined, a paragraph break) is reflow, which the
     // diff ignores.
     const reflow = e.before.trim() === '' && e.after.trim() === '' && e.before !== '' && e.after !== '';
@@ -281,8 +294,8 @@ export function reviewFile(
     if (c >= 0) changes[c]!.edits.push(i);
     else if (!FURNITURE.has(e.transform) || reflow) layout++;
   });
-  const isFurniture = (c: Change) =>
-    c.ins.trim() === '' && c.edits.length > 0 && c.edits.every((i) => FURNITURE.has(edits[i]!.transform));
+  // A change that only removes text, furniture among it, is the furniture (listed apart).
+  const isFurniture = (c: Change) => c.ins.trim() === '' && c.edits.some((i) => FURNITURE.has(edits[i]!.transform));
   const shown = changes.filter((c) => !isFurniture(c));
 
   const hunks: ReviewDetail['hunks'] = [];
