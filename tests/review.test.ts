@@ -168,6 +168,29 @@ describe('review: the command line', () => {
     expect(fs.readFileSync(input, 'utf8')).toBe('text\n');
   });
 
+  it('reports an unwritable page of a batch on one line, exit status 1, the outputs and report written', async () => {
+    fs.writeFileSync(path.join(dir, 'file'), '');
+    const out = path.join(dir, 'out');
+    const report = path.join(dir, 'report.jsonl');
+    const r = await run([
+      fixture('statesman'),
+      fixture('historic-column'),
+      '--out-dir',
+      out,
+      '--report',
+      report,
+      '--review',
+      path.join(dir, 'file', 'r.html'),
+      '-j',
+      '1',
+      '-q',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^clean-article: .*r\.html: cannot write: [^\n]*\n$/);
+    expect(fs.readFileSync(report, 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(fs.readdirSync(out).sort()).toEqual(['historic-column', 'statesman']);
+  });
+
   it('reports an unwritable page on one line, exit status 1', async () => {
     fs.writeFileSync(path.join(dir, 'file'), '');
     const r = await run([fixture('statesman'), '--review', path.join(dir, 'file', 'r.html')]);

@@ -544,8 +544,6 @@ export async function runBatch(
       },
     );
     report?.commit();
-    // The page is written whole at the end (also of a stopped run: it shows the files done).
-    if (review) writeFileAtomic(options.review!, renderReview(review.data()));
   } catch (error) {
     report?.abort();
     throw error;
@@ -555,6 +553,9 @@ export async function runBatch(
     await runner.close();
     progress.clear();
   }
+  // The page is written whole at the end (also of a stopped run: it shows the files done). A failure
+  // to write it is one line and exit status 1; the outputs and the report are written already.
+  if (review) writeFileAtomic(options.review!, renderReview(review.data()));
 
   const total = counts.ok + counts.skipped + counts.failed;
   const tally = `${counts.ok} processed, ${counts.skipped} skipped, ${counts.failed} failed`;
