@@ -8,11 +8,12 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError, messageLine } 
 import { createEvidenceSource } from '../io/data-files.js';
 import { cleanArticle } from '../index.js';
 import { decodeBytes } from '../core/decode.js';
-import { readInputFile, readStream, sameFile, writeFileAtomic } from '../io/files.js';
+import { readInputFile, readStream, sameFile, sha256, writeFileAtomic } from '../io/files.js';
 import { OutputClosed, StreamWriter, type Output } from '../io/streams.js';
 import type { Signals } from '../run/stop.js';
 import { readWordList } from '../io/word-list.js';
-import { packageFile } from '../io/package-files.js';
+import { packageFile, toolVersion } from '../io/package-files.js';
+import { provenanceOf, withProvenance } from '../render/provenance.js';
 import {
   byteSize,
   checkOptions,
@@ -100,6 +101,14 @@ export function createProgram(
     )
     .option('--skip-existing', 'batch: skip inputs whose output exists and is newer (resume a run)')
     .option('--report <file>', 'batch: write one JSON line per file (status, encoding, edits, time)')
+    .option('--files-from <file>', 'batch: also clean the files listed in this file ("-": stdin), one a line')
+    .option('-0, --null', 'with --files-from: the list is NUL-separated (find -print0)')
+    .option('--base <dir>', "with --out-dir: place outputs relative to this folder, not the inputs' common one")
+    .option(
+      '--provenance',
+      'add the tool version, preset, encoding (and why) and input SHA-256 to JSON, Markdown, JSON Lines and --review',
+    )
+    .option('--review <file>', 'also write an HTML page to review the run: files worst first, diffs, edits by rule')
     .option('-q, --quiet', 'no warnings, progress or summary; errors only')
     .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order')
     .option('--article-key <name>', 'with --jsonl: add the article\'s parts under this key (default "article")');
@@ -149,6 +158,7 @@ function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions;
     writesArticle: plan.writesArticle,
     ...(plan.config?.file !== undefined && { configFile: plan.config.file }),
     ...(options.articleKey !== undefined && { articleKey: options.articleKey }),
+    ...(options.provenance && { provenance: toolVersion() }),
     color: options.diff !== undefined && useColor(io),
   };
   return { engine, plan };
@@ -169,20 +179,55 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
     throw new UsageError(`-o ${output}: is the input file; refusing to overwrite it`);
   }
   const name = fromStdin ? '<stdin>' : input;
-  const decoded = fromStdin
-    ? decodeBytes(await readStream(io.stdin, options.maxSize, name, options.encoding), name, options.encoding)
-    : readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
+  let decoded: ReturnType<typeof decodeBytes> & { sha256?: string };
+  if (fromStdin) {
+    const bytes = await readStream(io.stdin, options.maxSize, name, options.encoding);
+    decoded = decodeBytes(bytes, name, options.encoding);
+    if (options.provenance) decoded.sha256 = sha256(bytes);
+  } else {
+    decoded = readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize, hash: options.provenance });
+  }
   if (!options.quiet) {
     if (decoded.text.trim() === '') io.stderr.write(messageLine(`${name}: warning: empty input`));
     if (decoded.warning !== undefined) io.stderr.write(messageLine(`${name}: warning: ${decoded.warning}`));
   }
   const evidence = createEvidenceSource(engine.words);
-  const result = cleanArticle(decoded.text, { format: options.format, ...plan.clean, evidence });
+  const cleaned = cleanArticle(decoded.text, { format: options.format, ...plan.clean, evidence });
+  const result = engine.provenance
+    ? {
+        ...cleaned,
+        output: withProvenance(
+          cleaned.output,
+          options.format,
+          provenanceOf(engine.provenance, cleaned.source, decoded, decoded.sha256),
+        ),
+      }
+    : cleaned;
   if (plan.writesArticle) {
     if (output !== undefined) writeFileAtomic(output, result.output);
     else await out.write(result.output);
   }
   await printReports(options, plan, { name, decoded, result, evidence, output }, io, out);
+  if (options.review !== undefined) await writeReview(options.review, name, output ?? null, decoded, result, evidence);
+}
+
+/** `--review` for one article: the same page as a batch's, with one file. */
+async function writeReview(
+  file: string,
+  name: string,
+  output: string | null,
+  decoded: ReturnType<typeof decodeBytes>,
+  result: ReturnType<typeof cleanArticle>,
+  evidence: ReturnType<typeof createEvidenceSource>,
+): Promise<void> {
+  const [{ ReviewCollector, renderReview, reviewFile }, { computeStats }, { toolName }] = await Promise.all([
+    import('../report/review.js'),
+    import('../report/stats.js'),
+    import('../io/package-files.js'),
+  ]);
+  const review = new ReviewCollector(name, toolName());
+  review.add(reviewFile(name, output, decoded.text, decoded, result, computeStats(decoded.text, result, evidence)));
+  writeFileAtomic(file, renderReview(review.data()));
 }
 
 /** Run the CLI; resolves to the exit status. Errors become one line on stderr. */
@@ -210,6 +255,7 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
       const { runBatch } = await import('../run/batch.js');
       exitCode = await runBatch(inputs, options, engine, {
         out,
+        stdin: io.stdin,
         stderr: io.stderr,
         ...(io.signals && { signals: io.signals }),
       });

@@ -48,6 +48,15 @@ export interface CliOptions {
   preset?: PresetChoice;
   /** A file, or `false` for `--no-config`. */
   config?: string | false;
+  /** `--review`: the HTML page to write about the run. */
+  review?: string;
+  /** `--files-from`: a file (or `-`, stdin) listing inputs of a batch; `-0`: NUL-separated. */
+  filesFrom?: string;
+  null?: boolean;
+  /** `--base`: the folder outputs are placed relative to, instead of the inputs' common folder. */
+  base?: string;
+  /** `--provenance`: outputs say which tool, preset and encoding made them, from which input. */
+  provenance?: boolean;
 }
 
 /** A comma-separated list, repeatable: `--skip a,b --skip c`. */
@@ -93,6 +102,7 @@ export function chooseMode(inputs: readonly string[], options: CliOptions): Mode
   if (options.listTransforms) return 'list';
   if (options.jsonl) return 'jsonl';
   if (options.outDir !== undefined || options.inPlace === true || inputs.length > 1) return 'batch';
+  if (options.filesFrom !== undefined) return 'batch';
   const [input] = inputs;
   return input !== undefined && input !== '-' && isGlob(input) && !fs.existsSync(input) ? 'batch' : 'one';
 }
@@ -109,7 +119,13 @@ export function checkOptions(mode: Mode, inputs: readonly string[], options: Cli
   if (options.encoding) checkEncoding(options.encoding);
   if (mode === 'jsonl') checkJsonl(inputs, options);
   else if (mode === 'batch') checkBatch(inputs, options);
-  else if (mode === 'one') {
+  if (options.review !== undefined) checkReview(mode, inputs, options);
+  if (options.provenance && options.format === 'text' && mode !== 'jsonl' && options.review === undefined) {
+    throw new UsageError(
+      '--provenance: plain text has no place for it; choose -f markdown or -f json (or --jsonl, --review)',
+    );
+  }
+  if (mode === 'one') {
     checkNoBatchOptions(options);
     if (options.articleKey !== undefined) throw new UsageError('--article-key: only with --jsonl');
   }
@@ -140,6 +156,9 @@ function checkNoBatchOptions(options: CliOptions): void {
     ['--skip-existing', options.skipExisting === true, '--out-dir'],
     ['--report', options.report !== undefined, '--out-dir or --in-place'],
     ['--ext', options.ext !== undefined, '--out-dir or --in-place'],
+    ['--files-from', options.filesFrom !== undefined, '--out-dir or --in-place'],
+    ['-0', options.null === true, '--files-from'],
+    ['--base', options.base !== undefined, '--out-dir'],
   ];
   for (const [flag, given, needs] of batchOnly) if (given) throw new UsageError(`${flag}: only with ${needs}`);
 }
@@ -193,6 +212,26 @@ function checkBatch(inputs: readonly string[], options: CliOptions): void {
   if (options.skipExisting && inPlace) {
     throw new UsageError('--skip-existing: only with --out-dir (in place, every output is its own input)');
   }
-  if (inputs.length === 0) throw new UsageError('no input: give the files or folders to clean');
+  if (options.null && options.filesFrom === undefined) throw new UsageError('-0: only with --files-from');
+  if (options.base !== undefined && outDir === undefined) throw new UsageError('--base: only with --out-dir');
+  if (inputs.length === 0 && options.filesFrom === undefined) {
+    throw new UsageError('no input: give the files or folders to clean');
+  }
   if (inputs.includes('-')) throw new UsageError('"-" (stdin) cannot be part of a batch; give files or folders');
+}
+
+/** `--review FILE`: a page about files or one article, written, so not with `--dry-run`; never over the input. */
+function checkReview(mode: Mode, inputs: readonly string[], options: CliOptions): void {
+  const file = options.review!;
+  if (mode === 'jsonl') throw new UsageError('--review: reviews files or one article, not JSON Lines records');
+  if (options.dryRun) throw new UsageError('--review: writes a file, and --dry-run writes nothing; choose one');
+  if (file === '' || file === '-')
+    throw new UsageError(`--review: "${file}" is not a file name; expected e.g. review.html`);
+  const [input] = inputs;
+  if (mode === 'one' && input !== undefined && input !== '-' && sameFile(input, file)) {
+    throw new UsageError(`--review ${file}: is the input file; refusing to overwrite it`);
+  }
+  if (mode === 'one' && options.output !== undefined && !toStdout(options.output) && sameFile(options.output, file)) {
+    throw new UsageError(`--review ${file}: is the -o file too; choose another name`);
+  }
 }

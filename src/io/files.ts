@@ -101,12 +101,25 @@ class BoundedBytes {
   }
 }
 
-/** Read and decode one input file. Every failure is an InputError naming the file. */
-export function readInputFile(file: string, options: ReadOptions = {}): Decoded {
+/**
+ * Read and decode one input file. Every failure is an InputError naming the file. With `hash`, the
+ * result also has the SHA-256 of the bytes read (`--provenance`).
+ */
+export function readInputFile(
+  file: string,
+  options: ReadOptions & { hash?: boolean } = {},
+): Decoded & { sha256?: string } {
   const bytes = readBounded(file, options.maxSize ?? DEFAULT_MAX_SIZE, options.encoding, {
     directory: 'is a directory, not a file (give --out-dir to clean a folder)',
   });
-  return decodeBytes(bytes, file, options.encoding);
+  const decoded = decodeBytes(bytes, file, options.encoding);
+  return options.hash ? { ...decoded, sha256: sha256(bytes) } : decoded;
+}
+
+/** SHA-256 of `bytes`, hex; `node:crypto` is loaded the first time (not on every start-up). */
+export function sha256(bytes: Uint8Array): string {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

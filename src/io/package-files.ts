@@ -3,6 +3,8 @@
  * under `src/<folder>/` and `dist/<folder>/` sit two folders below the package root; the bundled CLI
  * (`dist/clean-article.js`) sits one below, and the bundler tells it so.
  */
+import fs from 'node:fs';
+
 declare const __BUNDLED__: boolean | undefined;
 
 const PACKAGE_ROOT = new URL(typeof __BUNDLED__ === 'boolean' ? '../' : '../../', import.meta.url);
@@ -10,4 +12,21 @@ const PACKAGE_ROOT = new URL(typeof __BUNDLED__ === 'boolean' ? '../' : '../../'
 /** The URL of `relative` (a path inside the package, such as `dist/lexicon.bin`). */
 export function packageFile(relative: string): URL {
   return new URL(relative, PACKAGE_ROOT);
+}
+
+let tool: { name: string; version: string } | undefined;
+
+/** The package's name and version, from its own `package.json` (read once). */
+export function toolVersion(): { name: string; version: string } {
+  if (tool === undefined) {
+    const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { name: string; version: string };
+    tool = { name: pkg.name, version: pkg.version };
+  }
+  return tool;
+}
+
+/** `clean-article <version>`. */
+export function toolName(): string {
+  const { name, version } = toolVersion();
+  return `${name} ${version}`;
 }

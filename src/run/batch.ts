@@ -26,6 +26,10 @@ import { createRunner, defaultJobs, runOrdered, until } from './pool.js';
 import type { Format } from '../render/index.js';
 import { PreviousReport } from './previous-report.js';
 import { Stop, type Signals } from './stop.js';
+import { ReviewCollector, renderReview, unreviewedRow } from '../report/review.js';
+import { writeFileAtomic } from '../io/files.js';
+import { readFileList } from '../io/file-list.js';
+import { toolName } from '../io/package-files.js';
 import { fileResult, type EngineOptions, type FileResult, type FileTask, type TaskResult } from './tasks.js';
 
 const NAME = 'clean-article';
@@ -41,7 +45,20 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export type BatchOptions = Pick<
   CliOptions,
-  'format' | 'outDir' | 'inPlace' | 'backup' | 'ext' | 'jobs' | 'skipExisting' | 'report' | 'quiet' | 'output'
+  | 'format'
+  | 'outDir'
+  | 'inPlace'
+  | 'backup'
+  | 'ext'
+  | 'jobs'
+  | 'skipExisting'
+  | 'report'
+  | 'quiet'
+  | 'output'
+  | 'review'
+  | 'filesFrom'
+  | 'null'
+  | 'base'
 >;
 
 export interface BatchIO {
@@ -50,6 +67,8 @@ export interface BatchIO {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** Ctrl-C and SIGTERM stop the batch when given (the bin gives the process). */
   signals?: Signals;
+  /** Where `--files-from -` reads its list. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 interface Root {
@@ -116,12 +135,13 @@ function commonFolder(folders: readonly string[]): string {
   return first.slice(0, n).join(path.sep) || path.sep;
 }
 
-function classify(given: string): Root {
+/** What an input is; `literal` (a path of a `--files-from` list) is never taken as a pattern. */
+function classify(given: string, literal = false): Root {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(given);
   } catch (error) {
-    if (isGlob(given)) {
+    if (!literal && isGlob(given)) {
       const glob = compileGlob(given);
       return { given, kind: 'glob', abs: realPath(glob.root), glob };
     }
@@ -136,7 +156,7 @@ function walkedFolder(root: Root): string | undefined {
 }
 
 /** The report may not be written over an input: one named, or one a folder walk would pick up. */
-function checkReport(report: string, roots: readonly Root[], extensions: readonly string[]): void {
+function checkReport(report: string, roots: readonly Root[], extensions: readonly string[], flag = '--report'): void {
   const reportAbs = realPath(report);
   const name = path.basename(reportAbs).toLowerCase();
   const isInput = (root: Root): boolean => {
@@ -146,7 +166,7 @@ function checkReport(report: string, roots: readonly Root[], extensions: readonl
     return extensions.some((ext) => name.endsWith(ext));
   };
   const input = roots.find(isInput);
-  if (input) throw new UsageError(`--report ${report}: would be written over the input ${input.given}`);
+  if (input) throw new UsageError(`${flag} ${report}: would be written over the input ${input.given}`);
 }
 
 /**
@@ -154,10 +174,10 @@ function checkReport(report: string, roots: readonly Root[], extensions: readonl
  * among themselves, and decide where each output goes. Every problem is a UsageError, raised before any
  * file is read.
  */
-export function planBatch(inputs: readonly string[], options: BatchOptions): BatchPlan {
+export function planBatch(inputs: readonly string[], options: BatchOptions, listed: readonly string[] = []): BatchPlan {
   const { outDir, inPlace = false } = options;
   const extensions = normaliseExtensions(options.ext);
-  const roots = inputs.map(classify);
+  const roots = [...inputs.map((input) => classify(input)), ...listed.map((input) => classify(input, true))];
   let outAbs: string | undefined;
   if (outDir !== undefined) {
     outAbs = realPath(outDir);
@@ -184,9 +204,11 @@ export function planBatch(inputs: readonly string[], options: BatchOptions): Bat
     }
   }
   if (options.report !== undefined) checkReport(options.report, roots, extensions);
-  const base = commonFolder(
-    roots.map((r) => (r.kind === 'file' || r.kind === 'missing' ? path.dirname(r.abs) : r.abs)),
-  );
+  if (options.review !== undefined) checkReport(options.review, roots, extensions, '--review');
+  const base =
+    options.base !== undefined
+      ? baseFolder(options.base, roots)
+      : commonFolder(roots.map((r) => (r.kind === 'file' || r.kind === 'missing' ? path.dirname(r.abs) : r.abs)));
   return {
     roots,
     base,
@@ -198,6 +220,18 @@ export function planBatch(inputs: readonly string[], options: BatchOptions): Bat
     backup: options.backup,
     trackOutputs: roots.length > 1 || extensions.length > 1 || roots.some((r) => r.kind === 'glob'),
   };
+}
+
+/**
+ * `--base DIR`: outputs go to the same place whichever inputs a call was given (a batch split over
+ * several calls gives the tree one call gives). Every input must be inside DIR.
+ */
+function baseFolder(base: string, roots: readonly Root[]): string {
+  const abs = realPath(base);
+  if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new UsageError(`--base ${base}: is not a folder`);
+  const outside = roots.find((r) => !isInside(r.abs, abs));
+  if (outside) throw new UsageError(`--base ${base}: does not hold the input ${outside.given}`);
+  return abs;
 }
 
 function withExtension(file: string, extension: string): string {
@@ -420,7 +454,11 @@ export async function runBatch(
   engineOptions: EngineOptions,
   io: BatchIO,
 ): Promise<number> {
-  const plan = planBatch(inputs, options);
+  const listed =
+    options.filesFrom !== undefined
+      ? await readFileList(options.filesFrom, options.null === true, io.stdin ?? process.stdin)
+      : [];
+  const plan = planBatch(inputs, options, listed);
   const start = performance.now();
   const quiet = options.quiet === true;
   const progress = new Progress(io.stderr, io.stderr.isTTY === true && !quiet);
@@ -445,10 +483,23 @@ export async function runBatch(
     })();
   }
 
+  const review =
+    options.review !== undefined
+      ? new ReviewCollector(
+          [...inputs, ...(options.filesFrom !== undefined ? [`--files-from ${options.filesFrom}`] : [])].join(' '),
+          toolName(),
+        )
+      : undefined;
   const counts = { ok: 0, skipped: 0, failed: 0 };
   const edits = new Map<string, number>();
   const runner = createRunner(
-    { ...engineOptions, skipExisting: options.skipExisting, inPlace: plan.inPlace, backup: plan.backup },
+    {
+      ...engineOptions,
+      skipExisting: options.skipExisting,
+      inPlace: plan.inPlace,
+      backup: plan.backup,
+      ...(review && { review: true }),
+    },
     options.jobs ?? defaultJobs(),
   );
   const stop = new Stop(io.signals, () => runner.cancel());
@@ -477,6 +528,15 @@ export async function runBatch(
           say(`${result.input}: warning: ${result.warning}`);
         }
         report?.write(result);
+        review?.add(
+          result.review ??
+            unreviewedRow(
+              result.input,
+              result.output,
+              result.status === 'ok' ? 'skipped' : result.status,
+              result.error,
+            ),
+        );
         if (result.reports?.stdout) await io.out.write(result.reports.stdout);
         if (result.reports?.stderr) progress.print(result.reports.stderr);
         for (const [id, n] of Object.entries(result.editsByTransform)) edits.set(id, (edits.get(id) ?? 0) + n);
@@ -493,6 +553,9 @@ export async function runBatch(
     await runner.close();
     progress.clear();
   }
+  // The page is written whole at the end (also of a stopped run: it shows the files done). A failure
+  // to write it is one line and exit status 1; the outputs and the report are written already.
+  if (review) writeFileAtomic(options.review!, renderReview(review.data()));
 
   const total = counts.ok + counts.skipped + counts.failed;
   const tally = `${counts.ok} processed, ${counts.skipped} skipped, ${counts.failed} failed`;

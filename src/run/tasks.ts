@@ -9,9 +9,11 @@ import type { EvidenceSource } from '../evidence/source.js';
 import { createEvidenceSource } from '../io/data-files.js';
 import { backupFile, isUpToDate, readInputFile, writeFileAtomicAsync } from '../io/files.js';
 import { articleJson } from '../render/json.js';
+import { provenanceOf, withProvenance } from '../render/provenance.js';
 import type { Format } from '../render/index.js';
 import { computeStats, type Stats } from '../report/stats.js';
 import { reportsFor, type ReportOptions } from '../report/reports.js';
+import { reviewFile, type FileReview } from '../report/review.js';
 import { cleanWith, type CleanOptions, type CleanResult } from '../core/clean.js';
 import { members, spliceRecord } from './record.js';
 
@@ -40,6 +42,10 @@ export interface EngineOptions {
   inPlace?: boolean;
   /** `--jsonl`: the key the article's parts are added under (default `article`). */
   articleKey?: string;
+  /** `--review`: each file's result carries its review data. */
+  review?: boolean;
+  /** `--provenance`: the tool's name and version, for the provenance added to each output. */
+  provenance?: { name: string; version: string };
 }
 
 /** The key `--jsonl` adds the article's parts under, unless `--article-key` names another. */
@@ -101,6 +107,8 @@ export interface FileResult {
   stats?: Stats;
   /** What `--explain`, `--diff`, `--dry-run` and `--stats` print about the file, in input order. */
   reports?: { stdout: string; stderr: string };
+  /** With `--review`: the file's row, rule counts, sampled edits and diff. */
+  review?: FileReview;
 }
 
 export interface RecordResult {
@@ -171,8 +179,22 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
   let written: Promise<void> | undefined;
   try {
     if (options.skipExisting && isUpToDate(input, output)) return { ...fileResult(input, output, 'skipped'), ms: ms() };
-    const decoded = readInputFile(input, { encoding: options.encoding, maxSize: options.maxSize });
-    const result = clean(decoded.text, engine);
+    const decoded = readInputFile(input, {
+      encoding: options.encoding,
+      maxSize: options.maxSize,
+      hash: options.provenance !== undefined,
+    });
+    const cleaned = clean(decoded.text, engine);
+    const result = options.provenance
+      ? {
+          ...cleaned,
+          output: withProvenance(
+            cleaned.output,
+            options.format,
+            provenanceOf(options.provenance, cleaned.source, decoded, decoded.sha256),
+          ),
+        }
+      : cleaned;
     if (options.writesArticle !== false) {
       if (options.backup !== undefined) backupFile(input, input + options.backup);
       // A link is followed: the file it points to is replaced and keeps its permissions.
@@ -180,7 +202,12 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       written.catch(() => undefined); // awaited below, after the reports
     }
     const asked = options.reports ?? {};
-    const stats = asked.stats !== undefined ? computeStats(decoded.text, result, engine.evidence) : undefined;
+    const stats =
+      asked.stats !== undefined || options.review === true
+        ? computeStats(decoded.text, result, engine.evidence)
+        : undefined;
+    const review =
+      options.review === true ? reviewFile(input, output, decoded.text, decoded, result, stats!) : undefined;
     const reports = reportsFor(
       asked,
       { name: input, decoded, result, evidence: engine.evidence, output, stats },
@@ -204,7 +231,8 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       editsByTransform: editsByTransform(result),
       bytes: decoded.bytes,
       ms: elapsed,
-      ...(stats !== undefined && { stats }),
+      ...(stats !== undefined && asked.stats !== undefined && { stats }),
+      ...(review !== undefined && { review }),
       ...((reports.stdout !== '' || reports.stderr !== '') && { reports }),
     };
   } catch (error) {
@@ -241,7 +269,12 @@ export function cleanRecord(task: RecordTask, engine: Engine): RecordResult {
     const found = members(line);
     // JSON.parse keeps the last of duplicate keys: so is the member replaced.
     const textMember = found.findLast((m) => m.key === 'text')!;
-    const added = JSON.stringify(articleJson(result.article));
+    const tool = engine.options.provenance;
+    const added = JSON.stringify(
+      tool
+        ? { ...articleJson(result.article), provenance: provenanceOf(tool, result.source) }
+        : articleJson(result.article),
+    );
     return { kind: 'record', lineNo, line: spliceRecord(line, found, textMember, result.output, key, added) };
   } catch (error) {
     return fail(messageOf(error, ''));
