@@ -66,10 +66,14 @@ describe('renderJson', () => {
       'headline',
       'deck',
       'byline',
+      'role',
       'paragraphs',
+      'blocks',
       'removed',
       'source',
     ]);
     expect(json.headline).toBeNull();
+    expect(json.role).toBeNull();
+    expect(json.blocks).toEqual([{ kind: 'paragraph', text: 'x' }]);
   });
 });

@@ -11,9 +11,10 @@
 import { boilerplate } from '../transforms/boilerplate.js';
 import { ruleOf } from '../transforms/define.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { findByline, isAllCaps } from './byline.js';
+import { crossheadRule, isQuestionOrAnswer, lineKinds, quoteText, type LineKind, type ListMarker } from './blocks.js';
+import { findByline, isAllCaps, isRoleLine } from './byline.js';
 import { blocksOf } from './lines.js';
-import type { Article, Edit, Removed } from './types.js';
+import type { Article, ArticleBlock, Edit, Removed } from './types.js';
 
 /** Transforms whose removed lines are listed in the article's `removed`: the furniture stage. */
 const FURNITURE_TRANSFORMS: ReadonlySet<string> = new Set(
@@ -33,6 +34,10 @@ function isHeadline(block: string): boolean {
   return !/[.!?;:,]["”’)]?$/.test(oneLine) || isAllCaps(oneLine);
 }
 
+/** A second block of an all-caps headline: a stacked headline set in two (`BANK ROBBED` / `AT NOON`). */
+const continuesHeadline = (headline: string, block: string | undefined): boolean =>
+  block !== undefined && isAllCaps(headline) && isAllCaps(block) && isHeadline(block) && !/\d{4}/.test(block);
+
 /** The lines furniture transforms removed, in text order, with the rule that removed each. */
 export function removedLines(edits: readonly Edit[]): Removed[] {
   // Pushed into an array literal rather than built by filter/map: V8 then gives every result, empty or
@@ -48,7 +53,7 @@ export function removedLines(edits: readonly Edit[]): Removed[] {
 
 export function segment(text: string, edits: readonly Edit[]): Article {
   const removed = removedLines(edits);
-  const article: Article = { paragraphs: [], removed };
+  const article: Article = { paragraphs: [], blocks: [], removed };
   const publication = removed.find((r) => r.transform === boilerplate.id && r.rule === MASTHEAD);
   if (publication) article.publication = publication.text;
   const date = removed.find((r) => r.transform === boilerplate.id && r.rule === DATELINE);
@@ -61,18 +66,128 @@ export function segment(text: string, edits: readonly Edit[]): Article {
     const bylineAt = byline.index;
     article.byline = byline.name;
     article.bylineText = blocks[bylineAt]!;
-    const headline = bylineAt >= 1 && isHeadline(blocks[0]!);
-    if (headline) article.headline = blocks[0]!;
+    const bylineLines = blocks[bylineAt]!.split('\n');
+    if (bylineLines.length === 2) article.role = bylineLines[1]!.trim();
+    body = bylineAt + 1;
+    // A role line of its own under the byline (`By Amira Hassan` / blank / `Health Reporter`).
+    if (article.role === undefined && body < blocks.length - 1 && isRoleLine(blocks[body]!)) {
+      article.role = blocks[body]!;
+      article.bylineText += `\n\n${blocks[body]!}`;
+      body++;
+    }
+    let headlineEnd = 0;
+    if (bylineAt >= 1 && isHeadline(blocks[0]!)) {
+      headlineEnd = 1;
+      while (headlineEnd < bylineAt && continuesHeadline(blocks[0]!, blocks[headlineEnd])) headlineEnd++;
+      article.headline = blocks.slice(0, headlineEnd).join('\n\n');
+    }
     // What stands between the headline (if any) and the byline is the deck: the parts keep the text's
     // order (headline, deck, byline, body), so the text format writes the text as it is.
-    const deck = blocks.slice(headline ? 1 : 0, bylineAt);
+    const deck = blocks.slice(headlineEnd, bylineAt);
     if (deck.length > 0) article.deck = deck.join('\n\n');
-    body = bylineAt + 1;
   } else if (blocks.length > 1 && isHeadline(blocks[0]!)) {
-    article.headline = blocks[0]!;
     body = 1;
+    while (body < blocks.length - 1 && continuesHeadline(blocks[0]!, blocks[body])) body++;
+    article.headline = blocks.slice(0, body).join('\n\n');
   }
   // One push per block, not a spread: a text may hold more blocks than a call takes arguments.
   for (const block of blocks.slice(body)) article.paragraphs.push(block);
+  article.blocks = typeBlocks(article.paragraphs);
   return article;
+}
+
+/** The rows' cells, when every row splits into the same number (two or more) of them. */
+function tableCells(lines: readonly string[], rule: LineKind & { kind: 'row' }): string[][] | undefined {
+  const split = (line: string): string[] => {
+    const t = line.trim();
+    switch (rule.rule) {
+      case 'aligned-columns':
+        return t.split(/ {2,}|\t+/);
+      case 'leader-dots':
+        return t.split(/[ \t]*(?:\.[ \t]?){4,}[ \t]*/);
+      case 'dash-records':
+        return [t.slice(0, t.indexOf(' — ')), t.slice(t.indexOf(' — ') + 3)];
+      case 'number-columns': {
+        const tokens = t.split(/\s+/);
+        const first = tokens.findIndex((w) => /^[(]?[-+]?(?:\d|\.\d)/.test(w));
+        return first <= 0 ? tokens : [tokens.slice(0, first).join(' '), ...tokens.slice(first)];
+      }
+    }
+  };
+  const cells = lines.map(split);
+  const n = cells[0]!.length;
+  return n >= 2 && cells.every((c) => c.length === n && c.every((x) => x !== '')) ? cells : undefined;
+}
+
+/**
+ * The body's blocks typed: each paragraph split into runs of prose, list items and table rows
+ * (`lineKinds`); a one-line paragraph between two paragraphs may be a crosshead; single list items in
+ * a row (a list written a paragraph per line) are one list.
+ */
+export function typeBlocks(paragraphs: readonly string[]): ArticleBlock[] {
+  const out: ArticleBlock[] = [];
+  paragraphs.forEach((paragraph, p) => {
+    const quote = quoteText(paragraph);
+    if (quote !== undefined) {
+      out.push({ kind: 'quote', text: quote, rule: 'quote-marker' });
+      return;
+    }
+    const lines = paragraph.split('\n');
+    if (lines.length === 1 && p > 0 && p < paragraphs.length - 1) {
+      const rule = crossheadRule(paragraph, paragraphs[p - 1]!, paragraphs[p + 1]!);
+      if (rule !== undefined) {
+        out.push({ kind: 'heading', level: 2, text: paragraph, rule });
+        return;
+      }
+    }
+    const kinds = lines.length === 1 ? [lineKinds([paragraph, paragraph])[0]!] : lineKinds(lines);
+    for (let i = 0; i < lines.length;) {
+      const kind = kinds[i]!;
+      let end = i + 1;
+      while (end < lines.length && kinds[end]!.kind === kind.kind && sameRun(kinds[end - 1]!, kinds[end]!)) end++;
+      const run = lines.slice(i, end);
+      if (kind.kind === 'item') {
+        const markers = kinds.slice(i, end).map((k) => (k as { marker: ListMarker }).marker);
+        pushList(out, markers);
+      } else if (kind.kind === 'row') {
+        const cells = tableCells(run, kind);
+        out.push({ kind: 'table', lines: run.map((l) => l.trimEnd()), ...(cells ? { cells } : {}), rule: kind.rule });
+      } else {
+        const text = run.join('\n');
+        out.push(
+          isQuestionOrAnswer(text) ? { kind: 'paragraph', text, rule: 'question-answer' } : { kind: 'paragraph', text },
+        );
+      }
+      i = end;
+    }
+  });
+  return out;
+}
+
+const sameRun = (a: LineKind, b: LineKind): boolean => a.kind !== 'row' || (b.kind === 'row' && a.rule === b.rule);
+
+/** A list of these items, or the items added to the list just before when they continue it. */
+function pushList(out: ArticleBlock[], markers: readonly ListMarker[]): void {
+  const last = out[out.length - 1];
+  const first = markers[0]!;
+  if (last?.kind === 'list' && last.ordered === first.ordered) {
+    const previous = last.markers[last.markers.length - 1]!;
+    const n = Number.parseInt(previous, 10);
+    const continues = first.ordered ? first.number === n + 1 : !/\)$/.test(previous) && previous === first.marker;
+    if (continues) {
+      for (const m of markers) {
+        last.items.push(m.text);
+        last.markers.push(m.marker);
+      }
+      return;
+    }
+  }
+  out.push({
+    kind: 'list',
+    ordered: first.ordered,
+    ...(first.number !== undefined ? { start: first.number } : {}),
+    items: markers.map((m) => m.text),
+    markers: markers.map((m) => m.marker),
+    rule: 'list-item',
+  });
 }
