@@ -11,7 +11,15 @@
 import { boilerplate } from '../transforms/boilerplate.js';
 import { ruleOf } from '../transforms/define.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { crossheadRule, isQuestionOrAnswer, lineKinds, quoteText, type LineKind, type ListMarker } from './blocks.js';
+import {
+  crossheadRule,
+  isQuestionOrAnswer,
+  lineKinds,
+  listMarker,
+  quoteText,
+  type LineKind,
+  type ListMarker,
+} from './blocks.js';
 import { findByline, isAllCaps, isRoleLine } from './byline.js';
 import { blocksOf } from './lines.js';
 import type { Article, ArticleBlock, Edit, Removed } from './types.js';
@@ -24,6 +32,7 @@ const FURNITURE_TRANSFORMS: ReadonlySet<string> = new Set(
 const GAP = ruleOf(boilerplate, 'gap');
 const MASTHEAD = ruleOf(boilerplate, 'masthead');
 const DATELINE = ruleOf(boilerplate, 'dateline');
+const HISTORIC_HEAD = ruleOf(boilerplate, 'historic-running-head');
 /** A headline without a byline: a short first block that is not a sentence (or is all caps). */
 const HEADLINE_MAX_CHARS = 160;
 const HEADLINE_MAX_WORDS = 25;
@@ -58,6 +67,15 @@ export function segment(text: string, edits: readonly Edit[]): Article {
   if (publication) article.publication = publication.text;
   const date = removed.find((r) => r.transform === boilerplate.id && r.rule === DATELINE);
   if (date) article.date = date.text;
+  // A historic running head names both: `THE WEEKLY ARGUS, MONDAY, JULY 2, 1894.`
+  const head = removed.find((r) => r.transform === boilerplate.id && r.rule === HISTORIC_HEAD);
+  const parts =
+    head &&
+    /^(?:(?:PAGE\s+)?\d{1,3}\s+)?(.+?),\s+([A-Z]+DAY,?\s+.+?\d{4})\.?(?:\s+(?:PAGE\s+)?\d{1,3})?$/.exec(head.text);
+  if (parts) {
+    article.publication ??= parts[1]!;
+    article.date ??= parts[2]!;
+  }
 
   const blocks = blocksOf(text).map((b) => b.text);
   let body = 0;
@@ -140,7 +158,28 @@ export function typeBlocks(paragraphs: readonly string[]): ArticleBlock[] {
         return;
       }
     }
-    const kinds = lines.length === 1 ? [lineKinds([paragraph, paragraph])[0]!] : lineKinds(lines);
+    if (lines.length === 1) {
+      // A list written a paragraph per line: an item that continues the list before it, or that the
+      // next paragraph's item continues.
+      const marker = listMarker(paragraph);
+      const next = paragraphs[p + 1];
+      const pair = (a: string, b: string) => lineKinds([a, b]).every((k) => k.kind === 'item');
+      const previous = out[out.length - 1];
+      const continuesPrevious =
+        previous?.kind === 'list' &&
+        pair(
+          `${previous.markers[previous.markers.length - 1]!} ${previous.items[previous.items.length - 1]!}`,
+          paragraph,
+        );
+      if (
+        marker !== undefined &&
+        (continuesPrevious || (next !== undefined && !next.includes('\n') && pair(paragraph, next)))
+      ) {
+        pushList(out, [marker]);
+        return;
+      }
+    }
+    const kinds = lineKinds(lines);
     for (let i = 0; i < lines.length;) {
       const kind = kinds[i]!;
       let end = i + 1;
