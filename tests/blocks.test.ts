@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossheadRule, lineKinds } from '../src/core/blocks.js';
 import { isRoleLine } from '../src/core/byline.js';
-import { segment, typeBlocks } from '../src/core/segment.js';
+import { articleStarts, segment, typeBlocks } from '../src/core/segment.js';
 import { cleanArticle } from '../src/index.js';
 import { apply, evidence } from './helpers.js';
 
@@ -164,9 +164,14 @@ describe('layout transforms respect block kinds', () => {
     expect(result.text).toBe('Q: Did the wind help?\n\nA: A little. It was behind us on the back straight.');
   });
 
-  it('unwrap keeps a two-line deck whose first line runs on (`Eleven` / `Hundred Dollars.`) as one block', () => {
-    const input = 'Thieves Escape With Eleven\nHundred Dollars.';
-    expect(apply('unwrap', input).text).toBe(input);
+  it('unwrap joins a two-line deck whose first line runs on (`Eleven` / `Hundred Dollars.`), never splits it', () => {
+    expect(apply('unwrap', 'Thieves Escape With Eleven\nHundred Dollars.').text).toBe(
+      'Thieves Escape With Eleven Hundred Dollars.',
+    );
+    expect(apply('unwrap', 'He said the team pulled clear of\nEastfield in the last relay.').text).toBe(
+      'He said the team pulled clear of Eastfield in the last relay.',
+    );
+    expect(apply('unwrap', 'FIRE ON\nMAIN STREET').text).toBe('FIRE ON\nMAIN STREET');
     expect(apply('unwrap', 'The council met at noon.\nThe mayor spoke.').text).toBe(
       'The council met at noon.\n\nThe mayor spoke.',
     );
@@ -189,5 +194,74 @@ describe('layout transforms respect block kinds', () => {
     const result = cleanArticle(letters, { evidence });
     expect(result.output).toBe(letters);
     expect(result.article.blocks!.every((b) => b.kind === 'paragraph')).toBe(true);
+  });
+});
+
+describe('articleStarts: several articles in one text', () => {
+  const body = (city: string) =>
+    `${city}, May 8.—The school board met last night and voted to ask the people for money to build a new school.`;
+  const more = 'The board will meet again next month to choose an architect for the new building on the lot.';
+
+  it.each([
+    [
+      'a stacked all-caps headline after a finished paragraph (historic)',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'SCHOOL BOARD\nMEETS', more, more],
+      true,
+      [0, 3],
+    ],
+    [
+      'an all-caps headline over a dateline (historic)',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'SCHOOL BOARD MEETS', body('EASTFIELD')],
+      true,
+      [0, 3],
+    ],
+    [
+      'a headline and a byline after a finished paragraph (any text)',
+      ['Bridge opens', 'By Ana Lima', more, more, 'School board meets', 'By Tom Reyes', more],
+      false,
+      [0, 4],
+    ],
+  ])('splits at %s', (_name, blocks, historic, starts) => {
+    expect(articleStarts(blocks as string[], { historic: historic as boolean })).toEqual(starts);
+  });
+
+  it.each([
+    ['a crosshead', ['Park plan approved', 'By Ana Lima', more, 'Where the money goes', more, more], true],
+    [
+      'an all-caps crosshead with a paragraph under it',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'CONTRACTORS PRAISED', more, more],
+      true,
+    ],
+    [
+      'an all-caps headline on a modern text',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'SCHOOL BOARD\nMEETS', more, more],
+      false,
+    ],
+    [
+      'a headline after a paragraph cut mid-sentence',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        'The board will meet again next month to choose an architect for the',
+        'SCHOOL BOARD\nMEETS',
+        body('EASTFIELD'),
+      ],
+      true,
+    ],
+  ])('never splits at %s', (_name, blocks, historic) => {
+    expect(articleStarts(blocks as string[], { historic: historic as boolean })).toEqual([0]);
+  });
+
+  it("a page of two articles: the text is the text, JSON has both, the first one's parts on top", () => {
+    const text = ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'SCHOOL BOARD MEETS', body('EASTFIELD')].join('\n\n');
+    const result = cleanArticle(text, { evidence, preset: 'chronam', format: 'json' });
+    expect(result.text).toBe(text);
+    const json = JSON.parse(result.output);
+    expect(json.headline).toBe('NEW BRIDGE OPENED');
+    expect(json.articles.map((a: { headline: string }) => a.headline)).toEqual([
+      'NEW BRIDGE OPENED',
+      'SCHOOL BOARD MEETS',
+    ]);
+    expect(cleanArticle(text, { evidence, preset: 'chronam' }).output).toBe(`${text}\n`);
   });
 });

@@ -36,7 +36,7 @@ function textOf(node: Node): { text: string; markup: boolean } {
     if (!e.entering) continue;
     if (n.type === 'text') text += n.literal ?? '';
     else if (n.type === 'softbreak' || n.type === 'linebreak') text += '\n';
-    else if (!['paragraph', 'heading', 'emph', 'block_quote', 'item'].includes(n.type)) markup = true;
+    else if (!['paragraph', 'heading', 'emph', 'block_quote', 'item', 'thematic_break'].includes(n.type)) markup = true;
   }
   return { text, markup };
 }
@@ -89,6 +89,18 @@ const pipeCells = (text: string): string[][] =>
 function expectFaithful(article: Article): void {
   const parsed = blocks(renderMarkdown(article));
   const expected: Parsed[] = [];
+  // A page of several articles: each article's blocks in turn, a thematic break between two.
+  const articles = article.articles && article.articles.length > 1 ? article.articles : [article];
+  articles.forEach((one, k) => {
+    if (k > 0) expected.push({ type: 'thematic_break', text: '', emphasis: false });
+    expectedBlocks({ ...one, removed: [] }, expected, parsed);
+  });
+  const strip = ({ level, ...rest }: Parsed) => (level ? { ...rest, level } : rest);
+  expect(parsed.map(strip)).toEqual(expected.map(strip));
+}
+
+/** What one article's Markdown parses back as, pushed on `expected` (pipe tables checked against `parsed`). */
+function expectedBlocks(article: Article, expected: Parsed[], parsed: Parsed[]): void {
   // A part's lines, each trimmed (Markdown keeps no line's leading spaces): its soft breaks parse back as `\n`.
   const lines = (block: string) =>
     block
@@ -145,8 +157,6 @@ function expectFaithful(article: Article): void {
         break;
     }
   }
-  const strip = ({ level, ...rest }: Parsed) => (level ? { ...rest, level } : rest);
-  expect(parsed.map(strip)).toEqual(expected.map(strip));
 }
 
 const root = path.join(import.meta.dirname, '..', 'fixtures');

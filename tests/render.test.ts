@@ -70,8 +70,10 @@ describe('renderJson', () => {
       'paragraphs',
       'blocks',
       'removed',
+      'articles',
       'source',
     ]);
+    expect(json.articles).toBeNull();
     expect(json.headline).toBeNull();
     expect(json.role).toBeNull();
     expect(json.blocks).toEqual([{ kind: 'paragraph', text: 'x' }]);

@@ -20,8 +20,8 @@ import {
   type LineKind,
   type ListMarker,
 } from './blocks.js';
-import { findByline, isAllCaps, isRoleLine } from './byline.js';
-import { blocksOf } from './lines.js';
+import { findByline, isAllCaps, isRoleLine, parseByline } from './byline.js';
+import { blocksOf, endsSentence } from './lines.js';
 import type { Article, ArticleBlock, Edit, Removed } from './types.js';
 
 /** Transforms whose removed lines are listed in the article's `removed`: the furniture stage. */
@@ -47,6 +47,54 @@ function isHeadline(block: string): boolean {
 const continuesHeadline = (headline: string, block: string | undefined): boolean =>
   block !== undefined && isAllCaps(headline) && isAllCaps(block) && isHeadline(block) && !/\d{4}/.test(block);
 
+/** A body paragraph, before a new article's headline or after it: at least this many words. */
+const BODY_MIN_WORDS = 12;
+/** A new article's headline is followed by its body within this many blocks (decks, a byline). */
+const HEAD_MAX_BLOCKS = 5;
+/** A dateline opening a historic story: `MILLBROOK, July 1.—`, `WASHINGTON, D. C, Jan. 4 —`. */
+const DATELINE_START = /^[A-Z][A-Z.' ]+,(?: [A-Z][A-Za-z.]*)*,? [A-Z][a-z]{2,}\.? \d{1,2}\.?\s*[—–-]/;
+
+const wordCount = (block: string): number => block.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+const isBody = (block: string | undefined): boolean => block !== undefined && wordCount(block) >= BODY_MIN_WORDS;
+
+/**
+ * Where each article starts, as block indexes (the first is 0). A new article starts at a headline
+ * after a finished body paragraph:
+ * - `headline-byline` (any text): a headline-like block, then within `HEAD_MAX_BLOCKS` a byline, then
+ *   a body paragraph (a PressReader page with two stories);
+ * - `headline-after-paragraph` (a historic page only): an all-caps headline block, then its decks or a
+ *   byline, then a body paragraph, when it is stacked (two lines or more, or followed by another
+ *   headline-like block) or the body opens with a dateline (`MILLBROOK, July 1.—`).
+ * A crosshead never starts an article: it is mixed case (`Where the money goes`), or one all-caps line
+ * with a body paragraph right under it that opens with no dateline.
+ */
+export function articleStarts(blocks: readonly string[], options: SegmentOptions = {}): number[] {
+  const starts = [0];
+  for (let i = 2; i < blocks.length - 1; i++) {
+    const previous = blocks[i - 1]!;
+    if (!isBody(previous) || !endsSentence(previous) || !isHeadline(blocks[i]!)) continue;
+    if (i - starts[starts.length - 1]! < 2) continue;
+    let body = i + 1;
+    while (body < blocks.length && body - i <= HEAD_MAX_BLOCKS && !isBody(blocks[body])) body++;
+    if (body >= blocks.length || body - i > HEAD_MAX_BLOCKS) continue;
+    const head = blocks.slice(i, body);
+    const byline = head.slice(1).some((b) => parseByline(b) !== undefined);
+    if (byline && head.every((b) => isHeadline(b) || parseByline(b) !== undefined || isRoleLine(b))) {
+      starts.push(i);
+      continue;
+    }
+    if (!options.historic || !isAllCaps(blocks[i]!) || wordCount(blocks[i]!) < 1) continue;
+    const stacked = blocks[i]!.includes('\n') || head.length > 1;
+    if ((stacked && head.every((b) => isHeadline(b) || isDeckLike(b))) || DATELINE_START.test(blocks[body]!)) {
+      starts.push(i);
+    }
+  }
+  return starts;
+}
+
+/** A historic deck: short, its own sentence or phrase (`Thieves Escape With Eleven Hundred Dollars.`). */
+const isDeckLike = (block: string): boolean => wordCount(block) < BODY_MIN_WORDS && block.length <= 200;
+
 /** The lines furniture transforms removed, in text order, with the rule that removed each. */
 export function removedLines(edits: readonly Edit[]): Removed[] {
   // Pushed into an array literal rather than built by filter/map: V8 then gives every result, empty or
@@ -60,7 +108,12 @@ export function removedLines(edits: readonly Edit[]): Removed[] {
   return removed;
 }
 
-export function segment(text: string, edits: readonly Edit[]): Article {
+export interface SegmentOptions {
+  /** A historic page (the `chronam` preset): an all-caps headline after a finished paragraph starts an article. */
+  historic?: boolean;
+}
+
+export function segment(text: string, edits: readonly Edit[], options: SegmentOptions = {}): Article {
   const removed = removedLines(edits);
   const article: Article = { paragraphs: [], blocks: [], removed };
   const publication = removed.find((r) => r.transform === boilerplate.id && r.rule === MASTHEAD);
@@ -78,6 +131,21 @@ export function segment(text: string, edits: readonly Edit[]): Article {
   }
 
   const blocks = blocksOf(text).map((b) => b.text);
+  const starts = articleStarts(blocks, options);
+  fillParts(article, blocks.slice(0, starts[1] ?? blocks.length));
+  if (starts.length > 1) {
+    article.articles = starts.map((start, k) => {
+      const part: Article = { paragraphs: [], blocks: [], removed: [] };
+      fillParts(part, blocks.slice(start, starts[k + 1] ?? blocks.length));
+      delete (part as { removed?: unknown }).removed;
+      return part;
+    });
+  }
+  return article;
+}
+
+/** The article's parts found in its blocks: headline, deck, byline (and role), body. */
+function fillParts(article: Article, blocks: readonly string[]): void {
   let body = 0;
   const byline = findByline(blocks);
   if (byline) {
@@ -111,7 +179,6 @@ export function segment(text: string, edits: readonly Edit[]): Article {
   // One push per block, not a spread: a text may hold more blocks than a call takes arguments.
   for (const block of blocks.slice(body)) article.paragraphs.push(block);
   article.blocks = typeBlocks(article.paragraphs);
-  return article;
 }
 
 /** The rows' cells, when every row splits into the same number (two or more) of them. */

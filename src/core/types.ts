@@ -100,6 +100,11 @@ export interface Article {
    */
   blocks?: ArticleBlock[];
   removed: Removed[];
+  /**
+   * Every article of a text that holds several (a page), in order, the first included: each with its
+   * own headline, deck, byline and body. Undefined for one article; the fields above are the first's.
+   */
+  articles?: Omit<Article, 'removed' | 'source' | 'articles'>[];
   /** The preset the text was cleaned with (`pressreader`, `pdftotext`, `chronam`, `generic`). */
   source?: string;
 }

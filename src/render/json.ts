@@ -14,8 +14,21 @@ export interface ArticleJson {
   /** The body typed: paragraphs, headings (crossheads), lists, tables, quotes. */
   blocks: ArticleBlock[];
   removed: Article['removed'];
+  /**
+   * Every article of a page that holds several, in order (the first included, whose parts are also
+   * the fields above); null for one article.
+   */
+  articles: Omit<ArticleJson, 'removed' | 'source' | 'articles'>[] | null;
   /** The preset used (detected or asked for). */
   source: string | null;
+}
+
+/** An article's own parts (no page-level `removed`, `source` or `articles`). */
+function partsJson(
+  article: Omit<Article, 'removed' | 'source' | 'articles'>,
+): Omit<ArticleJson, 'removed' | 'source' | 'articles'> {
+  const { removed: _r, source: _s, articles: _a, ...parts } = articleJson({ ...article, removed: [] });
+  return parts;
 }
 
 export function articleJson(article: Article): ArticleJson {
@@ -29,6 +42,7 @@ export function articleJson(article: Article): ArticleJson {
     paragraphs: article.paragraphs,
     blocks: bodyBlocks(article),
     removed: article.removed,
+    articles: article.articles && article.articles.length > 1 ? article.articles.map(partsJson) : null,
     source: article.source ?? null,
   };
 }

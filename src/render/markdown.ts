@@ -48,6 +48,16 @@ export function escapeLines(text: string): string {
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
 
 export function renderMarkdown(article: Article): string {
+  // A page of several articles: one section each, `---` between; the front matter is the first's.
+  if (article.articles && article.articles.length > 1) {
+    const [first, ...rest] = article.articles;
+    const sections = [renderMarkdown({ ...first!, publication: article.publication, date: article.date, removed: [] })];
+    for (const a of rest) sections.push(renderBody({ ...a, removed: [] }));
+    return `${sections
+      .map((s) => s.trimEnd())
+      .filter((s) => s !== '')
+      .join('\n\n---\n\n')}\n`;
+  }
   const front: string[] = [];
   if (article.headline) front.push(`title: ${yamlString(oneLine(article.headline))}`);
   if (article.deck) front.push(`deck: ${yamlString(oneLine(article.deck))}`);
@@ -55,8 +65,14 @@ export function renderMarkdown(article: Article): string {
   if (article.role) front.push(`role: ${yamlString(article.role)}`);
   if (article.publication) front.push(`publication: ${yamlString(article.publication)}`);
   if (article.date) front.push(`date: ${yamlString(article.date)}`);
+  const body = renderBody(article);
+  if (front.length === 0) return body;
+  return `---\n${front.join('\n')}\n---\n${body === '' ? '' : `\n${body}`}`;
+}
+
+/** The article after its front matter: headline, deck, byline and role, body. */
+function renderBody(article: Article): string {
   const blocks: string[] = [];
-  if (front.length > 0) blocks.push(`---\n${front.join('\n')}\n---`);
   if (article.headline) blocks.push(`# ${escapeInline(oneLine(article.headline)).replace(/#+$/, (m) => `\\${m}`)}`);
   if (article.deck) for (const part of article.deck.split(/\n\s*\n/)) blocks.push(`*${escapeLines(part)}*`);
   if (article.byline) blocks.push(`*By ${escapeInline(article.byline)}*`);

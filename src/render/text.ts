@@ -6,6 +6,11 @@
 import type { Article } from '../core/types.js';
 
 export function renderText(article: Article): string {
+  // A page of several articles: each in turn, one blank line apart (the text as it stands).
+  if (article.articles && article.articles.length > 1) {
+    const texts = article.articles.map((a) => renderText({ ...a, removed: [] })).filter((t) => t !== '');
+    return texts.join('\n');
+  }
   const role = article.role ? `\n\n${article.role}` : '';
   const byline = article.bylineText ?? (article.byline && `By ${article.byline}${role}`);
   const parts = [article.headline, article.deck, byline, ...article.paragraphs];

@@ -58,7 +58,12 @@ const MIN_SENTENCE_LINE_SHARE = 0.5;
  * with a number word before it (`Eleven Hundred`), runs on into the next, whatever case that starts in.
  */
 const RUNS_ON =
-  /(?:^|\s)(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|as|into|than|that|its|his|her|their|our|this)$|(?:^|\s)(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Hundred|Thousand)$/i;
+  /(?:^|\s)(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|as|into|than|that|its|his|her|their|our|this)$|(?:^|\s)(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Hundred|Thousand)$/;
+/** A title's line (a deck wrapped over two: `Crowd of Two Thousand Sees the Mayor` / `Cut the Ribbon.`): every longer word capitalised. */
+function isTitleCase(line: string): boolean {
+  const long = line.split(/\s+/).filter((w) => /\p{L}{4}/u.test(w));
+  return long.length > 0 && long.every((w) => /^\P{L}*\p{Lu}\p{Ll}/u.test(w));
+}
 /** Leading spaces that mark an indented first line, when the block's lines are normally not indented. */
 const INDENT = /^(?: {2,}|\t)/;
 /** A soft hyphen: by the layout stage it marks nothing (the word stage joined the words it could). */
@@ -104,6 +109,7 @@ function isParagraphPerLine(block: readonly Line[]): boolean {
     if (endsSentence(line)) sentences++;
     else if (i + 1 < block.length && /^\s*\p{Ll}/u.test(block[i + 1]!.text)) return false;
     else if (i + 1 < block.length && RUNS_ON.test(line)) return false;
+    else if (i + 1 < block.length && isTitleCase(line) && isTitleCase(block[i + 1]!.text)) return false;
     if (/[-\u2010¬]$/.test(line)) return false;
   }
   return sentences >= block.length * MIN_SENTENCE_LINE_SHARE;
