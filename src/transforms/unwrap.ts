@@ -10,6 +10,13 @@
  * gets a blank line after each line. Every other line break is kept as it is: a list, a table, an
  * address or a stacked headline keeps its lines, and the article keeps them inside a paragraph.
  *
+ * A block with a list or a table (`core/blocks.ts`: two or more item lines, or rows by one rule) is
+ * decided run by run: each run of prose as a block of its own, the list's and the table's lines keep
+ * their line breaks, and the line after a list or a table starts a paragraph (`block-end`: the
+ * sentence after a list is never glued onto its last item); in an interview each `Q:` and `A:` starts
+ * a paragraph (`question-answer`). A line that ends in a function word (`pulling clear of`) runs on
+ * into the next, and two Title Case lines (a wrapped deck) are no paragraph per line.
+ *
  * The decisions are those a second cleaning would make again: a lone page number the page furniture
  * kept is never left standing between blank lines (a second cleaning could remove it as a folio): it
  * is joined to the paragraph beside it;
