@@ -1,6 +1,6 @@
 /**
  * Every folder under fixtures/ is a whole-article case: input.txt (read and decoded like the CLI
- * does), expected.txt and expected.md. On every fixture, also: a second run changes nothing, and each
+ * does), expected.txt and expected.md, and expected.json where the folder has one. On every fixture, also: a second run changes nothing, and each
  * transform changed its text exactly when it recorded edits, which replay to its output.
  */
 import fs from 'node:fs';
@@ -25,6 +25,14 @@ describe.each(fixtures)('fixture %s', (name) => {
   it('markdown output matches expected.md', () => {
     expect(cleanArticle(input, { evidence, format: 'markdown' }).output).toBe(read(name, 'expected.md'));
   });
+
+  if (fs.existsSync(path.join(root, name, 'expected.json'))) {
+    it('json output matches expected.json', () => {
+      expect(JSON.parse(cleanArticle(input, { evidence, format: 'json' }).output)).toEqual(
+        JSON.parse(read(name, 'expected.json')),
+      );
+    });
+  }
 
   it('the text format is the cleaned text itself: segmentation and rendering change nothing', () => {
     const result = cleanArticle(input, { evidence });

@@ -66,10 +66,16 @@ describe('renderJson', () => {
       'headline',
       'deck',
       'byline',
+      'role',
       'paragraphs',
+      'blocks',
       'removed',
+      'articles',
       'source',
     ]);
+    expect(json.articles).toBeNull();
     expect(json.headline).toBeNull();
+    expect(json.role).toBeNull();
+    expect(json.blocks).toEqual([{ kind: 'paragraph', text: 'x' }]);
   });
 });

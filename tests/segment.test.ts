@@ -104,6 +104,6 @@ describe('segment', () => {
   });
 
   it('handles empty text', () => {
-    expect(segment('', [])).toEqual({ paragraphs: [], removed: [] });
+    expect(segment('', [])).toEqual({ paragraphs: [], blocks: [], removed: [] });
   });
 });

@@ -18,6 +18,19 @@ const ROLE_SUFFIX =
 /** A line under a byline that gives the role (`Staff Writers`, `The Associated Press`). */
 const ROLE_ONLY =
   /^(?:(?:Senior |Chief |Staff |Special |Contributing )?(?:Writers?|Reporters?|Correspondents?|Editors?|Columnists?)|(?:The )?Associated Press|Staff|Special to (?:the )?.+)$/i;
+/**
+ * A role line of its own under a byline (`Health Reporter`, `Times Staff Correspondent.`): up to three
+ * capitalised words, then a reporter's title, a full stop allowed; or a line `ROLE_ONLY` matches.
+ */
+const ROLE_BLOCK =
+  /^(?:\p{Lu}[\p{L}'’&-]*\s+){0,3}(?:Writers?|Reporters?|Correspondents?|Editors?|Columnists?|Critic|Photographer|Staff)\.?$/u;
+
+/** The block is a byline's role line on its own (`Health Reporter`, `The Associated Press`). */
+export function isRoleLine(block: string): boolean {
+  if (block.length > 60 || block.includes('\n')) return false;
+  return ROLE_BLOCK.test(block) || ROLE_ONLY.test(block.replace(/\.$/, ''));
+}
+
 /** Bylines are looked for among the first blocks only. */
 export const BYLINE_SEARCH_BLOCKS = 5;
 /** Words kept in lower case when a capitalised name is title-cased. */
@@ -63,7 +76,7 @@ export function isAllCaps(s: string): boolean {
  */
 export function parseByline(block: string): string | undefined {
   const lines = block.split('\n').map((l) => l.trim());
-  if (lines.length === 2 && ROLE_ONLY.test(lines[1]!)) return parseBylineLine(lines[0]!);
+  if (lines.length === 2 && (ROLE_ONLY.test(lines[1]!) || isRoleLine(lines[1]!))) return parseBylineLine(lines[0]!);
   return lines.length === 1 ? parseBylineLine(lines[0]!) : undefined;
 }
 

@@ -45,6 +45,9 @@ export function cleanWith(input: string, options: CleanOptions, evidence: Eviden
   const { text, steps } = runPipeline(input, withPreset(source.preset, options), evidence);
   const edits: Edit[] = [];
   for (const step of steps) for (const edit of step.edits) edits.push(edit);
-  const article: Article = { ...segment(text, edits), source: source.preset };
+  const article: Article = {
+    ...segment(text, edits, { historic: source.preset === 'chronam' }),
+    source: source.preset,
+  };
   return { output: render(article, options.format ?? 'text'), text, article, edits, steps, source };
 }

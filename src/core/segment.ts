@@ -11,9 +11,18 @@
 import { boilerplate } from '../transforms/boilerplate.js';
 import { ruleOf } from '../transforms/define.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { findByline, isAllCaps } from './byline.js';
-import { blocksOf } from './lines.js';
-import type { Article, Edit, Removed } from './types.js';
+import {
+  crossheadRule,
+  isQuestionOrAnswer,
+  lineKinds,
+  listMarker,
+  quoteText,
+  type LineKind,
+  type ListMarker,
+} from './blocks.js';
+import { findByline, isAllCaps, isRoleLine, parseByline } from './byline.js';
+import { blocksOf, endsSentence } from './lines.js';
+import type { Article, ArticleBlock, Edit, Removed } from './types.js';
 
 /** Transforms whose removed lines are listed in the article's `removed`: the furniture stage. */
 const FURNITURE_TRANSFORMS: ReadonlySet<string> = new Set(
@@ -23,6 +32,7 @@ const FURNITURE_TRANSFORMS: ReadonlySet<string> = new Set(
 const GAP = ruleOf(boilerplate, 'gap');
 const MASTHEAD = ruleOf(boilerplate, 'masthead');
 const DATELINE = ruleOf(boilerplate, 'dateline');
+const HISTORIC_HEAD = ruleOf(boilerplate, 'historic-running-head');
 /** A headline without a byline: a short first block that is not a sentence (or is all caps). */
 const HEADLINE_MAX_CHARS = 160;
 const HEADLINE_MAX_WORDS = 25;
@@ -32,6 +42,58 @@ function isHeadline(block: string): boolean {
   if (oneLine.length > HEADLINE_MAX_CHARS || oneLine.split(' ').length > HEADLINE_MAX_WORDS) return false;
   return !/[.!?;:,]["”’)]?$/.test(oneLine) || isAllCaps(oneLine);
 }
+
+/** A second block of an all-caps headline: a stacked headline set in two (`BANK ROBBED` / `AT NOON`). */
+const continuesHeadline = (headline: string, block: string | undefined): boolean =>
+  block !== undefined && isAllCaps(headline) && isAllCaps(block) && isHeadline(block) && !/\d{4}/.test(block);
+
+/** A body paragraph, before a new article's headline or after it: at least this many words. */
+const BODY_MIN_WORDS = 12;
+/** A new article's headline is followed by its body within this many blocks (decks, a byline). */
+const HEAD_MAX_BLOCKS = 5;
+/** A dateline opening a historic story: `MILLBROOK, July 1.—`, `WASHINGTON, D. C, Jan. 4 —`. */
+const DATELINE_START = /^[A-Z][A-Z.' ]+,(?: [A-Z][A-Za-z.]*)*,? [A-Z][a-z]{2,}\.? \d{1,2}\.?\s*[—–-]/;
+
+const wordCount = (block: string): number => block.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+const isBody = (block: string | undefined): boolean => block !== undefined && wordCount(block) >= BODY_MIN_WORDS;
+
+/**
+ * Where each article starts, as block indexes (the first is 0). A new article starts at a headline
+ * after a finished body paragraph:
+ * - `headline-byline` (any text): a headline-like block, then within `HEAD_MAX_BLOCKS` a byline, then
+ *   a body paragraph (a PressReader page with two stories);
+ * - `headline-after-paragraph` (a historic page only): an all-caps headline block, then its decks or a
+ *   byline, then a body paragraph, when it is stacked (two lines or more, or followed by another
+ *   headline-like block) or the body opens with a dateline (`MILLBROOK, July 1.—`).
+ * A crosshead never starts an article: it is mixed case (`Where the money goes`), or one all-caps line
+ * with a body paragraph right under it that opens with no dateline.
+ */
+export function articleStarts(blocks: readonly string[], options: SegmentOptions = {}): number[] {
+  const starts = [0];
+  for (let i = 2; i < blocks.length - 1; i++) {
+    const previous = blocks[i - 1]!;
+    if (!isBody(previous) || !endsSentence(previous) || !isHeadline(blocks[i]!)) continue;
+    if (i - starts[starts.length - 1]! < 2) continue;
+    let body = i + 1;
+    while (body < blocks.length && body - i <= HEAD_MAX_BLOCKS && !isBody(blocks[body])) body++;
+    if (body >= blocks.length || body - i > HEAD_MAX_BLOCKS) continue;
+    const head = blocks.slice(i, body);
+    const byline = head.slice(1).some((b) => parseByline(b) !== undefined);
+    if (byline && head.every((b) => isHeadline(b) || parseByline(b) !== undefined || isRoleLine(b))) {
+      starts.push(i);
+      continue;
+    }
+    if (!options.historic || !isAllCaps(blocks[i]!) || wordCount(blocks[i]!) < 1) continue;
+    const stacked = blocks[i]!.includes('\n') || head.length > 1;
+    if ((stacked && head.every((b) => isHeadline(b) || isDeckLike(b))) || DATELINE_START.test(blocks[body]!)) {
+      starts.push(i);
+    }
+  }
+  return starts;
+}
+
+/** A historic deck: short, its own sentence or phrase (`Thieves Escape With Eleven Hundred Dollars.`). */
+const isDeckLike = (block: string): boolean => wordCount(block) < BODY_MIN_WORDS && block.length <= 200;
 
 /** The lines furniture transforms removed, in text order, with the rule that removed each. */
 export function removedLines(edits: readonly Edit[]): Removed[] {
@@ -46,33 +108,192 @@ export function removedLines(edits: readonly Edit[]): Removed[] {
   return removed;
 }
 
-export function segment(text: string, edits: readonly Edit[]): Article {
+export interface SegmentOptions {
+  /** A historic page (the `chronam` preset): an all-caps headline after a finished paragraph starts an article. */
+  historic?: boolean;
+}
+
+export function segment(text: string, edits: readonly Edit[], options: SegmentOptions = {}): Article {
   const removed = removedLines(edits);
-  const article: Article = { paragraphs: [], removed };
+  const article: Article = { paragraphs: [], blocks: [], removed };
   const publication = removed.find((r) => r.transform === boilerplate.id && r.rule === MASTHEAD);
   if (publication) article.publication = publication.text;
   const date = removed.find((r) => r.transform === boilerplate.id && r.rule === DATELINE);
   if (date) article.date = date.text;
+  // A historic running head names both: `THE WEEKLY ARGUS, MONDAY, JULY 2, 1894.`
+  const head = removed.find((r) => r.transform === boilerplate.id && r.rule === HISTORIC_HEAD);
+  const parts =
+    head &&
+    /^(?:(?:PAGE\s+)?\d{1,3}\s+)?(.+?),\s+([A-Z]+DAY,?\s+.+?\d{4})\.?(?:\s+(?:PAGE\s+)?\d{1,3})?$/.exec(head.text);
+  if (parts) {
+    article.publication ??= parts[1]!;
+    article.date ??= parts[2]!;
+  }
 
   const blocks = blocksOf(text).map((b) => b.text);
+  const starts = articleStarts(blocks, options);
+  fillParts(article, blocks.slice(0, starts[1] ?? blocks.length));
+  if (starts.length > 1) {
+    article.articles = starts.map((start, k) => {
+      const part: Article = { paragraphs: [], blocks: [], removed: [] };
+      fillParts(part, blocks.slice(start, starts[k + 1] ?? blocks.length));
+      delete (part as { removed?: unknown }).removed;
+      return part;
+    });
+  }
+  return article;
+}
+
+/** The article's parts found in its blocks: headline, deck, byline (and role), body. */
+function fillParts(article: Article, blocks: readonly string[]): void {
   let body = 0;
   const byline = findByline(blocks);
   if (byline) {
     const bylineAt = byline.index;
     article.byline = byline.name;
     article.bylineText = blocks[bylineAt]!;
-    const headline = bylineAt >= 1 && isHeadline(blocks[0]!);
-    if (headline) article.headline = blocks[0]!;
+    const bylineLines = blocks[bylineAt]!.split('\n');
+    if (bylineLines.length === 2) article.role = bylineLines[1]!.trim();
+    body = bylineAt + 1;
+    // A role line of its own under the byline (`By Amira Hassan` / blank / `Health Reporter`).
+    if (article.role === undefined && body < blocks.length - 1 && isRoleLine(blocks[body]!)) {
+      article.role = blocks[body]!;
+      article.bylineText += `\n\n${blocks[body]!}`;
+      body++;
+    }
+    let headlineEnd = 0;
+    if (bylineAt >= 1 && isHeadline(blocks[0]!)) {
+      headlineEnd = 1;
+      while (headlineEnd < bylineAt && continuesHeadline(blocks[0]!, blocks[headlineEnd])) headlineEnd++;
+      article.headline = blocks.slice(0, headlineEnd).join('\n\n');
+    }
     // What stands between the headline (if any) and the byline is the deck: the parts keep the text's
     // order (headline, deck, byline, body), so the text format writes the text as it is.
-    const deck = blocks.slice(headline ? 1 : 0, bylineAt);
+    const deck = blocks.slice(headlineEnd, bylineAt);
     if (deck.length > 0) article.deck = deck.join('\n\n');
-    body = bylineAt + 1;
   } else if (blocks.length > 1 && isHeadline(blocks[0]!)) {
-    article.headline = blocks[0]!;
     body = 1;
+    while (body < blocks.length - 1 && continuesHeadline(blocks[0]!, blocks[body])) body++;
+    article.headline = blocks.slice(0, body).join('\n\n');
   }
   // One push per block, not a spread: a text may hold more blocks than a call takes arguments.
   for (const block of blocks.slice(body)) article.paragraphs.push(block);
-  return article;
+  article.blocks = typeBlocks(article.paragraphs);
+}
+
+/** The rows' cells, when every row splits into the same number (two or more) of them. */
+function tableCells(lines: readonly string[], rule: LineKind & { kind: 'row' }): string[][] | undefined {
+  const split = (line: string): string[] => {
+    const t = line.trim();
+    switch (rule.rule) {
+      case 'aligned-columns':
+        return t.split(/ {2,}|\t+/);
+      case 'leader-dots':
+        return t.split(/[ \t]*(?:\.[ \t]?){4,}[ \t]*/);
+      case 'dash-records':
+        return [t.slice(0, t.indexOf(' — ')), t.slice(t.indexOf(' — ') + 3)];
+      case 'number-columns': {
+        const tokens = t.split(/\s+/);
+        const first = tokens.findIndex((w) => /^[(]?[-+]?(?:\d|\.\d)/.test(w));
+        return first <= 0 ? tokens : [tokens.slice(0, first).join(' '), ...tokens.slice(first)];
+      }
+    }
+  };
+  const cells = lines.map(split);
+  const n = cells[0]!.length;
+  return n >= 2 && cells.every((c) => c.length === n && c.every((x) => x !== '')) ? cells : undefined;
+}
+
+/**
+ * The body's blocks typed: each paragraph split into runs of prose, list items and table rows
+ * (`lineKinds`); a one-line paragraph between two paragraphs may be a crosshead; single list items in
+ * a row (a list written a paragraph per line) are one list.
+ */
+export function typeBlocks(paragraphs: readonly string[]): ArticleBlock[] {
+  const out: ArticleBlock[] = [];
+  paragraphs.forEach((paragraph, p) => {
+    const quote = quoteText(paragraph);
+    if (quote !== undefined) {
+      out.push({ kind: 'quote', text: quote, rule: 'quote-marker' });
+      return;
+    }
+    const lines = paragraph.split('\n');
+    if (lines.length === 1 && p > 0 && p < paragraphs.length - 1) {
+      const rule = crossheadRule(paragraph, paragraphs[p - 1]!, paragraphs[p + 1]!);
+      if (rule !== undefined) {
+        out.push({ kind: 'heading', level: 2, text: paragraph, rule });
+        return;
+      }
+    }
+    if (lines.length === 1) {
+      // A list written a paragraph per line: an item that continues the list before it, or that the
+      // next paragraph's item continues.
+      const marker = listMarker(paragraph);
+      const next = paragraphs[p + 1];
+      const pair = (a: string, b: string) => lineKinds([a, b]).every((k) => k.kind === 'item');
+      const previous = out[out.length - 1];
+      const continuesPrevious =
+        previous?.kind === 'list' &&
+        pair(
+          `${previous.markers[previous.markers.length - 1]!} ${previous.items[previous.items.length - 1]!}`,
+          paragraph,
+        );
+      if (
+        marker !== undefined &&
+        (continuesPrevious || (next !== undefined && !next.includes('\n') && pair(paragraph, next)))
+      ) {
+        pushList(out, [marker]);
+        return;
+      }
+    }
+    const kinds = lineKinds(lines);
+    for (let i = 0; i < lines.length;) {
+      const kind = kinds[i]!;
+      let end = i + 1;
+      while (end < lines.length && kinds[end]!.kind === kind.kind && sameRun(kinds[end - 1]!, kinds[end]!)) end++;
+      const run = lines.slice(i, end);
+      if (kind.kind === 'item') {
+        const markers = kinds.slice(i, end).map((k) => (k as { marker: ListMarker }).marker);
+        pushList(out, markers);
+      } else if (kind.kind === 'row') {
+        const cells = tableCells(run, kind);
+        out.push({ kind: 'table', lines: run.map((l) => l.trimEnd()), ...(cells ? { cells } : {}), rule: kind.rule });
+      } else {
+        const text = run.join('\n');
+        out.push(
+          isQuestionOrAnswer(text) ? { kind: 'paragraph', text, rule: 'question-answer' } : { kind: 'paragraph', text },
+        );
+      }
+      i = end;
+    }
+  });
+  return out;
+}
+
+const sameRun = (a: LineKind, b: LineKind): boolean => a.kind !== 'row' || (b.kind === 'row' && a.rule === b.rule);
+
+/** A list of these items, or the items added to the list just before when they continue it. */
+function pushList(out: ArticleBlock[], markers: readonly ListMarker[]): void {
+  const last = out[out.length - 1];
+  const first = markers[0]!;
+  if (last?.kind === 'list' && last.ordered === first.ordered) {
+    const previous = last.markers[last.markers.length - 1]!;
+    const n = Number.parseInt(previous, 10);
+    const continues = first.ordered ? first.number === n + 1 : !/\)$/.test(previous) && previous === first.marker;
+    if (continues) {
+      for (const m of markers) {
+        last.items.push(m.text);
+        last.markers.push(m.marker);
+      }
+      return;
+    }
+  }
+  out.push({
+    kind: 'list',
+    ordered: first.ordered,
+    ...(first.number !== undefined ? { start: first.number } : {}),
+    items: markers.map((m) => m.text),
+    markers: markers.map((m) => m.marker),
+    rule: 'list-item',
+  });
 }

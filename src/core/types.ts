@@ -89,8 +89,47 @@ export interface Article {
   byline?: string;
   /** The byline's block as the text holds it (`By Ana Lima`); the text format writes it back as is. */
   bylineText?: string;
+  /** The byline's role line, a block of its own under the byline (`Health Reporter`), as the text holds it. */
+  role?: string;
+  /** The body's blocks, between blank lines, as the text holds them. */
   paragraphs: string[];
+  /**
+   * The body typed: each paragraph is one block or more (a paragraph, then a list, ...), and single
+   * list items in a row are one list. The text of every block is in `paragraphs`. Renderers read
+   * `paragraphs` as paragraph blocks when it is missing (an article a caller built).
+   */
+  blocks?: ArticleBlock[];
   removed: Removed[];
+  /**
+   * Every article of a text that holds several (a page), in order, the first included: each with its
+   * own headline, deck, byline and body. Undefined for one article; the fields above are the first's.
+   */
+  articles?: Omit<Article, 'removed' | 'source' | 'articles'>[];
   /** The preset the text was cleaned with (`pressreader`, `pdftotext`, `chronam`, `generic`). */
   source?: string;
 }
+
+/** One typed block of an article's body; `rule` names the detector that typed it (`core/blocks.ts`). */
+export type ArticleBlock =
+  | { kind: 'paragraph'; text: string; rule?: 'question-answer' }
+  | { kind: 'heading'; level: number; text: string; rule: 'crosshead' | 'historic-crosshead' }
+  | {
+      kind: 'list';
+      ordered: boolean;
+      /** The first item's number, for an ordered list. */
+      start?: number;
+      /** Each item's text, without its marker. */
+      items: string[];
+      /** Each item's marker as written (`1.`, `a)`, `•`). */
+      markers: string[];
+      rule: 'list-item';
+    }
+  | {
+      kind: 'table';
+      /** The rows as the text holds them, inner spacing kept. */
+      lines: string[];
+      /** The cells of each row, when the rows split into the same number of cells. */
+      cells?: string[][];
+      rule: 'aligned-columns' | 'leader-dots' | 'number-columns' | 'dash-records';
+    }
+  | { kind: 'quote'; text: string; rule: 'quote-marker' };

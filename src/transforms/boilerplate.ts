@@ -109,6 +109,18 @@ export const LINE_RULES = [
     pageBreak: true,
   },
   {
+    // `THE WEEKLY ARGUS, MONDAY, JULY 2, 1894.`: a historic paper's running head is its name, the
+    // weekday and the date, all in capitals (with or without a page number), set apart by commas.
+    rule: 'historic-running-head',
+    maxLength: 100,
+    hint: /[A-Z]{3,}.*, \d{4}/,
+    pattern: new RegExp(
+      String.raw`^(?:(?:PAGE\s+)?\d{1,3}\s+)?(?:THE\s+)?[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+){0,4},\s+(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY),?\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?\s+\d{1,2},?\s+\d{4}\.?(?:\s+(?:PAGE\s+)?\d{1,3})?$`,
+    ),
+    reason: 'historic running head: publication, weekday and date',
+    pageBreak: true,
+  },
+  {
     rule: 'folio',
     maxLength: 12,
     hint: /\d/,

@@ -10,6 +10,13 @@
  * gets a blank line after each line. Every other line break is kept as it is: a list, a table, an
  * address or a stacked headline keeps its lines, and the article keeps them inside a paragraph.
  *
+ * A block with a list or a table (`core/blocks.ts`: two or more item lines, or rows by one rule) is
+ * decided run by run: each run of prose as a block of its own, the list's and the table's lines keep
+ * their line breaks, and the line after a list or a table starts a paragraph (`block-end`: the
+ * sentence after a list is never glued onto its last item); in an interview each `Q:` and `A:` starts
+ * a paragraph (`question-answer`). A line that ends in a function word (`pulling clear of`) runs on
+ * into the next, and two Title Case lines (a wrapped deck) are no paragraph per line.
+ *
  * The decisions are those a second cleaning would make again: a lone page number the page furniture
  * kept is never left standing between blank lines (a second cleaning could remove it as a folio): it
  * is joined to the paragraph beside it;
@@ -28,6 +35,8 @@ import type { Evidence } from '../evidence/evidence.js';
 import { isFurnitureAlone, wouldBeFurniture } from './boilerplate.js';
 import { noiseReason } from './noise-lines.js';
 import { isLetterCode } from '../core/words.js';
+import { isQuestionOrAnswer, lineKinds } from '../core/blocks.js';
+import { parseByline } from '../core/byline.js';
 import { endsSentence, isBlank, percentile, splitLines, upperShare, type Line } from '../core/lines.js';
 
 export interface UnwrapOptions {
@@ -51,6 +60,17 @@ const VERY_SHORT_LINE_RATIO = 0.5;
  * sentence (a headline or a byline among them does not): an e-reader dump, a JSON record's text.
  */
 const MIN_SENTENCE_LINE_SHARE = 0.5;
+/**
+ * A line that ends in a word no sentence or title ends on (`pulling clear of`), or in a title's word
+ * with a number word before it (`Eleven Hundred`), runs on into the next, whatever case that starts in.
+ */
+const RUNS_ON =
+  /(?:^|\s)(?:a|an|the|of|to|in|on|at|by|for|from|with|and|or|but|as|into|than|that|its|his|her|their|our|this)$|(?:^|\s)(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Hundred|Thousand)$/;
+/** A title's line (a deck wrapped over two: `Crowd of Two Thousand Sees the Mayor` / `Cut the Ribbon.`): every longer word capitalised. */
+function isTitleCase(line: string): boolean {
+  const long = line.split(/\s+/).filter((w) => /\p{L}{4}/u.test(w));
+  return long.length > 0 && long.every((w) => /^\P{L}*\p{Lu}\p{Ll}/u.test(w));
+}
 /** Leading spaces that mark an indented first line, when the block's lines are normally not indented. */
 const INDENT = /^(?: {2,}|\t)/;
 /** A soft hyphen: by the layout stage it marks nothing (the word stage joined the words it could). */
@@ -66,7 +86,8 @@ function isHeadingLine(line: string): boolean {
 }
 
 /** The line break runs the paragraph on: the line ends in a comma or hyphen, or the next starts in lower case. */
-const continues = (line: string, next: string): boolean => /[,\-¬]$/.test(line) || /^\s*[\p{Ll}]/u.test(next);
+const continues = (line: string, next: string): boolean =>
+  /[,\-¬]$/.test(line) || /^\s*[\p{Ll}]/u.test(next) || RUNS_ON.test(line);
 
 function isWrapped(block: readonly Line[]): boolean {
   const breaks = block.length - 1;
@@ -86,15 +107,45 @@ function isWrapped(block: readonly Line[]): boolean {
  * (a paragraph of its own, a second cleaning would take it for a folio).
  */
 function isParagraphPerLine(block: readonly Line[]): boolean {
+  // A byline over its role line (`By W. S. JEWETT.` / `Times Staff Correspondent.`) is one block.
+  if (block.length === 2 && parseByline(block.map((l) => l.text.trim()).join('\n')) !== undefined) return false;
   let sentences = 0;
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!.text.trim();
     if (isFurnitureAlone(line)) return false;
     if (endsSentence(line)) sentences++;
     else if (i + 1 < block.length && /^\s*\p{Ll}/u.test(block[i + 1]!.text)) return false;
+    else if (i + 1 < block.length && RUNS_ON.test(line)) return false;
+    else if (i + 1 < block.length && isTitleCase(line) && isTitleCase(block[i + 1]!.text)) return false;
     if (/[-\u2010¬]$/.test(line)) return false;
   }
   return sentences >= block.length * MIN_SENTENCE_LINE_SHARE;
+}
+
+/** A run of a block's lines of one kind: prose (a question or an answer opens a run of its own), a list or a table. */
+interface Run {
+  kind: 'prose' | 'list' | 'table';
+  start: number;
+  end: number;
+}
+
+/** The block's runs: one for a block of prose alone (the common case: nothing to split). */
+function runsOf(block: readonly Line[]): Run[] {
+  const texts = block.map((l) => l.text);
+  const kinds = lineKinds(texts);
+  const kindAt = (i: number): Run['kind'] => {
+    const k = kinds[i]!.kind;
+    return k === 'item' ? 'list' : k === 'row' ? 'table' : 'prose';
+  };
+  const runs: Run[] = [];
+  for (let i = 0; i < block.length; i++) {
+    const kind = kindAt(i);
+    const last = runs[runs.length - 1];
+    const opensAnswer = kind === 'prose' && i > 0 && isQuestionOrAnswer(texts[i]!);
+    if (last !== undefined && last.kind === kind && !opensAnswer) last.end = i + 1;
+    else runs.push({ kind, start: i, end: i + 1 });
+  }
+  return runs;
 }
 
 /** What becomes of a line break inside a wrapped block. */
@@ -192,7 +243,7 @@ export const unwrap = defineTransform({
   example: { before: 'The county approved\na budget on Tuesday.', after: 'The county approved a budget on Tuesday.' },
   defaults: optionsOf<UnwrapOptions>({ shortLineRatio: 0.9 }),
   stage: 'layout',
-  rules: ['paragraph-break', 'join-lines', 'paragraph-per-line', 'soft-hyphen'],
+  rules: ['paragraph-break', 'join-lines', 'paragraph-per-line', 'soft-hyphen', 'block-end', 'question-answer'],
   // Only the line breaks between lines change, and soft hyphens go.
   protect: false,
   run({ text, recorder, evidence }, options) {
@@ -202,26 +253,17 @@ export const unwrap = defineTransform({
       start: number,
       end: number,
       after: string,
-      rule: 'paragraph-break' | 'join-lines' | 'paragraph-per-line',
+      rule: 'paragraph-break' | 'join-lines' | 'paragraph-per-line' | 'block-end' | 'question-answer',
       reason: string,
     ) => {
       const from = original(start);
       const to = original(end);
       recorder.replace(from, text.slice(from, to), after, rule, reason);
     };
-    let blockStart = 0;
-    /** A block with text came before this one. */
-    let seenContent = false;
-    for (let i = 0; i <= lines.length; i++) {
-      if (i < lines.length && !isBlank(lines[i]!.text)) continue;
-      const block = lines.slice(blockStart, i);
-      blockStart = i + 1;
-      if (block.length === 1) seenContent = true;
-      if (block.length < 2) continue;
-      const atTop = !seenContent;
-      seenContent = true;
+    /** Decide the line breaks of a run of prose lines, as of a block of its own. */
+    const decide = (block: readonly Line[], atTop: boolean) => {
       const wrapped = isWrapped(block);
-      if (!wrapped && !isParagraphPerLine(block)) continue;
+      if (!wrapped && !isParagraphPerLine(block)) return;
       const breaks = wrapped ? paragraphBreaks(block, options, evidence, atTop) : [];
       for (let j = 0; j < block.length - 1; j++) {
         const current = block[j]!;
@@ -244,6 +286,47 @@ export const unwrap = defineTransform({
           continue; // the line break stays as it is
         } else {
           replaceBreak(trimmedEnd, nextStart, ' ', 'join-lines', 'a wrapped line continues the paragraph');
+        }
+      }
+    };
+    let blockStart = 0;
+    /** A block with text came before this one. */
+    let seenContent = false;
+    for (let i = 0; i <= lines.length; i++) {
+      if (i < lines.length && !isBlank(lines[i]!.text)) continue;
+      const block = lines.slice(blockStart, i);
+      blockStart = i + 1;
+      if (block.length === 1) seenContent = true;
+      if (block.length < 2) continue;
+      const atTop = !seenContent;
+      seenContent = true;
+      const runs = runsOf(block);
+      if (runs.length === 1) {
+        if (runs[0]!.kind === 'prose') decide(block, atTop);
+        continue; // a list or a table alone keeps its lines
+      }
+      // A block with a list, a table or an interview's questions and answers: each run of prose is decided
+      // as a block of its own, the lines of a list or a table keep their line breaks, and the prose after
+      // a list or a table (or a new question or answer) starts a paragraph.
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
+        if (run.kind === 'prose') decide(block.slice(run.start, run.end), atTop && r === 0);
+        const next = runs[r + 1];
+        if (next === undefined || next.kind !== 'prose') continue;
+        const current = block[run.end - 1]!;
+        const trimmedEnd = current.start + current.text.trimEnd().length;
+        const nextLine = block[next.start]!;
+        const nextStart = nextLine.start + indentOf(nextLine.text);
+        if (run.kind === 'prose') {
+          replaceBreak(trimmedEnd, nextStart, '\n\n', 'question-answer', 'a question or an answer starts a paragraph');
+        } else {
+          replaceBreak(
+            trimmedEnd,
+            nextStart,
+            '\n\n',
+            'block-end',
+            `the ${run.kind} ends: the line after it starts a paragraph`,
+          );
         }
       }
     }

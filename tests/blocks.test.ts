@@ -1,0 +1,267 @@
+/**
+ * Block detection (core/blocks.ts): every rule with rows it must type and rows it must leave as prose,
+ * and the layout transforms that respect block kinds (never join a list's or a table's lines, keep a
+ * table row's spacing, never glue the sentence after a list onto it).
+ */
+import { describe, expect, it } from 'vitest';
+import { crossheadRule, lineKinds } from '../src/core/blocks.js';
+import { isRoleLine } from '../src/core/byline.js';
+import { articleStarts, segment, typeBlocks } from '../src/core/segment.js';
+import { cleanArticle } from '../src/index.js';
+import { apply, evidence } from './helpers.js';
+
+const kindsOf = (text: string) =>
+  lineKinds(text.split('\n')).map((k) => (k.kind === 'row' ? k.rule : k.kind === 'item' ? 'item' : 'prose'));
+
+describe('lineKinds', () => {
+  it.each([
+    ['numbered items', '1. Lakeview, 88 points\n2. Eastfield, 71\n3. Northside, 64', ['item', 'item', 'item']],
+    ['items with a parenthesis', '1) Lakeview\n2) Eastfield', ['item', 'item']],
+    ['letters', 'a) the budget\nb) the track', ['item', 'item']],
+    ['bullets', '• Tickets $5\n• Parking free', ['item', 'item']],
+    ['hyphen bullets', '- Tickets $5\n- Parking free', ['item', 'item']],
+    ['star bullets', '* Tickets $5\n* Parking free', ['item', 'item']],
+    ['a lead-in, then items', 'Medal table:\n1. Lakeview\n2. Eastfield', ['prose', 'item', 'item']],
+    ['aligned columns', 'Lakeview      AB  R  H\nReyes, ss      4  1  2', ['aligned-columns', 'aligned-columns']],
+    ['leader dots', 'Lakeview .......... 88\nEastfield ......... 71', ['leader-dots', 'leader-dots']],
+    ['numbers per line', 'Reyes, ss 4 1 2 0\nChen, cf 3 0 1 1', ['number-columns', 'number-columns']],
+    [
+      'dash-separated records',
+      'Shot put — Ines Kowalski, Eastfield, 14.02 m\nLong jump — Tomas Reyes, Lakeview, 6.71 m',
+      ['dash-records', 'dash-records'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(kindsOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['one numbered line in prose', 'The team finished\n2. It was the best result in years.'],
+    ['numbers that do not count up', '1. Lakeview\n3. Eastfield'],
+    ['initials', 'A. Reader, Northside\nB. Writer, Eastfield'],
+    ['a signature', 'Thanks to all who helped.\n— A. Reader, Northside'],
+    ['a byline with a dash', '- By Ana Lima\nThe story begins.'],
+    ['a year opening a line', '1916. The year began\n1917. The year ended'],
+    ['prose with a dash', 'The mayor — who was elected in May —\nsaid the plan would go ahead.'],
+    ['prose with years', 'In 1914, 1915 and 1916 the council\nmet in the old hall on Main street.'],
+    ['double spaces that do not line up', 'The council  met on Tuesday\nand the mayor said  the plan'],
+    ['one row alone', 'Shot put — Ines Kowalski, Eastfield, 14.02 m\nThe meet ended at six.'],
+    ['one leader-dot line', 'Contents .......... 4\nThe story begins here.'],
+  ])('leaves %s as prose', (_name, text) => {
+    expect(kindsOf(text).every((k) => k === 'prose')).toBe(true);
+  });
+});
+
+describe('crossheadRule', () => {
+  const before = 'The council voted on Tuesday to spend the grant on the track and the pool.';
+  const after = 'The work starts in May.';
+  it.each([
+    ['a phrase', 'Where the money goes', 'crosshead'],
+    ['a phrase with an ampersand', 'Q&A with the mayor', 'crosshead'],
+    ['all caps', 'WILL BUILD NEW ROAD', 'crosshead'],
+    ['a long Title Case title', 'What Happens Next Year', 'crosshead'],
+    ['a historic crosshead', 'To Ask Information.', 'historic-crosshead'],
+  ])('%s', (_name, line, rule) => {
+    expect(crossheadRule(line, before, after)).toBe(rule);
+  });
+
+  it.each([
+    ['a name (a signature)', 'Jane Smith', before, after],
+    ['a signature with a dash', '— A. Reader, Northside', before, after],
+    ['a signature with a comma', 'Jane Smith, Northside', before, after],
+    ['a sentence', 'The plan was approved by a vote of five to two.', before, after],
+    ['a line ending in a colon', 'Medal table:', before, after],
+    ['a role line', 'Special to The Evening Courier.', before, after],
+    ['initials', 'Mrs. J. W. Brown.', before, after],
+    ['a line that cuts a sentence', 'Where the money', 'The council voted', 'goes next year.'],
+    ['a line after a short block', 'Where the money goes', 'A deck line.', after],
+    ['a lower-case start', 'where the money goes', before, after],
+  ])('rejects %s', (_name, line, previous, next) => {
+    expect(crossheadRule(line, previous, next)).toBeUndefined();
+  });
+});
+
+describe('typeBlocks', () => {
+  it('splits a paragraph into a lead-in and a list, and merges items written a paragraph per line', () => {
+    expect(typeBlocks(['Medal table:\n1. Lakeview, 88 points\n2. Eastfield, 71', '3. Northside, 64'])).toEqual([
+      { kind: 'paragraph', text: 'Medal table:' },
+      {
+        kind: 'list',
+        ordered: true,
+        start: 1,
+        items: ['Lakeview, 88 points', 'Eastfield, 71', 'Northside, 64'],
+        markers: ['1.', '2.', '3.'],
+        rule: 'list-item',
+      },
+    ]);
+  });
+
+  it('keeps a table line by line, with its cells when every row has them', () => {
+    expect(typeBlocks(['Team       W  L\nLakeview   9  1\nEastfield  7  3'])).toEqual([
+      {
+        kind: 'table',
+        lines: ['Team       W  L', 'Lakeview   9  1', 'Eastfield  7  3'],
+        cells: [
+          ['Team', 'W', 'L'],
+          ['Lakeview', '9', '1'],
+          ['Eastfield', '7', '3'],
+        ],
+        rule: 'aligned-columns',
+      },
+    ]);
+  });
+
+  it('types questions and answers and quotes', () => {
+    expect(typeBlocks(['Q: Did the wind help?', '> A line quoted.']).map((b) => [b.kind, b.rule])).toEqual([
+      ['paragraph', 'question-answer'],
+      ['quote', 'quote-marker'],
+    ]);
+  });
+});
+
+describe('segment: bylines with roles and stacked headlines', () => {
+  it('takes a role line of its own under the byline', () => {
+    const article = segment('HEADLINE\n\nBy Amira Hassan\n\nHealth Reporter\n\nThe body.', []);
+    expect([article.byline, article.role, article.bylineText]).toEqual([
+      'Amira Hassan',
+      'Health Reporter',
+      'By Amira Hassan\n\nHealth Reporter',
+    ]);
+    expect(article.paragraphs).toEqual(['The body.']);
+  });
+
+  it('takes a role line under the name in one block, and a two-block all-caps headline', () => {
+    const article = segment('BANK ROBBED\n\nAT NOON\n\nBy W. S. JEWETT.\nTimes Staff Correspondent.\n\nThe body.', []);
+    expect([article.headline, article.byline, article.role]).toEqual([
+      'BANK ROBBED\n\nAT NOON',
+      'W. S. Jewett',
+      'Times Staff Correspondent.',
+    ]);
+  });
+
+  it.each(['Health Reporter', 'Times Staff Correspondent.', 'The Associated Press', 'Staff Writer'])(
+    'a role line: %s',
+    (line) => expect(isRoleLine(line)).toBe(true),
+  );
+  it.each(['Letters to the Editor', 'The body of the story.', 'He was a reporter for years.'])(
+    'no role line: %s',
+    (line) => expect(isRoleLine(line)).toBe(false),
+  );
+});
+
+describe('layout transforms respect block kinds', () => {
+  it('unwrap never joins list lines and starts a paragraph after the list', () => {
+    const input =
+      'The meet was close until the last relay, when Lakeview pulled\nclear of the field. Medal table:\n1. Lakeview, 88 points\n2. Eastfield, 71\nthe weather held until the end, and\norganisers were pleased with the crowd.';
+    const result = apply('unwrap', input);
+    expect(result.text).toBe(
+      'The meet was close until the last relay, when Lakeview pulled clear of the field. Medal table:\n1. Lakeview, 88 points\n2. Eastfield, 71\n\nthe weather held until the end, and organisers were pleased with the crowd.',
+    );
+    expect(result.edits.map((e) => e.rule)).toContain('block-end');
+  });
+
+  it('unwrap starts a paragraph at each question and answer', () => {
+    const result = apply('unwrap', 'Q: Did the wind help?\nA: A little. It was behind us on\nthe back straight.');
+    expect(result.text).toBe('Q: Did the wind help?\n\nA: A little. It was behind us on the back straight.');
+  });
+
+  it('unwrap joins a two-line deck whose first line runs on (`Eleven` / `Hundred Dollars.`), never splits it', () => {
+    expect(apply('unwrap', 'Thieves Escape With Eleven\nHundred Dollars.').text).toBe(
+      'Thieves Escape With Eleven Hundred Dollars.',
+    );
+    expect(apply('unwrap', 'He said the team pulled clear of\nEastfield in the last relay.').text).toBe(
+      'He said the team pulled clear of Eastfield in the last relay.',
+    );
+    expect(apply('unwrap', 'FIRE ON\nMAIN STREET').text).toBe('FIRE ON\nMAIN STREET');
+    expect(apply('unwrap', 'The council met at noon.\nThe mayor spoke.').text).toBe(
+      'The council met at noon.\n\nThe mayor spoke.',
+    );
+  });
+
+  it('whitespace keeps the spacing inside a table row, and still tidies prose', () => {
+    const table = 'Lakeview      AB  R  H\nReyes, ss      4  1  2  \n\nThe  end.';
+    expect(apply('whitespace', table).text).toBe('Lakeview      AB  R  H\nReyes, ss      4  1  2\n\nThe end.');
+  });
+
+  it('paragraphs does not glue a lower-case sentence onto a list', () => {
+    const input = '1. Lakeview\n2. Eastfield\n\nthe rest followed.';
+    expect(apply('paragraphs', input).text).toBe(input);
+    expect(apply('paragraphs', 'The options were\n\na) the track').text).toBe('The options were\n\na) the track');
+  });
+
+  it('already clean one-paragraph-per-line text and a letters page stay unchanged', () => {
+    const letters =
+      'Letters\n\nThe new bus route has made my trip to work twice as long. Please bring back the old one.\n\n— A. Reader, Northside\n\nThank you to the volunteers who cleaned the park on Saturday.\n\n— Jane Smith, Eastfield\n';
+    const result = cleanArticle(letters, { evidence });
+    expect(result.output).toBe(letters);
+    expect(result.article.blocks!.every((b) => b.kind === 'paragraph')).toBe(true);
+  });
+});
+
+describe('articleStarts: several articles in one text', () => {
+  const body = (city: string) =>
+    `${city}, May 8.—The school board met last night and voted to ask the people for money to build a new school.`;
+  const more = 'The board will meet again next month to choose an architect for the new building on the lot.';
+
+  it.each([
+    [
+      'a stacked all-caps headline after a finished paragraph (historic)',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'SCHOOL BOARD\nMEETS', more, more],
+      true,
+      [0, 3],
+    ],
+    [
+      'an all-caps headline over a dateline (historic)',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'SCHOOL BOARD MEETS', body('EASTFIELD')],
+      true,
+      [0, 3],
+    ],
+    [
+      'a headline and a byline after a finished paragraph (any text)',
+      ['Bridge opens', 'By Ana Lima', more, more, 'School board meets', 'By Tom Reyes', more],
+      false,
+      [0, 4],
+    ],
+  ])('splits at %s', (_name, blocks, historic, starts) => {
+    expect(articleStarts(blocks as string[], { historic: historic as boolean })).toEqual(starts);
+  });
+
+  it.each([
+    ['a crosshead', ['Park plan approved', 'By Ana Lima', more, 'Where the money goes', more, more], true],
+    [
+      'an all-caps crosshead with a paragraph under it',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'CONTRACTORS PRAISED', more, more],
+      true,
+    ],
+    [
+      'an all-caps headline on a modern text',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'SCHOOL BOARD\nMEETS', more, more],
+      false,
+    ],
+    [
+      'a headline after a paragraph cut mid-sentence',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        'The board will meet again next month to choose an architect for the',
+        'SCHOOL BOARD\nMEETS',
+        body('EASTFIELD'),
+      ],
+      true,
+    ],
+  ])('never splits at %s', (_name, blocks, historic) => {
+    expect(articleStarts(blocks as string[], { historic: historic as boolean })).toEqual([0]);
+  });
+
+  it("a page of two articles: the text is the text, JSON has both, the first one's parts on top", () => {
+    const text = ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'SCHOOL BOARD MEETS', body('EASTFIELD')].join('\n\n');
+    const result = cleanArticle(text, { evidence, preset: 'chronam', format: 'json' });
+    expect(result.text).toBe(text);
+    const json = JSON.parse(result.output);
+    expect(json.headline).toBe('NEW BRIDGE OPENED');
+    expect(json.articles.map((a: { headline: string }) => a.headline)).toEqual([
+      'NEW BRIDGE OPENED',
+      'SCHOOL BOARD MEETS',
+    ]);
+    expect(cleanArticle(text, { evidence, preset: 'chronam' }).output).toBe(`${text}\n`);
+  });
+});
