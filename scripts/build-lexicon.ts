@@ -17,7 +17,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Lexicon, type LexiconEntry } from '../src/evidence/lexicon.js';
+import { affixesToBinary } from '../src/evidence/prefixes.js';
 import { PROJECT_WORDS } from '../src/evidence/project-words.js';
+import { dictionaryAffixes } from '../src/evidence/source.js';
 import { LEXICON_FILE } from '../src/io/data-files.js';
 
 const DIALECTS = ['english', 'american', 'british', 'canadian', 'australian'] as const;
@@ -84,7 +86,13 @@ function notice(): string {
 
 export function writeLexicon(file: string = fileURLToPath(LEXICON_FILE)): void {
   const { entries, rankedCount } = collectEntries();
-  writeAtomic(file, Lexicon.fromEntries(entries, rankedCount).toBinary());
+  const lexicon = Lexicon.fromEntries(entries, rankedCount);
+  writeAtomic(file, lexicon.toBinary());
+  // The OCR corrector's filters of the dictionary's beginnings and endings, for the same lexicon.
+  writeAtomic(
+    file.replace(/lexicon\.bin$/, 'affixes.bin'),
+    affixesToBinary(dictionaryAffixes(Lexicon.fromBinary(lexicon.toBinary())), lexicon.fingerprint),
+  );
   writeAtomic(file.replace(/\.bin$/, '.NOTICE.txt'), notice());
 }
 

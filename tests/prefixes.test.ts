@@ -65,3 +65,20 @@ describe('candidates with a prefix filter', () => {
     expect(words).toContain('the');
   });
 });
+
+describe('the built filters (dist/affixes.bin)', () => {
+  it('are the filters of the lexicon they were built from, and refused for another', async () => {
+    const { loadAffixes, loadLexicon } = await import('../src/io/data-files.js');
+    const { dictionaryAffixes } = await import('../src/evidence/source.js');
+    const { affixesFromBinary, affixesToBinary } = await import('../src/evidence/prefixes.js');
+    const built = loadAffixes();
+    expect(built).toBeDefined();
+    const fresh = dictionaryAffixes(loadLexicon());
+    expect(built!.prefixes.bits()).toEqual(fresh.prefixes.bits());
+    expect(built!.suffixes.bits()).toEqual(fresh.suffixes.bits());
+    const bytes = affixesToBinary(fresh, 1234);
+    expect(affixesFromBinary(bytes, 1234)?.prefixes.bits()).toEqual(fresh.prefixes.bits());
+    expect(affixesFromBinary(bytes, 4321)).toBeUndefined();
+    expect(affixesFromBinary(bytes.subarray(0, 100), 1234)).toBeUndefined();
+  });
+});

@@ -68,6 +68,13 @@ export class Lexicon {
     return this.starts.length;
   }
 
+  /** A number that tells this lexicon from another (its size and a sample of its text): for data built from it. */
+  get fingerprint(): number {
+    let h = hashRange(this.text, 0, 0) ^ this.starts.length;
+    for (let i = 0; i < this.text.length; i += 61) h = Math.imul(h ^ this.text.charCodeAt(i), 0x01000193);
+    return (h ^ this.text.length ^ this.rankedCount) >>> 0;
+  }
+
   /** Build the index. `entries` are in rank order; those at `rankedCount` and after have no rank. */
   static fromEntries(entries: readonly LexiconEntry[], rankedCount: number): Lexicon {
     const count = entries.length;

@@ -31,7 +31,7 @@ export function suffixHash(s: string, start: number, end: number, h: number): nu
 const BITS_PER_STRING = 8;
 
 export class PrefixFilter {
-  private readonly bits: Int32Array;
+  private readonly words: Int32Array;
   private readonly mask: number;
 
   /**
@@ -46,14 +46,24 @@ export class PrefixFilter {
   ) {
     let size = 1 << 10;
     while (size < count * BITS_PER_STRING) size <<= 1;
-    this.bits = bits ? bits.slice() : new Int32Array(size >>> 5);
-    this.mask = this.bits.length * 32 - 1;
+    this.words = bits ? bits.slice() : new Int32Array(size >>> 5);
+    this.mask = this.words.length * 32 - 1;
     this.addWords(words);
+  }
+
+  /** The filter of these bits (as `bits()` gave them). */
+  static fromBits(bits: Int32Array, endings = false): PrefixFilter {
+    return new PrefixFilter([], 0, endings, bits);
+  }
+
+  /** The filter's bits, for a binary file. */
+  bits(): Int32Array {
+    return this.words;
   }
 
   /** This filter and `words` too (the same size: for a few more). */
   with(words: Iterable<string>): PrefixFilter {
-    return new PrefixFilter(words, 0, this.endings, this.bits);
+    return new PrefixFilter(words, 0, this.endings, this.words);
   }
 
   private addWords(words: Iterable<string>): void {
@@ -69,13 +79,13 @@ export class PrefixFilter {
 
   private add(h: number): void {
     const bit = (h >>> 0) & this.mask;
-    this.bits[bit >>> 5]! |= 1 << (bit & 31);
+    this.words[bit >>> 5]! |= 1 << (bit & 31);
   }
 
   /** Some word may begin (or end) with the string of hash `h` (false: none does). */
   has(h: number): boolean {
     const bit = (h >>> 0) & this.mask;
-    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+    return (this.words[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
   /** The length of the longest beginning of `s` that may begin a word (each shorter one may too). */
@@ -99,4 +109,32 @@ export interface Affixes {
 export function affixesOf(words: readonly string[]): Affixes {
   const count = words.reduce((n, w) => n + w.length, 0);
   return { prefixes: new PrefixFilter(words, count), suffixes: new PrefixFilter(words, count, true) };
+}
+
+const MAGIC = 0x58464641; // "AFFX"
+const FORMAT_VERSION = 1;
+
+/**
+ * The binary form of a lexicon's filters (`dist/affixes.bin`, made at build time: building them takes
+ * some 50 ms a process): a header with `key` (the lexicon's `fingerprint`), then both bit arrays.
+ */
+export function affixesToBinary(affixes: Affixes, key: number): Buffer {
+  const prefixes = affixes.prefixes.bits();
+  const suffixes = affixes.suffixes.bits();
+  const header = new Uint32Array([MAGIC, FORMAT_VERSION, key >>> 0, prefixes.length, suffixes.length]);
+  return Buffer.concat([Buffer.from(header.buffer), Buffer.from(prefixes.buffer), Buffer.from(suffixes.buffer)]);
+}
+
+/** The filters of `affixesToBinary`, or undefined when they were made for another lexicon (`key`) or format. */
+export function affixesFromBinary(bytes: Buffer, key: number): Affixes | undefined {
+  const buffer = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  if (buffer.length < 20) return undefined;
+  const [magic, version, made, p, q] = new Uint32Array(buffer.buffer, buffer.byteOffset, 5) as unknown as number[];
+  if (magic !== MAGIC || version !== FORMAT_VERSION || made !== key >>> 0) return undefined;
+  if (buffer.length !== 20 + 4 * (p! + q!)) return undefined;
+  const at = buffer.byteOffset + 20;
+  return {
+    prefixes: PrefixFilter.fromBits(new Int32Array(buffer.buffer, at, p)),
+    suffixes: PrefixFilter.fromBits(new Int32Array(buffer.buffer, at + 4 * p!, q), true),
+  };
 }

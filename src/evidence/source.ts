@@ -18,7 +18,7 @@ const EMPTY_PAIRS = (): PairTable => PairTable.fromEntries([], []);
 /** The beginnings and endings of a lexicon's dictionary words, built once per lexicon (the process's one, mostly). */
 const DICTIONARY_AFFIXES = new WeakMap<Lexicon, Affixes>();
 
-function dictionaryAffixes(lexicon: Lexicon): Affixes {
+export function dictionaryAffixes(lexicon: Lexicon): Affixes {
   let affixes = DICTIONARY_AFFIXES.get(lexicon);
   if (!affixes) {
     const words: string[] = [];
@@ -57,6 +57,8 @@ export class EvidenceSource {
     userWords: Iterable<string> = [],
     /** The word and word-pair counts, or how to load them when first needed. */
     private readonly pairSource: PairTable | (() => PairTable) = EMPTY_PAIRS,
+    /** The lexicon's dictionary filters made at build time, if any (else built on first use). */
+    private readonly affixSource?: () => Affixes | undefined,
   ) {
     const extra = new Set<string>(PROJECT_WORDS);
     for (const word of userWords) {
@@ -93,7 +95,7 @@ export class EvidenceSource {
    */
   get wordAffixes(): Affixes {
     if (!this.affixFilters) {
-      const { prefixes, suffixes } = dictionaryAffixes(this.lexicon);
+      const { prefixes, suffixes } = this.affixSource?.() ?? dictionaryAffixes(this.lexicon);
       const extra = [...this.extraWords];
       this.affixFilters = { prefixes: prefixes.with(extra), suffixes: suffixes.with(extra) };
     }
