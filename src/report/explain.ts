@@ -12,6 +12,7 @@ import { lineColumns, originalOffsets } from './origin.js';
 import type { Step } from '../core/pipeline.js';
 import type { Edit } from '../core/types.js';
 import { quoted } from './visible.js';
+import { undoneByRendering } from './changes.js';
 
 /** An edit located in the original input. */
 export interface ExplainedEdit extends Omit<Edit, 'offset'> {
@@ -85,16 +86,18 @@ export function formatExplanation(explanation: Explanation): string {
   if (explanation.decoding) lines.push(`encoding: ${explanation.decoding.encoding} (${explanation.decoding.reason})`);
   if (explanation.config !== undefined) lines.push(`config: ${explanation.config}`);
   if (explanation.source) lines.push(`source: ${describeSource(explanation.source)}`);
-  const places = explanation.edits.map((e) => `${e.line}:${e.col}`);
-  const names = explanation.edits.map((e) => `${e.transform}/${e.rule}`);
+  // The final line break trimmed and written again by the format is no change (the JSON form has it).
+  const edits = explanation.edits.filter((e) => !undoneByRendering(e));
+  const places = edits.map((e) => `${e.line}:${e.col}`);
+  const names = edits.map((e) => `${e.transform}/${e.rule}`);
   const placeWidth = Math.max(0, ...places.map((p) => p.length));
   const nameWidth = Math.max(0, ...names.map((n) => n.length));
-  explanation.edits.forEach((e, i) => {
+  edits.forEach((e, i) => {
     lines.push(
       `${places[i]!.padEnd(placeWidth)}  ${names[i]!.padEnd(nameWidth)}  ${quoted(e.before)} -> ${quoted(e.after)}  (${e.reason})`,
     );
   });
-  const n = explanation.edits.length;
+  const n = edits.length;
   lines.push(n === 0 ? 'no edits' : `${n} edit${n === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }

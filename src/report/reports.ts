@@ -12,6 +12,7 @@ import { diff, type DiffMode } from './diff/index.js';
 import { dryRun, formatDryRun } from './dry-run.js';
 import { explain, formatExplanation, formatExplanationJson, type DecodingNote } from './explain.js';
 import { computeStats, formatStats, type Stats } from './stats.js';
+import { changeCount } from './changes.js';
 
 export const REPORT_FORMATS = ['text', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -58,7 +59,7 @@ export function reportsFor(
   let stdout = '';
   let stderr = '';
   if (options.dryRun)
-    stdout += formatDryRun(dryRun(name, decoded.text, result.output, result.edits.length, run.output));
+    stdout += formatDryRun(dryRun(name, decoded.text, result.output, changeCount(result.edits), run.output));
   if (options.diff) {
     const to = run.output ?? `${name} (cleaned)`;
     stdout += diff(decoded.text, result.output, options.diff, { from: name, to, color });

@@ -12,6 +12,7 @@ import { articleJson } from '../render/json.js';
 import type { Format } from '../render/index.js';
 import { computeStats, type Stats } from '../report/stats.js';
 import { reportsFor, type ReportOptions } from '../report/reports.js';
+import { changeCount, changesByTransform } from '../report/changes.js';
 import { cleanWith, type CleanOptions, type CleanResult } from '../core/clean.js';
 import { members, spliceRecord } from './record.js';
 
@@ -123,12 +124,6 @@ function clean(text: string, engine: Engine): CleanResult {
   return cleanWith(text, { format, ...options }, engine.evidence);
 }
 
-function editsByTransform(result: CleanResult): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const step of result.steps) if (step.edits.length > 0) counts[step.transform] = step.edits.length;
-  return counts;
-}
-
 function messageOf(error: unknown, input: string): string {
   if (error instanceof InputError) return error.file === input ? error.message : `${error.file}: ${error.message}`;
   const message = error instanceof Error ? error.message : String(error);
@@ -200,8 +195,8 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       ...(warnings.length > 0 && { warning: warnings.join('; ') }),
       encoding: decoded.encoding,
       encodingReason: decoded.reason,
-      edits: result.edits.length,
-      editsByTransform: editsByTransform(result),
+      edits: changeCount(result.edits),
+      editsByTransform: changesByTransform(result.steps),
       bytes: decoded.bytes,
       ms: elapsed,
       ...(stats !== undefined && { stats }),
