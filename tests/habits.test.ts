@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../scripts/lib/run-cli.js';
-import { writeTree } from './run.js';
+import { attachOptionalValues } from '../src/cli/report-options.js';
+import { fixture, writeTree } from './run.js';
 
 let dir: string;
 beforeEach(() => {
@@ -41,5 +42,149 @@ describe('counts mean changes', () => {
     const r = await runCli([file('a.txt'), '--stats=json'], { env: {} });
     // The run of spaces, not the final line break the text format writes again.
     expect(JSON.parse(r.stderr)).toMatchObject({ edits: 1, editsByTransform: { whitespace: 1, unicode: 0 } });
+  });
+});
+
+describe('--check', () => {
+  it('exits 0 for a clean file and 1 for one cleaning would change, writing nothing', async () => {
+    writeTree(dir, { 'clean.txt': CLEAN, 'dirty.txt': DIRTY });
+    const clean = await runCli(['--check', file('clean.txt')], { env: {} });
+    expect(clean).toEqual({ code: 0, stdout: '', stderr: '' });
+    const dirty = await runCli(['--check', file('dirty.txt')], { env: {} });
+    expect(dirty).toEqual({ code: 1, stdout: `${file('dirty.txt')}\n`, stderr: '' });
+    expect(fs.readFileSync(file('dirty.txt'), 'utf8')).toBe(DIRTY);
+    expect((await runCli(['--check', '-'], { stdin: DIRTY, env: {} })).code).toBe(1);
+    expect((await runCli(['--check'], { stdin: CLEAN, env: {} })).code).toBe(0);
+  });
+
+  it('counts a file that would be re-encoded or lose its byte-order mark as changed', async () => {
+    writeTree(dir, { 'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CLEAN)]) });
+    expect((await runCli(['--check', file('bom.txt')], { env: {} })).code).toBe(1);
+  });
+
+  it('with --diff shows the change and keeps the exit status (git diff --exit-code)', async () => {
+    writeTree(dir, { 'dirty.txt': DIRTY });
+    const r = await runCli(['--check', '--diff', file('dirty.txt')], { env: {} });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('+The library will stay open until nine on weekdays.\n');
+  });
+
+  it('in a batch lists the files that would change, one a line, and touches nothing', async () => {
+    writeTree(dir, { 'in/a.txt': CLEAN, 'in/sub/b.txt': DIRTY, 'in/c.txt': DIRTY });
+    const before = fs.readdirSync(file('in'), { recursive: true }).sort();
+    const r = await runCli(['--check', file('in'), '--jobs', '1'], { env: {} });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${path.join(file('in'), 'c.txt')}\n${path.join(file('in'), 'sub', 'b.txt')}\n`);
+    expect(r.stderr).toMatch(/3 files: 2 would change, 1 unchanged, 0 failed/);
+    expect(fs.readdirSync(file('in'), { recursive: true }).sort()).toEqual(before);
+    expect(fs.readFileSync(file('in/c.txt'), 'utf8')).toBe(DIRTY);
+    const clean = await runCli(['--check', file('in/a.txt'), file('in/a.txt'), '-q'], { env: {} });
+    expect(clean).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('a file that cannot be read is exit status 1 too, with its line on stderr', async () => {
+    writeTree(dir, { 'a.txt': CLEAN });
+    const r = await runCli(['--check', file('a.txt'), file('missing.txt'), '-q'], { env: {} });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/missing\.txt: no such file/);
+  });
+
+  it.each([
+    [['-o', 'x.txt'], /--check: writes nothing, so not with -o/],
+    [['--in-place'], /--check: writes nothing, so not with --in-place/],
+    [['-f', 'markdown'], /--check: compares each input with its cleaned text; not with -f markdown/],
+  ])('refuses %j', async (extra, message) => {
+    writeTree(dir, { 'a.txt': DIRTY });
+    const r = await runCli(['--check', file('a.txt'), ...extra], { env: {}, cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(fs.readdirSync(dir)).toEqual(['a.txt']);
+  });
+});
+
+describe('optional values and aliases', () => {
+  it('--explain json FILE is --explain=json FILE, as --help shows it', async () => {
+    const r = await runCli(['--explain', 'json', fixture('statesman')], { env: {} });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stderr).edits.length).toBeGreaterThan(10);
+    const diff = await runCli(['--diff', 'words', fixture('statesman')], { env: {} });
+    expect(diff.stdout).toContain('[-con- cerns-]{+concerns+}');
+  });
+
+  it('a file named like a format stays a file; a bare flag takes its default', () => {
+    const exists = (f: string) => f === 'json';
+    expect(attachOptionalValues(['--explain', 'json'], exists)).toEqual(['--explain=text', 'json']);
+    expect(attachOptionalValues(['--explain', 'json', 'a.txt'], exists)).toEqual(['--explain=text', 'json', 'a.txt']);
+    expect(attachOptionalValues(['--explain', 'json', 'a.txt'], () => false)).toEqual(['--explain=json', 'a.txt']);
+    expect(attachOptionalValues(['--stats', 'words'], () => false)).toEqual(['--stats=text', 'words']);
+    expect(attachOptionalValues(['--color', 'a.txt'], () => false)).toEqual(['--color=always', 'a.txt']);
+    expect(attachOptionalValues(['--color', 'never', 'a.txt'], () => false)).toEqual(['--color=never', 'a.txt']);
+    expect(attachOptionalValues(['--explain', '--', 'json'], () => false)).toEqual(['--explain=text', '--', 'json']);
+  });
+
+  it('-f md is -f markdown', async () => {
+    const md = await runCli([fixture('statesman'), '-f', 'md'], { env: {} });
+    expect(md.stdout).toBe(fs.readFileSync(fixture('statesman', 'expected.md'), 'utf8'));
+    const bad = await runCli([fixture('statesman'), '-f', 'pdf'], { env: {} });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Allowed choices are text, markdown, json.*md/);
+  });
+});
+
+describe('--color', () => {
+  const ESC = '\x1b[';
+  it('always colours the diff (even piped), never does not, whatever FORCE_COLOR and NO_COLOR say', async () => {
+    const always = await runCli(['--diff=words', '--color', 'always', fixture('statesman')], {
+      env: { NO_COLOR: '1' },
+    });
+    expect(always.stdout).toContain(ESC);
+    // The colours show the change: no [-…-]{+…+} markers.
+    expect(always.stdout).not.toMatch(/\[-|\{\+/);
+    const never = await runCli(['--diff=words', '--color=never', fixture('statesman')], { env: { FORCE_COLOR: '1' } });
+    expect(never.stdout).not.toContain(ESC);
+    expect(never.stdout).toContain('[-con- cerns-]{+concerns+}');
+    const auto = await runCli(['--diff', fixture('statesman')], { env: { FORCE_COLOR: '1' } });
+    expect(auto.stdout).toContain(ESC);
+  });
+
+  it('takes only auto, always or never', async () => {
+    const r = await runCli(['--diff', '--color=sometimes', fixture('statesman')], { env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'sometimes' is invalid/);
+  });
+});
+
+describe('batches', () => {
+  it('--stats=json is JSON Lines on stdout, apart from the messages on stderr', async () => {
+    writeTree(dir, { 'in/a.txt': CLEAN, 'in/b.txt': DIRTY, 'in/c.txt': Buffer.from([0, 1, 2, 0]) });
+    const r = await runCli([file('in'), '--out-dir', file('out'), '--stats=json', '-j', '1'], { env: {} });
+    expect(r.code).toBe(1);
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { input: string; edits: number });
+    expect(lines.map((l) => path.basename(l.input))).toEqual(['a.txt', 'b.txt']);
+    expect(r.stderr).toMatch(/c\.txt: .*binary/);
+    expect(r.stderr).not.toContain('{');
+    const mixed = await runCli([file('in'), '--out-dir', file('out'), '--stats=json', '--dry-run'], { env: {} });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/--stats=json: .*--dry-run uses too; use --report FILE/);
+  });
+
+  it('--in-place -f markdown refuses to write Markdown into .txt files, and writes nothing', async () => {
+    writeTree(dir, { 'in/a.txt': DIRTY, 'in/b.md': DIRTY });
+    for (const input of [file('in'), file('in/a.txt')]) {
+      const r = await runCli([input, '--in-place', '-f', 'markdown'], { env: {} });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /--in-place -f markdown: would write markdown into .*; use --out-dir DIR \(outputs get \.md\)/,
+      );
+    }
+    expect(fs.readFileSync(file('in/a.txt'), 'utf8')).toBe(DIRTY);
+    // Into .md files it is what was asked for.
+    const md = await runCli([file('in'), '--in-place', '-f', 'md', '--ext', '.md', '-j', '1'], { env: {} });
+    expect(md.code).toBe(0);
+    expect(fs.readFileSync(file('in/b.md'), 'utf8')).toMatch(/^---\ntitle:/);
   });
 });

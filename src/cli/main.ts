@@ -3,8 +3,8 @@
  * process with `exitOverride()`); `main()` runs it and returns the exit status; only `bin/` exits.
  */
 import fs from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError, messageLine } from '../core/errors.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXIT_CHANGED, EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError, messageLine } from '../core/errors.js';
 import { createEvidenceSource } from '../io/data-files.js';
 import { cleanArticle } from '../index.js';
 import { decodeBytes } from '../core/decode.js';
@@ -25,7 +25,8 @@ import {
   type CliOptions,
 } from './options.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { FORMATS } from '../render/index.js';
+import { wouldChange } from '../report/changes.js';
+import { FORMATS, type Format } from '../render/index.js';
 import type { EngineOptions } from '../run/tasks.js';
 import {
   addReportOptions,
@@ -72,7 +73,24 @@ Examples:
   $ ${NAME} --jsonl < in.jsonl > out.jsonl   clean the "text" of each JSON Lines record
 
 Exit status: 0 success, 1 an input could not be processed, 2 usage error,
-130 / 143 stopped by Ctrl-C / SIGTERM.`;
+130 / 143 stopped by Ctrl-C / SIGTERM; with --check, 1 also when cleaning would change an input.`;
+
+/** Other names of formats, as pandoc and editors spell them. */
+const FORMAT_ALIASES: Readonly<Record<string, Format>> = { md: 'markdown' };
+
+/** `-f, --format`: a format or an alias of one (`-f md`), given to the program as the format's name. */
+function formatOption(): Option {
+  const option = new Option('-f, --format <format>', 'output format (md is markdown)').default('text');
+  const choices = [...FORMATS, ...Object.keys(FORMAT_ALIASES)];
+  option.argChoices = choices;
+  return option.argParser((value: string): Format => {
+    const format = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value]! : value;
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    }
+    return format as Format;
+  });
+}
 
 export function createProgram(
   io: Pick<CliIO, 'stdout' | 'stderr'> & Partial<Pick<CliIO, 'stdin'>> & { out?: StreamWriter },
@@ -81,7 +99,7 @@ export function createProgram(
   const program = new Command(NAME)
     .description('Clean OCR or PDF-extracted newspaper text into plain text, Markdown or JSON.')
     .argument('[inputs...]', 'article files, folders or quoted patterns; "-" or nothing reads stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
+    .addOption(formatOption())
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout; "-" is stdout')
     .option('--only <ids>', 'run only these transforms (comma-separated ids)', list)
     .option('--skip <ids>', 'run all transforms except these (comma-separated ids)', list)
@@ -149,7 +167,8 @@ function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions;
     writesArticle: plan.writesArticle,
     ...(plan.config?.file !== undefined && { configFile: plan.config.file }),
     ...(options.articleKey !== undefined && { articleKey: options.articleKey }),
-    color: options.diff !== undefined && useColor(io),
+    ...(options.check === true && { check: true }),
+    color: options.diff !== undefined && useColor(io, options.color),
   };
   return { engine, plan };
 }
@@ -160,7 +179,8 @@ function noInputOnTerminal(inputs: readonly string[], io: CliIO): void {
   }
 }
 
-async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO, out: Output): Promise<void> {
+/** Clean one input (a file or stdin); resolves to the exit status (1 with `--check` when it would change). */
+async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO, out: Output): Promise<number> {
   const { engine, plan } = engineOptions(options, io);
   const fromStdin = input === undefined || input === '-';
   noInputOnTerminal(input === undefined ? [] : [input], io);
@@ -183,6 +203,11 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
     else await out.write(result.output);
   }
   await printReports(options, plan, { name, decoded, result, evidence, output }, io, out);
+  if (!options.check) return EXIT_OK;
+  const changed = wouldChange(decoded, result.output);
+  // The name, as a batch lists it, unless a diff or an explanation already fills stdout.
+  if (changed && options.diff === undefined && options.explainOnly === undefined) await out.write(`${name}\n`);
+  return changed ? EXIT_CHANGED : EXIT_OK;
 }
 
 /** Run the CLI; resolves to the exit status. Errors become one line on stderr. */
@@ -214,7 +239,7 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
         ...(io.signals && { signals: io.signals }),
       });
     } else {
-      await cleanOne(inputs[0], options, io, out);
+      exitCode = await cleanOne(inputs[0], options, io, out);
     }
   });
   let stdoutFailed = false;

@@ -48,6 +48,10 @@ export interface CliOptions {
   preset?: PresetChoice;
   /** A file, or `false` for `--no-config`. */
   config?: string | false;
+  /** `--check`: write nothing; exit 1 if cleaning would change an input. */
+  check?: boolean;
+  /** `--color`: when the diff is coloured. */
+  color?: 'auto' | 'always' | 'never';
 }
 
 /** A comma-separated list, repeatable: `--skip a,b --skip c`. */
@@ -94,7 +98,18 @@ export function chooseMode(inputs: readonly string[], options: CliOptions): Mode
   if (options.jsonl) return 'jsonl';
   if (options.outDir !== undefined || options.inPlace === true || inputs.length > 1) return 'batch';
   const [input] = inputs;
-  return input !== undefined && input !== '-' && isGlob(input) && !fs.existsSync(input) ? 'batch' : 'one';
+  if (input === undefined || input === '-') return 'one';
+  // `--check scans/` checks every file below the folder.
+  if (options.check && isDirectory(input)) return 'batch';
+  return isGlob(input) && !fs.existsSync(input) ? 'batch' : 'one';
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -107,6 +122,7 @@ export function checkOptions(mode: Mode, inputs: readonly string[], options: Cli
   }
   checkSelection({ only: options.only, skip: options.skip, enable: options.enable });
   if (options.encoding) checkEncoding(options.encoding);
+  if (options.check) checkCheck(mode, options);
   if (mode === 'jsonl') checkJsonl(inputs, options);
   else if (mode === 'batch') checkBatch(inputs, options);
   else if (mode === 'one') {
@@ -130,6 +146,24 @@ export function checkSelection(selection: {
       selection.skip && `skip ${selection.skip.join(',')}`,
     ].filter(Boolean);
     throw new UsageError(`no transform left to run (${given.join(', ')}); nothing would be cleaned`);
+  }
+}
+
+/** `--check` writes nothing and compares each input with its cleaned text. */
+function checkCheck(mode: Mode, options: CliOptions): void {
+  const refused: [string, boolean][] = [
+    ['--jsonl', mode === 'jsonl'],
+    ['-o', options.output !== undefined],
+    ['--out-dir', options.outDir !== undefined],
+    ['--in-place', options.inPlace === true],
+    ['--dry-run', options.dryRun === true],
+    ['--skip-existing', options.skipExisting === true],
+  ];
+  for (const [flag, given] of refused) {
+    if (given) throw new UsageError(`--check: writes nothing, so not with ${flag}`);
+  }
+  if (options.format !== 'text') {
+    throw new UsageError(`--check: compares each input with its cleaned text; not with -f ${options.format}`);
   }
 }
 
@@ -179,7 +213,7 @@ function checkBatch(inputs: readonly string[], options: CliOptions): void {
   const { outDir, inPlace = false } = options;
   if (options.articleKey !== undefined) throw new UsageError('--article-key: only with --jsonl');
   if (outDir !== undefined && inPlace) throw new UsageError('--out-dir and --in-place: choose one');
-  if (outDir === undefined && !inPlace) {
+  if (outDir === undefined && !inPlace && !options.check) {
     const what = inputs.length > 1 ? 'several inputs' : `${inputs[0]}: a pattern`;
     throw new UsageError(`${what}: add --out-dir DIR (one output per input) or --in-place (replace each input)`);
   }
@@ -192,6 +226,19 @@ function checkBatch(inputs: readonly string[], options: CliOptions): void {
   }
   if (options.skipExisting && inPlace) {
     throw new UsageError('--skip-existing: only with --out-dir (in place, every output is its own input)');
+  }
+  if (options.stats === 'json') {
+    const other = [
+      ['--diff', options.diff !== undefined],
+      ['--dry-run', options.dryRun === true],
+      ['--explain-only', options.explainOnly !== undefined],
+      ['--check', options.check === true],
+    ].find(([, given]) => given);
+    if (other) {
+      throw new UsageError(
+        `--stats=json: a batch prints it on stdout, which ${other[0]} uses too; use --report FILE (each line has the file's stats)`,
+      );
+    }
   }
   if (inputs.length === 0) throw new UsageError('no input: give the files or folders to clean');
   if (inputs.includes('-')) throw new UsageError('"-" (stdin) cannot be part of a batch; give files or folders');

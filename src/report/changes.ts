@@ -34,3 +34,13 @@ export function changesByTransform(
 export function changeCount(edits: readonly Edit[]): number {
   return edits.filter((e) => !undoneByRendering(e)).length;
 }
+
+/**
+ * `--check`: whether writing `output` in place of the input would change the file. The bytes are the
+ * same exactly when the text is and the input was read as UTF-8 without a byte-order mark (the file
+ * would be written as UTF-8 without one).
+ */
+export function wouldChange(decoded: { text: string; encoding: string; reason: string }, output: string): boolean {
+  const plainUtf8 = decoded.encoding === 'utf-8' && decoded.reason !== 'UTF-8 byte-order mark';
+  return !plainUtf8 || decoded.text !== output;
+}

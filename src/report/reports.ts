@@ -76,7 +76,11 @@ export function reportsFor(
   }
   if (options.stats) {
     const stats = run.stats ?? computeStats(decoded.text, result, run.evidence);
-    stderr += options.stats === 'json' ? `${JSON.stringify({ input: name, ...stats })}\n` : formatStats(name, stats);
+    // In a batch, JSON stats are JSON Lines on stdout (which a batch leaves free), apart from the
+    // messages on stderr; for one article they go to stderr, beside the article on stdout.
+    if (options.stats === 'json' && batch) stdout += `${JSON.stringify({ input: name, ...stats })}\n`;
+    else
+      stderr += options.stats === 'json' ? `${JSON.stringify({ input: name, ...stats })}\n` : formatStats(name, stats);
   }
   return { stdout, stderr };
 }

@@ -12,7 +12,7 @@ import { articleJson } from '../render/json.js';
 import type { Format } from '../render/index.js';
 import { computeStats, type Stats } from '../report/stats.js';
 import { reportsFor, type ReportOptions } from '../report/reports.js';
-import { changeCount, changesByTransform } from '../report/changes.js';
+import { changeCount, changesByTransform, wouldChange } from '../report/changes.js';
 import { cleanWith, type CleanOptions, type CleanResult } from '../core/clean.js';
 import { members, spliceRecord } from './record.js';
 
@@ -41,6 +41,8 @@ export interface EngineOptions {
   inPlace?: boolean;
   /** `--jsonl`: the key the article's parts are added under (default `article`). */
   articleKey?: string;
+  /** `--check`: say whether each file would change (nothing is written). */
+  check?: boolean;
 }
 
 /** The key `--jsonl` adds the article's parts under, unless `--article-key` names another. */
@@ -100,6 +102,8 @@ export interface FileResult {
   ms: number;
   /** With `--stats`: the file's quality signals. */
   stats?: Stats;
+  /** With `--check`: cleaning would change the file. */
+  changed?: boolean;
   /** What `--explain`, `--diff`, `--dry-run` and `--stats` print about the file, in input order. */
   reports?: { stdout: string; stderr: string };
 }
@@ -200,6 +204,7 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       bytes: decoded.bytes,
       ms: elapsed,
       ...(stats !== undefined && { stats }),
+      ...(options.check === true && { changed: wouldChange(decoded, result.output) }),
       ...((reports.stdout !== '' || reports.stderr !== '') && { reports }),
     };
   } catch (error) {
