@@ -1,6 +1,6 @@
 /**
  * `npm run docs`: regenerate the README sections that come from the code, so the documentation cannot
- * drift: the transform table (from `TRANSFORMS`), the preset table (from `PRESETS`), a real
+ * drift: the configuration's JSON Schema (`clean-article.schema.json`, from `core/options.ts`), the transform table (from `TRANSFORMS`), the preset table (from `PRESETS`), a real
  * `--explain` / `--diff` session on the Statesman fixture and a real `--jsonl` record (run in process). Each section sits between
  * `<!-- BEGIN generated: name -->` and `<!-- END generated: name -->`. `tests/trust/readme.test.ts`
  * fails when the README is not what this script would write.
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { TRANSFORMS } from '../src/transforms/index.js';
 import { PRESETS, PRESET_IDS, type Preset } from '../src/core/presets.js';
 import { visible } from '../src/report/visible.js';
+import { configJsonSchema } from '../src/core/options.js';
 import { runCli } from './lib/run-cli.js';
 
 export const ROOT = path.join(import.meta.dirname, '..');
@@ -68,6 +69,10 @@ export async function jsonlExample(): Promise<string> {
   return ['```sh', `$ echo '${JSONL_EXAMPLE}' | clean-article --jsonl`, r.stdout.trimEnd(), '```'].join('\n');
 }
 
+/** The configuration's JSON Schema, published beside the package (`clean-article.schema.json`). */
+export const SCHEMA_FILE = path.join(ROOT, 'clean-article.schema.json');
+export const schemaText = (): string => `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
+
 function replaceSection(readme: string, name: string, content: string): string {
   const begin = `<!-- BEGIN generated: ${name} -->`;
   const end = `<!-- END generated: ${name} -->`;
@@ -92,5 +97,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   else {
     fs.writeFileSync(README, next);
     console.log('README.md: generated sections rewritten');
+  }
+  const schema = schemaText();
+  if (fs.existsSync(SCHEMA_FILE) && fs.readFileSync(SCHEMA_FILE, 'utf8') === schema) {
+    console.log('clean-article.schema.json is up to date');
+  } else {
+    fs.writeFileSync(SCHEMA_FILE, schema);
+    console.log('clean-article.schema.json: rewritten');
   }
 }

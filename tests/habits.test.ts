@@ -188,3 +188,115 @@ describe('batches', () => {
     expect(fs.readFileSync(file('in/b.md'), 'utf8')).toMatch(/^---\ntitle:/);
   });
 });
+
+describe('configuration discovery', () => {
+  const config = (only: string) => JSON.stringify({ only: [only] });
+  const explainConfig = async (cwd: string, env: NodeJS.ProcessEnv = {}, extra: string[] = []) => {
+    const r = await runCli(['--explain', '-', ...extra], { stdin: DIRTY, env, cwd });
+    return { code: r.code, config: /^config: (.*)$/m.exec(r.stderr)?.[1], stderr: r.stderr };
+  };
+
+  it('finds clean-article.config.json in the nearest folder up to the repository root', async () => {
+    writeTree(dir, { 'repo/.git/HEAD': 'ref: x\n', 'repo/clean-article.config.json': config('whitespace') });
+    fs.mkdirSync(file('repo/a/b'), { recursive: true });
+    expect((await explainConfig(file('repo/a/b'))).config).toBe(path.join('..', '..', 'clean-article.config.json'));
+    writeTree(dir, { 'repo/a/clean-article.config.json': config('unicode') });
+    expect((await explainConfig(file('repo/a/b'))).config).toBe(path.join('..', 'clean-article.config.json'));
+    expect((await explainConfig(file('repo'))).config).toBe('clean-article.config.json');
+  });
+
+  it('looks no higher than the repository root, and outside a repository only in the current folder', async () => {
+    writeTree(dir, { 'clean-article.config.json': config('whitespace'), 'repo/.git': 'gitdir: elsewhere\n' });
+    fs.mkdirSync(file('repo/sub'), { recursive: true });
+    fs.mkdirSync(file('plain/sub'), { recursive: true });
+    expect((await explainConfig(file('repo/sub'))).config).toBeUndefined();
+    expect((await explainConfig(file('plain/sub'))).config).toBeUndefined();
+  });
+
+  it('CLEAN_ARTICLE_CONFIG names the file; --config wins over it, --no-config ignores both', async () => {
+    writeTree(dir, { 'here/clean-article.config.json': config('unicode'), 'mine.json': config('whitespace') });
+    const env = { CLEAN_ARTICLE_CONFIG: file('mine.json') };
+    expect((await explainConfig(file('here'), env)).config).toBe(`${file('mine.json')} (CLEAN_ARTICLE_CONFIG)`);
+    expect((await explainConfig(file('here'), env, ['--config', file('mine.json')])).config).toBe(file('mine.json'));
+    expect((await explainConfig(file('here'), env, ['--no-config'])).config).toBeUndefined();
+    expect((await explainConfig(file('here'), { CLEAN_ARTICLE_CONFIG: '' })).config).toBe('clean-article.config.json');
+    const missing = await explainConfig(file('here'), { CLEAN_ARTICLE_CONFIG: 'nope.json' });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(
+      /^clean-article: nope\.json \(CLEAN_ARTICLE_CONFIG\): cannot read the configuration: no such file\n$/,
+    );
+  });
+});
+
+describe('the configuration JSON Schema', () => {
+  type Schema = Record<string, unknown>;
+  /** The part of JSON Schema the generated schema uses: enough to check it says what checkConfig does. */
+  function valid(schema: Schema, value: unknown): boolean {
+    if (schema.enum && !(schema.enum as unknown[]).includes(value)) return false;
+    if (schema.anyOf) return (schema.anyOf as Schema[]).some((s) => valid(s, value));
+    switch (schema.type) {
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'number':
+        return typeof value === 'number' && value >= (schema.minimum as number) && value <= (schema.maximum as number);
+      case 'string':
+        return (
+          typeof value === 'string' &&
+          (schema.pattern === undefined || new RegExp(schema.pattern as string).test(value))
+        );
+      case 'array':
+        return (
+          Array.isArray(value) && (schema.items === undefined || value.every((v) => valid(schema.items as Schema, v)))
+        );
+      case 'object': {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+        const properties = schema.properties as Record<string, Schema>;
+        const required = (schema.required as string[] | undefined) ?? [];
+        return (
+          required.every((k) => Object.hasOwn(value, k)) &&
+          Object.entries(value).every(([k, v]) => Object.hasOwn(properties, k) && valid(properties[k]!, v))
+        );
+      }
+      default:
+        return true;
+    }
+  }
+
+  it('is published, up to date with the options schema', async () => {
+    const { schemaText, SCHEMA_FILE } = await import('../scripts/docs.js');
+    expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
+  });
+
+  it.each([
+    [{ preset: 'pdftotext', skip: ['split-words'], transforms: { unwrap: { shortLineRatio: 0.85 } } }, true],
+    [
+      { $schema: './clean-article.schema.json', words: ['Zorbulon'], protect: ['x', { pattern: 'y', flags: 'i' }] },
+      true,
+    ],
+    [{ boilerplate: [{ name: 'promo-box', pattern: 'Subscribe.*', flags: 'i' }], wordsFile: 'names.txt' }, true],
+    [{ transforms: { boilerplate: { skipRules: ['folio'] }, 'ocr-confusions': { longS: true } } }, true],
+    [{ presets: 'auto' }, false],
+    [{ preset: 'fast' }, false],
+    [{ skip: ['nope'] }, false],
+    [{ transforms: { unwrap: { shortLineRatio: 2 } } }, false],
+    [{ transforms: { whitespace: { any: 1 } } }, false],
+    [{ boilerplate: [{ name: 'Promo Box', pattern: 'x' }] }, false],
+    [{ boilerplate: [{ pattern: 'x' }] }, false],
+    [{ protect: [{ pattern: 'x', flags: 'g' }] }, false],
+    [{ words: ['two words'] }, false],
+  ])('agrees with the configuration check: %j', async (config, ok) => {
+    const { configJsonSchema } = await import('../src/core/options.js');
+    const { validateConfig } = await import('../src/cli/config.js');
+    expect(valid(configJsonSchema(), config)).toBe(ok);
+    if (ok) expect(() => validateConfig(config)).not.toThrow();
+    else expect(() => validateConfig(config)).toThrow();
+  });
+
+  it('a configuration that names its schema is accepted by the CLI', async () => {
+    writeTree(dir, {
+      'clean-article.config.json': JSON.stringify({ $schema: './clean-article.schema.json', only: ['whitespace'] }),
+    });
+    const r = await runCli(['-'], { stdin: 'a  b\n', env: {}, cwd: dir });
+    expect(r).toEqual({ code: 0, stdout: 'a b\n', stderr: '' });
+  });
+});

@@ -27,7 +27,8 @@ describe('package.json', () => {
 
   it('ships no script that would run when the package is installed', () => {
     // prepare runs for tarball and git installs, and needs the dev dependencies; prepack builds instead.
-    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts).not.toHaveProperty(hook);
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare'])
+      expect(pkg.scripts).not.toHaveProperty(hook);
     expect(pkg.scripts.prepack).toBe('npm run build');
     expect(pkg.files).toContain('dist');
   });

@@ -104,8 +104,11 @@ export function addReportOptions(program: Command): Command {
     .addOption(
       new Option('--preset <name>', 'settings for a source; auto detects it from the text').choices(PRESET_CHOICES),
     )
-    .option('--config <file>', `read settings from this file (default: ./clean-article.config.json if present)`)
-    .option('--no-config', 'ignore ./clean-article.config.json');
+    .option(
+      '--config <file>',
+      'read settings from this file (default: $CLEAN_ARTICLE_CONFIG, else clean-article.config.json here or above, up to the repository root)',
+    )
+    .option('--no-config', 'read no configuration file');
 }
 
 /** What the options and the configuration settle before any text is read. */
@@ -124,8 +127,8 @@ export interface RunPlan {
  * wrong, before any input is read. Flags override the configuration: `--preset` its preset, `--only`
  * or `--skip` its whole selection; `--words` files add to its words.
  */
-export function planRun(options: CliOptions, io: Pick<ReportIO, 'cwd'>): RunPlan {
-  const config = findConfig(options.config, io.cwd?.() ?? process.cwd());
+export function planRun(options: CliOptions, io: Pick<ReportIO, 'cwd' | 'env'>): RunPlan {
+  const config = findConfig(options.config, io.cwd?.() ?? process.cwd(), io.env ?? process.env);
   const flagSelection = options.only !== undefined || options.skip !== undefined;
   const only = flagSelection ? options.only : config?.only;
   const skip = flagSelection ? options.skip : config?.skip;

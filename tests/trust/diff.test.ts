@@ -213,7 +213,9 @@ describe('wordDiff', () => {
   });
 
   it('colours deletions red and insertions green, without the markers the colours replace', () => {
-    expect(wordDiff('a x\n', 'a y\n', { ...names, color: true })).toContain('a \u001b[31mx\u001b[39m\u001b[32my\u001b[39m');
+    expect(wordDiff('a x\n', 'a y\n', { ...names, color: true })).toContain(
+      'a \u001b[31mx\u001b[39m\u001b[32my\u001b[39m',
+    );
   });
 });
 
