@@ -300,3 +300,54 @@ describe('the configuration JSON Schema', () => {
     expect(r).toEqual({ code: 0, stdout: 'a b\n', stderr: '' });
   });
 });
+
+describe('--explain for a person', () => {
+  const PAGE = 'The county approved\na budget on Tuesday.\n\nWe have con- cerns about the self-\ndeclared plan.\n';
+  const places = (stderr: string) =>
+    stderr
+      .split('\n')
+      .filter((l) => /^\d+:\d+ /.test(l))
+      .map((l) => l.split(/\s+/, 2) as [string, string]);
+
+  it('lists edits in the order of the input, with context, then a count per rule', async () => {
+    const r = await runCli(['--explain', '-'], { stdin: PAGE, env: {} });
+    const found = places(r.stderr);
+    const offsets = found.map(([place]) => place.split(':').map(Number) as [number, number]);
+    const sorted = [...offsets].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(offsets).toEqual(sorted);
+    expect(r.stderr).toMatch(
+      /"con- cerns" -> "concerns" {2}\("concerns" is a word\) {2}in …[^\n]*We have »con- cerns« about the self-…\n/,
+    );
+    const summary = r.stderr.slice(r.stderr.indexOf('by rule:\n')).trimEnd().split('\n');
+    const counts = summary.slice(1, -1).map((l) => l.trim().split(/\s+/) as [string, string]);
+    // One line per rule, adding up to the count on the last line.
+    expect(new Set(counts.map(([, rule]) => rule))).toEqual(new Set(found.map(([, rule]) => rule)));
+    expect(counts.reduce((n, [c]) => n + Number(c), 0)).toBe(found.length);
+    expect(summary.at(-1)).toBe(`${found.length} edits`);
+  });
+
+  it('--explain-rules keeps the chosen transforms and rules, in text and JSON', async () => {
+    const text = await runCli(['--explain-only', '--explain-rules', 'hyphens,fragment', '-'], {
+      stdin: PAGE,
+      env: {},
+    });
+    const rules = new Set(
+      places(text.stdout).map(([, rule]) => rule.startsWith('hyphens/') || rule === 'split-words/fragment'),
+    );
+    expect(rules).toEqual(new Set([true]));
+    expect(text.stdout).toMatch(/\n2 of 4 edits\n$/);
+    const json = await runCli(['--explain-only=json', '--explain-rules', 'inline', '-'], { stdin: PAGE, env: {} });
+    expect(JSON.parse(json.stdout).edits.map((e: { rule: string }) => e.rule)).toEqual(['inline']);
+    const all = await runCli(['--explain-only=json', '-'], { stdin: PAGE, env: {} });
+    expect(JSON.parse(all.stdout).edits.length).toBeGreaterThan(3);
+  });
+
+  it.each([
+    [['--explain-rules', 'hyphens', '-'], /--explain-rules: only with --explain or --explain-only/],
+    [['--explain', '--explain-rules', 'hyphen', '-'], /--explain-rules: unknown transform or rule "hyphen"/],
+  ])('refuses %j', async (args, message) => {
+    const r = await runCli(args, { stdin: PAGE, env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});

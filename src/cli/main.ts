@@ -156,6 +156,7 @@ function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions;
     diff: options.diff,
     dryRun: options.dryRun,
     stats: options.stats,
+    ...(options.explainRules !== undefined && { explainRules: options.explainRules }),
   };
   const engine: EngineOptions = {
     format,

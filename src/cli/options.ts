@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { selectTransforms } from '../core/pipeline.js';
+import { TRANSFORMS } from '../transforms/index.js';
 import type { PresetChoice } from '../core/presets.js';
 import { checkEncoding } from '../core/decode.js';
 import { sameFile } from '../io/files.js';
@@ -48,6 +49,8 @@ export interface CliOptions {
   preset?: PresetChoice;
   /** A file, or `false` for `--no-config`. */
   config?: string | false;
+  /** `--explain-rules`: the transforms, rules or `transform/rule`s to explain. */
+  explainRules?: string[];
   /** `--check`: write nothing; exit 1 if cleaning would change an input. */
   check?: boolean;
   /** `--color`: when the diff is coloured. */
@@ -123,6 +126,7 @@ export function checkOptions(mode: Mode, inputs: readonly string[], options: Cli
   checkSelection({ only: options.only, skip: options.skip, enable: options.enable });
   if (options.encoding) checkEncoding(options.encoding);
   if (options.check) checkCheck(mode, options);
+  if (options.explainRules !== undefined) checkExplainRules(options);
   if (mode === 'jsonl') checkJsonl(inputs, options);
   else if (mode === 'batch') checkBatch(inputs, options);
   else if (mode === 'one') {
@@ -146,6 +150,28 @@ export function checkSelection(selection: {
       selection.skip && `skip ${selection.skip.join(',')}`,
     ].filter(Boolean);
     throw new UsageError(`no transform left to run (${given.join(', ')}); nothing would be cleaned`);
+  }
+}
+
+/** `--explain-rules`: with an explanation, and every id a transform, a rule or `transform/rule`. */
+function checkExplainRules(options: CliOptions): void {
+  if (options.explain === undefined && options.explainOnly === undefined) {
+    throw new UsageError('--explain-rules: only with --explain or --explain-only');
+  }
+  if (options.explainRules!.length === 0) {
+    throw new UsageError('--explain-rules: no id given; expected ids such as hyphens,split-words');
+  }
+  const known = new Set<string>();
+  for (const t of TRANSFORMS) {
+    known.add(t.id);
+    for (const rule of t.rules) known.add(rule).add(`${t.id}/${rule}`);
+  }
+  for (const id of options.explainRules!) {
+    if (!known.has(id)) {
+      throw new UsageError(
+        `--explain-rules: unknown transform or rule "${id}"; valid: transform ids (${TRANSFORMS.map((t) => t.id).join(', ')}), their rule ids, or transform/rule (see --explain)`,
+      );
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import { PRESET_CHOICES } from '../core/presets.js';
 import { DIFF_MODES } from '../report/diff/index.js';
 import { REPORT_FORMATS, reportsFor, type CleanedInput, type ReportOptions } from '../report/reports.js';
 import { findConfig, type Config } from './config.js';
-import type { CliOptions } from './options.js';
+import { list, type CliOptions } from './options.js';
 import type { Output } from '../io/streams.js';
 
 /** What the report options need from the process. */
@@ -81,6 +81,11 @@ export function addReportOptions(program: Command): Command {
       )
         .choices(REPORT_FORMATS)
         .conflicts(['diff', 'output']),
+    )
+    .option(
+      '--explain-rules <ids>',
+      'with --explain: only these transforms or rules (comma-separated, e.g. hyphens,split-words or unwrap/join-lines)',
+      list,
     )
     .addOption(
       new Option(

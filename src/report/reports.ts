@@ -10,9 +10,9 @@ import type { CleanResult } from '../core/clean.js';
 import type { EvidenceSource } from '../evidence/source.js';
 import { diff, type DiffMode } from './diff/index.js';
 import { dryRun, formatDryRun } from './dry-run.js';
-import { explain, formatExplanation, formatExplanationJson, type DecodingNote } from './explain.js';
+import { explain, formatExplanation, formatExplanationJson, ruleSelected, type DecodingNote } from './explain.js';
 import { computeStats, formatStats, type Stats } from './stats.js';
-import { changeCount } from './changes.js';
+import { changeCount, undoneByRendering } from './changes.js';
 
 export const REPORT_FORMATS = ['text', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -24,6 +24,8 @@ export interface ReportOptions {
   diff?: DiffMode;
   dryRun?: boolean;
   stats?: ReportFormat;
+  /** `--explain-rules`: only these transforms, rules or `transform/rule`s are explained. */
+  explainRules?: string[];
 }
 
 /** One cleaned input, for `reportsFor`. */
@@ -66,11 +68,17 @@ export function reportsFor(
   }
   const explainFormat = options.explainOnly ?? options.explain;
   if (explainFormat) {
-    const explanation = explain(decoded.text, result, { decoding: decoded, config: context.configFile });
+    const full = explain(decoded.text, result, { decoding: decoded, config: context.configFile });
+    const rules = options.explainRules;
+    const explanation = rules ? { ...full, edits: full.edits.filter((e) => ruleSelected(e, rules)) } : full;
     const text =
       explainFormat === 'json'
         ? formatExplanationJson(explanation, batch ? { input: name } : undefined)
-        : (batch ? `== ${name}\n` : '') + formatExplanation(explanation);
+        : (batch ? `== ${name}\n` : '') +
+          formatExplanation(explanation, {
+            input: decoded.text,
+            ...(rules && { of: full.edits.filter((e) => !undoneByRendering(e)).length }),
+          });
     if (options.explainOnly) stdout += text;
     else stderr += text;
   }

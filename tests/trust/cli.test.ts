@@ -107,7 +107,7 @@ describe('--explain', () => {
   it('explains stdin input too', async () => {
     const r = await run(['--explain-only', '-'], { stdin: 'a  b' });
     expect(r.stdout).toBe(
-      'encoding: utf-8 (valid UTF-8)\nsource: generic (detected: no sign of a PressReader, pdftotext or historic OCR source)\n1:2  whitespace/space-run  "  " -> " "  (a run of spaces or a tab)\n1 edit\n',
+      'encoding: utf-8 (valid UTF-8)\nsource: generic (detected: no sign of a PressReader, pdftotext or historic OCR source)\n1:2  whitespace/space-run  "  " -> " "  (a run of spaces or a tab)  in a»  «b\n1 edit\n',
     );
   });
 
