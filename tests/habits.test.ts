@@ -351,3 +351,30 @@ describe('--explain for a person', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('cleanArticleBytes', () => {
+  it('decodes as the CLI does and says how', async () => {
+    const { cleanArticleBytes } = await import('../src/index.js');
+    const bytes = fs.readFileSync(fixture('windows-1252-crlf'));
+    const result = cleanArticleBytes(bytes);
+    expect(result.decoding).toMatchObject({
+      encoding: 'windows-1252',
+      reason: 'not valid UTF-8: read as Windows-1252',
+    });
+    const cli = await runCli([fixture('windows-1252-crlf')], { env: {} });
+    expect(result.output).toBe(cli.stdout);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Iraq’s  army.\n', 'utf16le')]);
+    const decoded = cleanArticleBytes(new Uint8Array(utf16), { format: 'json' });
+    expect(decoded.decoding.encoding).toBe('utf-16le');
+    expect(JSON.parse(decoded.output).paragraphs).toEqual(['Iraq’s army.']);
+    expect(cleanArticleBytes(Buffer.from('caf\xe9', 'latin1'), { encoding: 'latin1' }).output).toBe('café\n');
+  });
+
+  it('refuses binary bytes, an unknown encoding and a string, naming them', async () => {
+    const { cleanArticleBytes, InputError, UsageError } = await import('../src/index.js');
+    expect(() => cleanArticleBytes(Buffer.from([0, 1, 2, 0, 0]), { name: 'scan.bin' })).toThrow(InputError);
+    expect(() => cleanArticleBytes(Buffer.from('x'), { encoding: 'klingon' })).toThrow(/unknown encoding "klingon"/);
+    expect(() => cleanArticleBytes('text' as unknown as Uint8Array)).toThrow(UsageError);
+    expect(() => cleanArticleBytes(Buffer.from('x'), { skip: ['nope'] })).toThrow(/options\.skip\[0\]/);
+  });
+});
