@@ -378,3 +378,15 @@ describe('cleanArticleBytes', () => {
     expect(() => cleanArticleBytes(Buffer.from('x'), { skip: ['nope'] })).toThrow(/options\.skip\[0\]/);
   });
 });
+
+describe('the man page', () => {
+  it('is generated from --help: up to date, every option in it', async () => {
+    const { manPage, MAN_FILE } = await import('../scripts/docs.js');
+    const { createProgram } = await import('../src/cli/main.js');
+    const man = fs.readFileSync(MAN_FILE, 'utf8');
+    expect(man).toBe(manPage());
+    const program = createProgram({ stdout: process.stdout, stderr: process.stderr }, async () => {});
+    for (const option of program.options) expect(man).toContain(`.B ${option.flags.replace(/-/g, '\\-')}`);
+    expect(man).toMatch(/^\.SH EXIT STATUS$/m);
+  });
+});

@@ -55,7 +55,7 @@ function version(): string {
   return pkg.version;
 }
 
-const EXAMPLES = `
+export const EXAMPLES = `
 Examples:
   $ ${NAME} article.txt                      print the cleaned article
   $ ${NAME} < article.txt | wc -w            read stdin, write stdout
@@ -67,6 +67,7 @@ Examples:
   $ ${NAME} --diff a.txt                     what cleaning would change, as a unified diff
   $ ${NAME} --dry-run -o clean.txt a.txt     what would be written, without writing
   $ ${NAME} --stats --preset chronam a.txt   quality signals, with the historic-OCR preset
+  $ ${NAME} --check scans/                   exit 1 if cleaning would change a file; lists them
   $ ${NAME} scans/ --out-dir clean/          every .txt below scans/, mirrored under clean/
   $ ${NAME} 'scans/**/*.txt' --out-dir out   quoted patterns are expanded by ${NAME}
   $ ${NAME} --in-place --backup .orig a.txt  replace a file, keeping the original as a.txt.orig
