@@ -390,3 +390,67 @@ describe('the man page', () => {
     expect(man).toMatch(/^\.SH EXIT STATUS$/m);
   });
 });
+
+describe('-f tei', () => {
+  /** The document parsed strictly (saxes: well-formed XML with namespaces): each element's path and text. */
+  async function parseTei(xml: string): Promise<{ path: string; text: string; attributes: Record<string, string> }[]> {
+    const { SaxesParser } = await import('saxes');
+    const parser = new SaxesParser({ xmlns: true });
+    const stack: string[] = [];
+    const elements: { path: string; text: string; attributes: Record<string, string> }[] = [];
+    const open: { text: string }[] = [];
+    parser.on('error', (error) => {
+      throw error;
+    });
+    parser.on('opentag', (tag) => {
+      if (tag.uri !== 'http://www.tei-c.org/ns/1.0') throw new Error(`${tag.name} is not in the TEI namespace`);
+      stack.push(tag.local);
+      const attributes = Object.fromEntries(Object.values(tag.attributes).map((a) => [a.local, a.value]));
+      const entry = { path: stack.join('/'), text: '', attributes };
+      elements.push(entry);
+      open.push(entry);
+    });
+    parser.on('text', (text) => {
+      for (const entry of open) entry.text += text;
+    });
+    parser.on('closetag', (tag) => {
+      if (tag.local === 'lb') for (const entry of open.slice(0, -1)) entry.text += '\n';
+      stack.pop();
+      open.pop();
+    });
+    parser.write(xml).close();
+    return elements;
+  }
+
+  it('writes a well-formed TEI document with the header and the article', async () => {
+    const r = await runCli([fixture('statesman'), '-f', 'tei'], { env: {} });
+    expect(r.code).toBe(0);
+    const json = JSON.parse((await runCli([fixture('statesman'), '-f', 'json'], { env: {} })).stdout);
+    const elements = await parseTei(r.stdout);
+    const text = (p: string) => elements.filter((e) => e.path === p).map((e) => e.text);
+    expect(text('TEI/teiHeader/fileDesc/titleStmt/title')).toEqual([json.headline]);
+    expect(text('TEI/teiHeader/fileDesc/titleStmt/author')).toEqual([json.byline]);
+    expect(text('TEI/teiHeader/fileDesc/sourceDesc/bibl/title')).toEqual([json.publication]);
+    expect(text('TEI/teiHeader/fileDesc/publicationStmt/p')).toHaveLength(1);
+    expect(text('TEI/teiHeader/encodingDesc/p')[0]).toContain(json.source);
+    expect(text('TEI/text/body/head')).toEqual([json.headline, json.deck]);
+    expect(text('TEI/text/body/byline')).toEqual([`By ${json.byline}`]);
+    expect(text('TEI/text/body/p')).toEqual(json.paragraphs);
+  });
+
+  it('escapes markup, keeps line breaks as <lb/>, and survives an empty article', async () => {
+    const input = 'Scores: <b>&</b> "x"\n7\n3\n';
+    const r = await runCli(['-f', 'tei', '--only', 'whitespace', '-'], { stdin: input, env: {} });
+    const paragraphs = (await parseTei(r.stdout)).filter((e) => e.path === 'TEI/text/body/p').map((e) => e.text);
+    expect(paragraphs).toEqual(['Scores: <b>&</b> "x"\n7\n3']);
+    const empty = await runCli(['-f', 'tei', '-'], { stdin: '\n', env: {} });
+    expect((await parseTei(empty.stdout)).some((e) => e.path === 'TEI/teiHeader/fileDesc/titleStmt/title')).toBe(true);
+  });
+
+  it('in a batch, outputs get .xml', async () => {
+    writeTree(dir, { 'in/a.txt': DIRTY });
+    const r = await runCli([file('in'), '--out-dir', file('out'), '-f', 'tei', '-j', '1', '-q'], { env: {} });
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(file('out'))).toEqual(['a.xml']);
+  });
+});

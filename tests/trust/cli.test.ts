@@ -346,6 +346,6 @@ describe('the installed bin', () => {
     const bin = path.join(import.meta.dirname, '..', '..', 'bin', 'clean-article.js');
     const r = spawnSync(process.execPath, [bin, '--explain-only'], { input: 'a  b', encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('1:2  whitespace/space-run  "  " -> " "  (a run of spaces or a tab)\n');
+    expect(r.stdout).toContain('1:2  whitespace/space-run  "  " -> " "  (a run of spaces or a tab)  in a»  «b\n');
   });
 });
