@@ -34,7 +34,12 @@ const NAME = 'clean-article';
 export const DEFAULT_EXTENSIONS: readonly string[] = ['.txt'];
 
 /** The extension of an output file, by format. */
-export const OUTPUT_EXTENSIONS: Readonly<Record<Format, string>> = { text: '.txt', markdown: '.md', json: '.json', tei: '.xml' };
+export const OUTPUT_EXTENSIONS: Readonly<Record<Format, string>> = {
+  text: '.txt',
+  markdown: '.md',
+  json: '.json',
+  tei: '.xml',
+};
 
 /** Progress is redrawn at most this often (ms): often enough to look alive, rarely enough to cost nothing. */
 const PROGRESS_INTERVAL_MS = 100;
