@@ -22,6 +22,8 @@ const code = await loadCli().main(process.argv.slice(2), {
   },
   stdout: process.stdout,
   stderr: process.stderr,
+  // NO_COLOR, FORCE_COLOR, TERM and CLEAN_ARTICLE_CONFIG are read from here.
+  env: process.env,
   signals: process,
 });
 if (code === 130 || code === 143) process.exit(code);

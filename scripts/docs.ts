@@ -1,6 +1,6 @@
 /**
  * `npm run docs`: regenerate the README sections that come from the code, so the documentation cannot
- * drift: the transform table (from `TRANSFORMS`), the preset table (from `PRESETS`), a real
+ * drift: the configuration's JSON Schema (`clean-article.schema.json`, from `core/options.ts`), the transform table (from `TRANSFORMS`), the preset table (from `PRESETS`), a real
  * `--explain` / `--diff` session on the Statesman fixture and a real `--jsonl` record (run in process). Each section sits between
  * `<!-- BEGIN generated: name -->` and `<!-- END generated: name -->`. `tests/trust/readme.test.ts`
  * fails when the README is not what this script would write.
@@ -10,6 +10,8 @@ import path from 'node:path';
 import { TRANSFORMS } from '../src/transforms/index.js';
 import { PRESETS, PRESET_IDS, type Preset } from '../src/core/presets.js';
 import { visible } from '../src/report/visible.js';
+import { configJsonSchema } from '../src/core/options.js';
+import { createProgram, EXAMPLES } from '../src/cli/main.js';
 import { runCli } from './lib/run-cli.js';
 
 export const ROOT = path.join(import.meta.dirname, '..');
@@ -68,6 +70,50 @@ export async function jsonlExample(): Promise<string> {
   return ['```sh', `$ echo '${JSONL_EXAMPLE}' | clean-article --jsonl`, r.stdout.trimEnd(), '```'].join('\n');
 }
 
+/** The configuration's JSON Schema, published beside the package (`clean-article.schema.json`). */
+export const SCHEMA_FILE = path.join(ROOT, 'clean-article.schema.json');
+export const schemaText = (): string => `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
+
+/** The man page, `man/clean-article.1`, generated from the options and examples `--help` shows. */
+export const MAN_FILE = path.join(ROOT, 'man', 'clean-article.1');
+
+/** Text for roff: backslashes and leading dots or quotes escaped, hyphens as minus signs in flags. */
+const roff = (text: string): string => text.replace(/\\/g, '\\e').replace(/^([.'])/gm, '\\&$1');
+const flag = (text: string): string => roff(text).replace(/-/g, '\\-');
+
+export function manPage(): string {
+  const program = createProgram({ stdout: process.stdout, stderr: process.stderr }, async () => {});
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const lines = [
+    `.TH CLEAN-ARTICLE 1 "" "clean-article ${pkg.version}" "User Commands"`,
+    '.SH NAME',
+    `clean\\-article \\- ${roff(program.description().replace(/\.$/, ''))}`,
+    '.SH SYNOPSIS',
+    '.B clean\\-article',
+    '[\\fIoptions\\fR] [\\fIinputs...\\fR]',
+    '.SH DESCRIPTION',
+    roff(program.description()),
+    'Inputs are article files, folders or quoted patterns; "\\-" or nothing reads stdin.',
+    'See the README for the formats, batches, the configuration file and the reports.',
+    '.SH OPTIONS',
+  ];
+  for (const option of program.options) {
+    const choices = option.argChoices ? ` (${option.argChoices.join(', ')})` : '';
+    const fallback =
+      option.defaultValue !== undefined && option.defaultValue !== false
+        ? ` (default: ${String(option.defaultValue)})`
+        : '';
+    lines.push('.TP', `.B ${flag(option.flags)}`, roff(`${option.description}${choices}${fallback}`));
+  }
+  lines.push('.TP', '.B \\-h, \\-\\-help', 'show the help, with examples');
+  const [examples, exit] = EXAMPLES.trim().split(/\n\nExit status: /);
+  lines.push('.SH EXAMPLES', '.nf');
+  for (const line of examples!.split('\n').slice(1)) lines.push(roff(line.replace(/^\s*\$ /, '')));
+  lines.push('.fi', '.SH EXIT STATUS', roff(exit!.replace(/\n/g, ' ')));
+  lines.push('.SH SEE ALSO', 'The README of the package: the option table, formats, batches and configuration.');
+  return `${lines.join('\n')}\n`;
+}
+
 function replaceSection(readme: string, name: string, content: string): string {
   const begin = `<!-- BEGIN generated: ${name} -->`;
   const end = `<!-- END generated: ${name} -->`;
@@ -92,5 +138,20 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   else {
     fs.writeFileSync(README, next);
     console.log('README.md: generated sections rewritten');
+  }
+  const man = manPage();
+  fs.mkdirSync(path.dirname(MAN_FILE), { recursive: true });
+  if (fs.existsSync(MAN_FILE) && fs.readFileSync(MAN_FILE, 'utf8') === man)
+    console.log('man/clean-article.1 is up to date');
+  else {
+    fs.writeFileSync(MAN_FILE, man);
+    console.log('man/clean-article.1: rewritten');
+  }
+  const schema = schemaText();
+  if (fs.existsSync(SCHEMA_FILE) && fs.readFileSync(SCHEMA_FILE, 'utf8') === schema) {
+    console.log('clean-article.schema.json is up to date');
+  } else {
+    fs.writeFileSync(SCHEMA_FILE, schema);
+    console.log('clean-article.schema.json: rewritten');
   }
 }

@@ -8,6 +8,8 @@ import { cleanWith, type CleanOptions, type CleanResult } from './core/clean.js'
 import { runPipeline as runTransforms, type PipelineOptions, type PipelineResult } from './core/pipeline.js';
 import { checkCleanOptions, checkInput, checkPipelineOptions } from './core/options.js';
 import { createEvidenceSource } from './io/data-files.js';
+import { checkEncoding, decodeBytes, type Decoded } from './core/decode.js';
+import { UsageError } from './core/errors.js';
 
 export type { CleanOptions, CleanResult } from './core/clean.js';
 
@@ -20,6 +22,37 @@ export function cleanArticle(input: string, options: CleanOptions = {}): CleanRe
   const text = checkInput(input);
   const checked = checkCleanOptions(options);
   return cleanWith(text, checked, checked.evidence ?? createEvidenceSource(checked.words));
+}
+
+/** What `cleanArticleBytes` adds to `cleanArticle`'s options. */
+export interface BytesOptions extends CleanOptions {
+  /** Decode with this encoding instead of detecting it (as `--encoding`). */
+  encoding?: string;
+  /** The input's name in error messages (default `<bytes>`). */
+  name?: string;
+}
+
+/** `cleanArticle`'s result, and how the bytes were decoded. */
+export interface BytesResult extends CleanResult {
+  decoding: Omit<Decoded, 'text'>;
+}
+
+/**
+ * Clean one article given as bytes (a Buffer or Uint8Array), decoded as the CLI decodes a file: a
+ * byte-order mark (UTF-8, UTF-16), else valid UTF-8, else Windows-1252, or `options.encoding`.
+ * `decoding` says which and why (`{encoding, reason, bytes, warning?}`). Bytes that look binary, and
+ * PDF files, are an InputError; a bad option or an unknown encoding a UsageError.
+ */
+export function cleanArticleBytes(input: Uint8Array, options: BytesOptions = {}): BytesResult {
+  if (!(input instanceof Uint8Array)) {
+    throw new UsageError(`input: expected a Buffer or Uint8Array, got ${input === null ? 'null' : typeof input}`);
+  }
+  const { encoding, name = '<bytes>', ...clean } = options;
+  if (encoding !== undefined) checkEncoding(encoding);
+  const checked = checkCleanOptions(clean);
+  const { text, ...decoding } = decodeBytes(input, name, encoding);
+  const result = cleanWith(text, checked, checked.evidence ?? createEvidenceSource(checked.words));
+  return { ...result, decoding };
 }
 
 /** Run the selected transforms on `input` (no preset, no segmentation); the options are checked first. */

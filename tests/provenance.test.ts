@@ -91,3 +91,18 @@ describe('--provenance', () => {
     );
   });
 });
+
+describe('--provenance with TEI', () => {
+  it('adds a paragraph to the header saying tool, preset, encoding and input SHA-256, as well-formed XML', async () => {
+    const input = fixture('windows-1252-crlf');
+    const plain = (await run([input, '-f', 'tei'])).stdout;
+    const r = await run([input, '-f', 'tei', '--provenance']);
+    expect(r.code).toBe(0);
+
+    expect(r.stdout).toContain(`<p>Provenance: clean-article ${version}; preset `);
+    expect(r.stdout).toContain(`input SHA-256 ${sha(input)}.</p>`);
+    const paragraph = /\n\s*<p>Provenance: [^<]*<\/p>/.exec(r.stdout)![0];
+    expect(r.stdout.replace(paragraph, '')).toBe(plain);
+    expect(r.stdout.indexOf(paragraph)).toBeLessThan(r.stdout.indexOf('</encodingDesc>'));
+  });
+});

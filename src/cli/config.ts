@@ -1,5 +1,6 @@
 /**
- * The configuration file, `clean-article.config.json` in the current directory or `--config FILE`:
+ * The configuration file: `--config FILE`, the file `CLEAN_ARTICLE_CONFIG` names, or
+ * `clean-article.config.json` in the current directory or the nearest folder above it in the repository:
  *
  *     {
  *       "preset": "pdftotext",
@@ -95,13 +96,46 @@ export function loadConfig(file: string, label = file): Config {
   return config;
 }
 
+/** The environment variable that names a configuration file (as `RIPGREP_CONFIG_PATH` does). */
+export const CONFIG_ENV = 'CLEAN_ARTICLE_CONFIG';
+
 /**
- * The configuration to use: `--config FILE` (which must exist), none with `--no-config` (`false`),
- * else `clean-article.config.json` in `cwd` when there is one.
+ * `clean-article.config.json` in `cwd` or the nearest folder above it, up to the repository's root
+ * (the first folder with a `.git`), so that a collection's settings hold in its subfolders. Outside a
+ * repository only `cwd` is looked in: a file in a folder above would apply without a word.
  */
-export function findConfig(option: string | false | undefined, cwd: string): Config | undefined {
+export function discoverConfig(cwd: string): string | undefined {
+  const candidates: string[] = [];
+  for (let dir = path.resolve(cwd); ;) {
+    candidates.push(path.join(dir, CONFIG_FILE));
+    if (fs.existsSync(path.join(dir, '.git'))) break; // the repository's root
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      candidates.length = 1; // no repository: the current folder only
+      break;
+    }
+    dir = parent;
+  }
+  return candidates.find((file) => fs.existsSync(file));
+}
+
+/**
+ * The configuration to use: none with `--no-config` (`false`); `--config FILE` (which must exist);
+ * else the file `CLEAN_ARTICLE_CONFIG` names (which must exist; empty is unset); else the one found
+ * from `cwd` upward (`discoverConfig`). Its label (for messages and `--explain`) is the path as given,
+ * or relative to `cwd`.
+ */
+export function findConfig(
+  option: string | false | undefined,
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Config | undefined {
   if (option === false) return undefined;
   if (option !== undefined) return loadConfig(option);
-  const file = path.join(cwd, CONFIG_FILE);
-  return fs.existsSync(file) ? loadConfig(file, CONFIG_FILE) : undefined;
+  const named = env[CONFIG_ENV];
+  if (named !== undefined && named !== '') {
+    return loadConfig(path.resolve(cwd, named), `${named} (${CONFIG_ENV})`);
+  }
+  const file = discoverConfig(cwd);
+  return file === undefined ? undefined : loadConfig(file, path.relative(cwd, file) || CONFIG_FILE);
 }

@@ -3,8 +3,8 @@
  * process with `exitOverride()`); `main()` runs it and returns the exit status; only `bin/` exits.
  */
 import fs from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError, messageLine } from '../core/errors.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXIT_CHANGED, EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError, messageLine } from '../core/errors.js';
 import { createEvidenceSource } from '../io/data-files.js';
 import { cleanArticle } from '../index.js';
 import { decodeBytes } from '../core/decode.js';
@@ -26,7 +26,8 @@ import {
   type CliOptions,
 } from './options.js';
 import { TRANSFORMS } from '../transforms/index.js';
-import { FORMATS } from '../render/index.js';
+import { wouldChange } from '../report/changes.js';
+import { FORMATS, type Format } from '../render/index.js';
 import type { EngineOptions } from '../run/tasks.js';
 import {
   addReportOptions,
@@ -55,7 +56,7 @@ function version(): string {
   return pkg.version;
 }
 
-const EXAMPLES = `
+export const EXAMPLES = `
 Examples:
   $ ${NAME} article.txt                      print the cleaned article
   $ ${NAME} < article.txt | wc -w            read stdin, write stdout
@@ -67,13 +68,31 @@ Examples:
   $ ${NAME} --diff a.txt                     what cleaning would change, as a unified diff
   $ ${NAME} --dry-run -o clean.txt a.txt     what would be written, without writing
   $ ${NAME} --stats --preset chronam a.txt   quality signals, with the historic-OCR preset
+  $ ${NAME} --check scans/                   exit 1 if cleaning would change a file; lists them
   $ ${NAME} scans/ --out-dir clean/          every .txt below scans/, mirrored under clean/
   $ ${NAME} 'scans/**/*.txt' --out-dir out   quoted patterns are expanded by ${NAME}
   $ ${NAME} --in-place --backup .orig a.txt  replace a file, keeping the original as a.txt.orig
   $ ${NAME} --jsonl < in.jsonl > out.jsonl   clean the "text" of each JSON Lines record
 
 Exit status: 0 success, 1 an input could not be processed, 2 usage error,
-130 / 143 stopped by Ctrl-C / SIGTERM.`;
+130 / 143 stopped by Ctrl-C / SIGTERM; with --check, 1 also when cleaning would change an input.`;
+
+/** Other names of formats, as pandoc and editors spell them. */
+const FORMAT_ALIASES: Readonly<Record<string, Format>> = { md: 'markdown' };
+
+/** `-f, --format`: a format or an alias of one (`-f md`), given to the program as the format's name. */
+function formatOption(): Option {
+  const option = new Option('-f, --format <format>', 'output format (md is markdown)').default('text');
+  const choices = [...FORMATS, ...Object.keys(FORMAT_ALIASES)];
+  option.argChoices = choices;
+  return option.argParser((value: string): Format => {
+    const format = Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value]! : value;
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    }
+    return format as Format;
+  });
+}
 
 export function createProgram(
   io: Pick<CliIO, 'stdout' | 'stderr'> & Partial<Pick<CliIO, 'stdin'>> & { out?: StreamWriter },
@@ -82,7 +101,7 @@ export function createProgram(
   const program = new Command(NAME)
     .description('Clean OCR or PDF-extracted newspaper text into plain text, Markdown or JSON.')
     .argument('[inputs...]', 'article files, folders or quoted patterns; "-" or nothing reads stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
+    .addOption(formatOption())
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout; "-" is stdout')
     .option('--only <ids>', 'run only these transforms (comma-separated ids)', list)
     .option('--skip <ids>', 'run all transforms except these (comma-separated ids)', list)
@@ -147,6 +166,7 @@ function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions;
     diff: options.diff,
     dryRun: options.dryRun,
     stats: options.stats,
+    ...(options.explainRules !== undefined && { explainRules: options.explainRules }),
   };
   const engine: EngineOptions = {
     format,
@@ -159,7 +179,8 @@ function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions;
     ...(plan.config?.file !== undefined && { configFile: plan.config.file }),
     ...(options.articleKey !== undefined && { articleKey: options.articleKey }),
     ...(options.provenance && { provenance: toolVersion() }),
-    color: options.diff !== undefined && useColor(io),
+    ...(options.check === true && { check: true }),
+    color: options.diff !== undefined && useColor(io, options.color),
   };
   return { engine, plan };
 }
@@ -170,7 +191,8 @@ function noInputOnTerminal(inputs: readonly string[], io: CliIO): void {
   }
 }
 
-async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO, out: Output): Promise<void> {
+/** Clean one input (a file or stdin); resolves to the exit status (1 with `--check` when it would change). */
+async function cleanOne(input: string | undefined, options: CliOptions, io: CliIO, out: Output): Promise<number> {
   const { engine, plan } = engineOptions(options, io);
   const fromStdin = input === undefined || input === '-';
   noInputOnTerminal(input === undefined ? [] : [input], io);
@@ -209,6 +231,11 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
   }
   await printReports(options, plan, { name, decoded, result, evidence, output }, io, out);
   if (options.review !== undefined) await writeReview(options.review, name, output ?? null, decoded, result, evidence);
+  if (!options.check) return EXIT_OK;
+  const changed = wouldChange(decoded, result.output);
+  // The name, as a batch lists it, unless a diff or an explanation already fills stdout.
+  if (changed && options.diff === undefined && options.explainOnly === undefined) await out.write(`${name}\n`);
+  return changed ? EXIT_CHANGED : EXIT_OK;
 }
 
 /** `--review` for one article: the same page as a batch's, with one file. */
@@ -260,7 +287,7 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
         ...(io.signals && { signals: io.signals }),
       });
     } else {
-      await cleanOne(inputs[0], options, io, out);
+      exitCode = await cleanOne(inputs[0], options, io, out);
     }
   });
   let stdoutFailed = false;

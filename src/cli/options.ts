@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { selectTransforms } from '../core/pipeline.js';
+import { TRANSFORMS } from '../transforms/index.js';
 import type { PresetChoice } from '../core/presets.js';
 import { checkEncoding } from '../core/decode.js';
 import { sameFile } from '../io/files.js';
@@ -57,6 +58,12 @@ export interface CliOptions {
   base?: string;
   /** `--provenance`: outputs say which tool, preset and encoding made them, from which input. */
   provenance?: boolean;
+  /** `--explain-rules`: the transforms, rules or `transform/rule`s to explain. */
+  explainRules?: string[];
+  /** `--check`: write nothing; exit 1 if cleaning would change an input. */
+  check?: boolean;
+  /** `--color`: when the diff is coloured. */
+  color?: 'auto' | 'always' | 'never';
 }
 
 /** A comma-separated list, repeatable: `--skip a,b --skip c`. */
@@ -104,7 +111,18 @@ export function chooseMode(inputs: readonly string[], options: CliOptions): Mode
   if (options.outDir !== undefined || options.inPlace === true || inputs.length > 1) return 'batch';
   if (options.filesFrom !== undefined) return 'batch';
   const [input] = inputs;
-  return input !== undefined && input !== '-' && isGlob(input) && !fs.existsSync(input) ? 'batch' : 'one';
+  if (input === undefined || input === '-') return 'one';
+  // `--check scans/` checks every file below the folder.
+  if (options.check && isDirectory(input)) return 'batch';
+  return isGlob(input) && !fs.existsSync(input) ? 'batch' : 'one';
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -117,6 +135,8 @@ export function checkOptions(mode: Mode, inputs: readonly string[], options: Cli
   }
   checkSelection({ only: options.only, skip: options.skip, enable: options.enable });
   if (options.encoding) checkEncoding(options.encoding);
+  if (options.check) checkCheck(mode, options);
+  if (options.explainRules !== undefined) checkExplainRules(options);
   if (mode === 'jsonl') checkJsonl(inputs, options);
   else if (mode === 'batch') checkBatch(inputs, options);
   if (options.review !== undefined) checkReview(mode, inputs, options);
@@ -146,6 +166,46 @@ export function checkSelection(selection: {
       selection.skip && `skip ${selection.skip.join(',')}`,
     ].filter(Boolean);
     throw new UsageError(`no transform left to run (${given.join(', ')}); nothing would be cleaned`);
+  }
+}
+
+/** `--explain-rules`: with an explanation, and every id a transform, a rule or `transform/rule`. */
+function checkExplainRules(options: CliOptions): void {
+  if (options.explain === undefined && options.explainOnly === undefined) {
+    throw new UsageError('--explain-rules: only with --explain or --explain-only');
+  }
+  if (options.explainRules!.length === 0) {
+    throw new UsageError('--explain-rules: no id given; expected ids such as hyphens,split-words');
+  }
+  const known = new Set<string>();
+  for (const t of TRANSFORMS) {
+    known.add(t.id);
+    for (const rule of t.rules) known.add(rule).add(`${t.id}/${rule}`);
+  }
+  for (const id of options.explainRules!) {
+    if (!known.has(id)) {
+      throw new UsageError(
+        `--explain-rules: unknown transform or rule "${id}"; valid: transform ids (${TRANSFORMS.map((t) => t.id).join(', ')}), their rule ids, or transform/rule (see --explain)`,
+      );
+    }
+  }
+}
+
+/** `--check` writes nothing and compares each input with its cleaned text. */
+function checkCheck(mode: Mode, options: CliOptions): void {
+  const refused: [string, boolean][] = [
+    ['--jsonl', mode === 'jsonl'],
+    ['-o', options.output !== undefined],
+    ['--out-dir', options.outDir !== undefined],
+    ['--in-place', options.inPlace === true],
+    ['--dry-run', options.dryRun === true],
+    ['--skip-existing', options.skipExisting === true],
+  ];
+  for (const [flag, given] of refused) {
+    if (given) throw new UsageError(`--check: writes nothing, so not with ${flag}`);
+  }
+  if (options.format !== 'text') {
+    throw new UsageError(`--check: compares each input with its cleaned text; not with -f ${options.format}`);
   }
 }
 
@@ -198,7 +258,7 @@ function checkBatch(inputs: readonly string[], options: CliOptions): void {
   const { outDir, inPlace = false } = options;
   if (options.articleKey !== undefined) throw new UsageError('--article-key: only with --jsonl');
   if (outDir !== undefined && inPlace) throw new UsageError('--out-dir and --in-place: choose one');
-  if (outDir === undefined && !inPlace) {
+  if (outDir === undefined && !inPlace && !options.check) {
     const what = inputs.length > 1 ? 'several inputs' : `${inputs[0]}: a pattern`;
     throw new UsageError(`${what}: add --out-dir DIR (one output per input) or --in-place (replace each input)`);
   }
@@ -214,6 +274,19 @@ function checkBatch(inputs: readonly string[], options: CliOptions): void {
   }
   if (options.null && options.filesFrom === undefined) throw new UsageError('-0: only with --files-from');
   if (options.base !== undefined && outDir === undefined) throw new UsageError('--base: only with --out-dir');
+  if (options.stats === 'json') {
+    const other = [
+      ['--diff', options.diff !== undefined],
+      ['--dry-run', options.dryRun === true],
+      ['--explain-only', options.explainOnly !== undefined],
+      ['--check', options.check === true],
+    ].find(([, given]) => given);
+    if (other) {
+      throw new UsageError(
+        `--stats=json: a batch prints it on stdout, which ${other[0]} uses too; use --report FILE (each line has the file's stats)`,
+      );
+    }
+  }
   if (inputs.length === 0 && options.filesFrom === undefined) {
     throw new UsageError('no input: give the files or folders to clean');
   }
@@ -225,6 +298,7 @@ function checkReview(mode: Mode, inputs: readonly string[], options: CliOptions)
   const file = options.review!;
   if (mode === 'jsonl') throw new UsageError('--review: reviews files or one article, not JSON Lines records');
   if (options.dryRun) throw new UsageError('--review: writes a file, and --dry-run writes nothing; choose one');
+  if (options.check) throw new UsageError('--review: writes a file, and --check writes nothing; choose one');
   if (file === '' || file === '-')
     throw new UsageError(`--review: "${file}" is not a file name; expected e.g. review.html`);
   const [input] = inputs;

@@ -4,6 +4,8 @@ export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
 /** The command line or configuration is wrong. */
 export const EXIT_USAGE = 2;
+/** `--check`: cleaning would change an input (as `prettier --check` and `git diff --exit-code`). */
+export const EXIT_CHANGED = 1;
 
 /** A problem with how the tool was called: options, transform ids, configuration. */
 export class UsageError extends Error {

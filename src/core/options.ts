@@ -19,8 +19,19 @@ import { nestedQuantifier } from './patterns.js';
 import type { PipelineOptions } from './pipeline.js';
 import { PRESET_CHOICES, type PresetChoice } from './presets.js';
 
-/** A checker: returns the value (converted) or throws a UsageError naming `at`. */
-export type Check<T> = (value: unknown, at: string) => T;
+/** The JSON Schema (draft 2020-12) of what a check accepts in a configuration file. */
+export type JsonSchema = { [key: string]: unknown };
+
+/**
+ * A checker: returns the value (converted) or throws a UsageError naming `at`. `schema` says the same
+ * as JSON Schema, for editors (`configJsonSchema()`); checks of library-only values have none.
+ */
+export type Check<T> = ((value: unknown, at: string) => T) & { schema?: JsonSchema };
+
+/** `check`, described by `schema`. */
+function withSchema<T>(check: (value: unknown, at: string) => T, schema: JsonSchema): Check<T> {
+  return Object.assign(check, { schema });
+}
 
 /** A value as the error message shows it. */
 function shown(value: unknown): string {
@@ -41,32 +52,41 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 const join = (at: string, key: string) => (at === '' ? key : `${at}.${key}`);
 
-const bool: Check<boolean> = (value, at) => (typeof value === 'boolean' ? value : fail(at, 'true or false', value));
+const bool: Check<boolean> = withSchema(
+  (value, at) => (typeof value === 'boolean' ? value : fail(at, 'true or false', value)),
+  { type: 'boolean' },
+);
 
-const numberBetween =
-  (min: number, max: number): Check<number> =>
-  (value, at) =>
-    typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
-      ? value
-      : fail(at, `a number between ${min} and ${max}`, value);
+const numberBetween = (min: number, max: number): Check<number> =>
+  withSchema(
+    (value, at) =>
+      typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
+        ? value
+        : fail(at, `a number between ${min} and ${max}`, value),
+    { type: 'number', minimum: min, maximum: max },
+  );
 
-const nonEmptyString =
-  (what = 'a non-empty string'): Check<string> =>
-  (value, at) =>
-    typeof value === 'string' && value.trim() !== '' ? value : fail(at, what, value);
+const nonEmptyString = (what = 'a non-empty string'): Check<string> =>
+  withSchema((value, at) => (typeof value === 'string' && value.trim() !== '' ? value : fail(at, what, value)), {
+    type: 'string',
+    pattern: '\\S',
+  });
 
-const oneOf =
-  <T extends string>(values: readonly T[], what: string): Check<T> =>
-  (value, at) => {
-    if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
-    if (typeof value !== 'string') return fail(at, what, value);
-    throw new UsageError(`${at}: unknown ${what.replace(/^an? /, '')} ${shown(value)}; valid: ${values.join(', ')}`);
-  };
+const oneOf = <T extends string>(values: readonly T[], what: string): Check<T> =>
+  withSchema(
+    (value, at) => {
+      if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+      if (typeof value !== 'string') return fail(at, what, value);
+      throw new UsageError(`${at}: unknown ${what.replace(/^an? /, '')} ${shown(value)}; valid: ${values.join(', ')}`);
+    },
+    { enum: [...values] },
+  );
 
-const arrayOf =
-  <T>(item: Check<T>): Check<T[]> =>
-  (value, at) =>
-    Array.isArray(value) ? value.map((v, i) => item(v, `${at}[${i}]`)) : fail(at, 'an array', value);
+const arrayOf = <T>(item: Check<T>): Check<T[]> =>
+  withSchema(
+    (value, at) => (Array.isArray(value) ? value.map((v, i) => item(v, `${at}[${i}]`)) : fail(at, 'an array', value)),
+    { type: 'array', ...(item.schema && { items: item.schema }) },
+  );
 
 /** A list from the library: an array, or another iterable that is not a string (a Set). */
 const listOf =
@@ -86,8 +106,19 @@ function objectOf<T extends Record<string, unknown>>(
   shape: { [K in keyof T]: Check<T[K]> },
   required: readonly (keyof T)[] = [],
   what = 'an object',
+  descriptions: Readonly<Record<string, string>> = {},
 ): Check<Partial<T>> {
-  return (value, at) => {
+  const properties: Record<string, JsonSchema> = {};
+  for (const [key, check] of Object.entries(shape) as [string, Check<unknown>][]) {
+    properties[key] = { ...(descriptions[key] && { description: descriptions[key] }), ...check.schema };
+  }
+  const schema: JsonSchema = {
+    type: 'object',
+    properties,
+    ...(required.length > 0 && { required: [...required] }),
+    additionalProperties: false,
+  };
+  return withSchema((value, at) => {
     if (!isObject(value)) return fail(at, what, value);
     const out: Partial<T> = {};
     const keys = Object.keys(shape);
@@ -102,7 +133,7 @@ function objectOf<T extends Record<string, unknown>>(
         throw new UsageError(`${join(at, String(key))}: missing; expected ${describeKey(String(key))}`);
     }
     return out;
-  };
+  }, schema);
 }
 
 const KEY_DESCRIPTIONS: Readonly<Record<string, string>> = { name: 'a rule name', pattern: 'a regular expression' };
@@ -111,8 +142,10 @@ const describeKey = (key: string): string =>
 
 /** Regular expression flags a pattern may carry. */
 const FLAGS = /^(?!.*(.).*\1)[iu]*$/;
-const flags: Check<string> = (value, at) =>
-  typeof value === 'string' && FLAGS.test(value) ? value : fail(at, '"i", "u" or "iu"', value);
+const flags: Check<string> = withSchema(
+  (value, at) => (typeof value === 'string' && FLAGS.test(value) ? value : fail(at, '"i", "u" or "iu"', value)),
+  { type: 'string', pattern: FLAGS.source },
+);
 
 /** Refuse a pattern that can backtrack exponentially (`patterns.ts`): it would run over every line. */
 function checkSafe(source: string, at: string): void {
@@ -152,28 +185,34 @@ const patternSpec = objectOf<{ pattern: string; flags: string }>(
   'a regular expression or {"pattern": ..., "flags": ...}',
 );
 /** A `protect` pattern of the configuration: a string or `{pattern, flags}`, compiled global. */
-const protectPattern: Check<RegExp> = (value, at) => {
-  if (typeof value === 'string') return compile(nonEmptyString('a regular expression')(value, at), 'g', at);
-  const spec = patternSpec(value, at);
-  return compile(spec.pattern!, `g${spec.flags ?? ''}`, join(at, 'pattern'));
-};
+const protectPattern: Check<RegExp> = withSchema(
+  (value, at) => {
+    if (typeof value === 'string') return compile(nonEmptyString('a regular expression')(value, at), 'g', at);
+    const spec = patternSpec(value, at);
+    return compile(spec.pattern!, `g${spec.flags ?? ''}`, join(at, 'pattern'));
+  },
+  { anyOf: [nonEmptyString().schema, patternSpec.schema] },
+);
 /** A `protect` pattern of the library: a RegExp, or what the configuration takes. */
 const libraryProtectPattern: Check<RegExp> = (value, at) =>
   value instanceof RegExp ? regExp(value, at) : protectPattern(value, at);
 
 const RULE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ruleName: Check<string> = (v, a) =>
-  typeof v === 'string' && RULE_NAME.test(v) ? v : fail(a, 'a kebab-case rule name like "promo-box"', v);
+const ruleName: Check<string> = withSchema(
+  (v, a) => (typeof v === 'string' && RULE_NAME.test(v) ? v : fail(a, 'a kebab-case rule name like "promo-box"', v)),
+  { type: 'string', pattern: RULE_NAME.source },
+);
 
+const boilerplateSpec = objectOf<{ name: string; pattern: string; flags: string }>(
+  { name: ruleName, pattern: nonEmptyString('a regular expression'), flags },
+  ['name', 'pattern'],
+  'an object {"name": ..., "pattern": ...}',
+);
 /** A configured furniture line: `{name, pattern, flags?}`, the pattern matching a whole (trimmed) line. */
-const boilerplateEntry: Check<BoilerplatePattern> = (value, at) => {
-  const spec = objectOf<{ name: string; pattern: string; flags: string }>(
-    { name: ruleName, pattern: nonEmptyString('a regular expression'), flags },
-    ['name', 'pattern'],
-    'an object {"name": ..., "pattern": ...}',
-  )(value, at);
+const boilerplateEntry: Check<BoilerplatePattern> = withSchema((value, at) => {
+  const spec = boilerplateSpec(value, at);
   return { name: spec.name!, pattern: compile(`^(?:${spec.pattern!})$`, spec.flags ?? '', join(at, 'pattern')) };
-};
+}, boilerplateSpec.schema!);
 /** `boilerplate.extraPatterns` from the library: `{name, pattern}` with a RegExp, used as given. */
 const extraPattern: Check<BoilerplatePattern> = (value, at) => {
   const spec = objectOf<{ name: string; pattern: RegExp }>(
@@ -202,11 +241,26 @@ const LIBRARY_OPTION_CHECKS: Readonly<Record<string, Readonly<Record<string, Che
   boilerplate: { ...TRANSFORM_OPTION_CHECKS.boilerplate, extraPatterns: arrayOf(extraPattern) },
 };
 
-const transformOptionsOf =
-  (
-    optionChecks: Readonly<Record<string, Readonly<Record<string, Check<unknown>>>>>,
-  ): Check<Record<string, Record<string, unknown>>> =>
-  (value, at) => {
+/** The schema of `transforms`: per transform id, an object of its options (none for most). */
+function transformOptionsSchema(
+  optionChecks: Readonly<Record<string, Readonly<Record<string, Check<unknown>>>>>,
+): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const id of TRANSFORM_IDS) {
+    const checks = Object.hasOwn(optionChecks, id) ? optionChecks[id]! : {};
+    properties[id] = {
+      type: 'object',
+      properties: Object.fromEntries(Object.entries(checks).map(([name, check]) => [name, check.schema ?? {}])),
+      additionalProperties: false,
+    };
+  }
+  return { type: 'object', properties, additionalProperties: false };
+}
+
+const transformOptionsOf = (
+  optionChecks: Readonly<Record<string, Readonly<Record<string, Check<unknown>>>>>,
+): Check<Record<string, Record<string, unknown>>> =>
+  withSchema((value, at) => {
     if (!isObject(value)) return fail(at, 'an object of options per transform id', value);
     const out: Record<string, Record<string, unknown>> = {};
     for (const [id, options] of Object.entries(value)) {
@@ -231,11 +285,14 @@ const transformOptionsOf =
       }
     }
     return out;
-  };
+  }, transformOptionsSchema(optionChecks));
 
 const transformId = oneOf(TRANSFORM_IDS, 'a transform id');
-const word: Check<string> = (value, at) =>
-  typeof value === 'string' && /^\S+$/.test(value.trim()) ? value.trim() : fail(at, 'a word without spaces', value);
+const word: Check<string> = withSchema(
+  (value, at) =>
+    typeof value === 'string' && /^\S+$/.test(value.trim()) ? value.trim() : fail(at, 'a word without spaces', value),
+  { type: 'string', pattern: '^\\s*\\S+\\s*$' },
+);
 
 /** The checks the configuration and the library share, under the same keys. */
 const SHARED = {
@@ -262,7 +319,22 @@ export interface ConfigOptions {
   wordsFile?: string;
 }
 
+/** What each key of the configuration is for, in its JSON Schema (editors show it). */
+const CONFIG_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  $schema: 'The JSON Schema of this file, for editors; ignored by clean-article',
+  preset: 'Settings for a source, as --preset; auto detects it from the text',
+  only: 'Run only these transforms, as --only',
+  skip: 'Run every transform but these, as --skip',
+  enable: 'Also run these transforms that are off by default, as --enable',
+  transforms: 'Options per transform id',
+  boilerplate: "A publication's own furniture: a line whose trimmed text the pattern matches as a whole is removed",
+  words: 'Extra words repairs may produce (names, jargon)',
+  wordsFile: "A word list file, one word a line, relative to this file's folder",
+  protect: 'Regular expressions whose matches no word-level transform edits',
+};
+
 const configShape = objectOf<{
+  $schema: string;
   preset: PresetChoice;
   only: string[];
   skip: string[];
@@ -280,10 +352,26 @@ const configShape = objectOf<{
     words: arrayOf(word),
     wordsFile: nonEmptyString('a file name'),
     protect: arrayOf(protectPattern),
+    $schema: nonEmptyString('a schema URL or path'),
   },
   [],
   'a JSON object',
+  CONFIG_DESCRIPTIONS,
 );
+
+/**
+ * The configuration file's JSON Schema, from the same checks `checkConfig` runs: editors complete and
+ * check a configuration with it (`"$schema"` in the file, or the editor's settings). A few checks go
+ * further than a schema can say (a pattern that backtracks exponentially, a regular expression that
+ * does not compile); `clean-article` refuses those when it reads the file.
+ */
+export function configJsonSchema(): JsonSchema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'clean-article configuration (clean-article.config.json)',
+    ...configShape.schema,
+  };
+}
 
 /** Check a parsed configuration and compile its patterns. Throws a UsageError naming the key path. */
 export function checkConfig(value: unknown): ConfigOptions {

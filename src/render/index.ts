@@ -2,8 +2,9 @@ import type { Article } from '../core/types.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
+import { renderTei } from './tei.js';
 
-export const FORMATS = ['text', 'markdown', 'json'] as const;
+export const FORMATS = ['text', 'markdown', 'json', 'tei'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function render(article: Article, format: Format): string {
@@ -14,5 +15,7 @@ export function render(article: Article, format: Format): string {
       return renderMarkdown(article);
     case 'json':
       return renderJson(article);
+    case 'tei':
+      return renderTei(article);
   }
 }

@@ -5,7 +5,11 @@
  * `provenance` member, Markdown a `provenance` map in its front matter (the front matter is made when
  * there was none), a JSON Lines record the member inside its article key. Pure.
  */
+import type { Format } from './index.js';
 import type { SourceChoice } from '../core/detect.js';
+
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export interface Provenance {
   tool: string;
@@ -48,7 +52,7 @@ const YAML_KEYS: readonly [keyof Provenance, string][] = [
 ];
 
 /** `output` (rendered as `format`) with the provenance added; plain text has no place for it. */
-export function withProvenance(output: string, format: 'text' | 'markdown' | 'json', provenance: Provenance): string {
+export function withProvenance(output: string, format: Format, provenance: Provenance): string {
   if (format === 'json') {
     return `${JSON.stringify({ ...(JSON.parse(output) as object), provenance }, null, 2)}\n`;
   }
@@ -63,6 +67,19 @@ export function withProvenance(output: string, format: 'text' | 'markdown' | 'js
       return `${output.slice(0, end + 1)}${map}${output.slice(end + 1)}`;
     }
     return output === '' ? `---\n${map}---\n` : `---\n${map}---\n\n${output}`;
+  }
+  if (format === 'tei') {
+    // One more paragraph of the header's encodingDesc, which says how the text was made.
+    const said = [
+      `${provenance.tool} ${provenance.version}`,
+      `preset ${provenance.preset} (${provenance.presetReason})`,
+      ...(provenance.encoding !== undefined
+        ? [`encoding ${provenance.encoding} (${provenance.encodingReason ?? ''})`]
+        : []),
+      ...(provenance.inputSha256 !== undefined ? [`input SHA-256 ${provenance.inputSha256}`] : []),
+    ].join('; ');
+    const end = output.indexOf('</encodingDesc>');
+    if (end >= 0) return `${output.slice(0, end)}    <p>Provenance: ${escapeXml(said)}.</p>\n    ${output.slice(end)}`;
   }
   return output;
 }

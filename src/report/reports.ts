@@ -10,8 +10,9 @@ import type { CleanResult } from '../core/clean.js';
 import type { EvidenceSource } from '../evidence/source.js';
 import { diff, type DiffMode } from './diff/index.js';
 import { dryRun, formatDryRun } from './dry-run.js';
-import { explain, formatExplanation, formatExplanationJson, type DecodingNote } from './explain.js';
+import { explain, formatExplanation, formatExplanationJson, ruleSelected, type DecodingNote } from './explain.js';
 import { computeStats, formatStats, type Stats } from './stats.js';
+import { changeCount, undoneByRendering } from './changes.js';
 
 export const REPORT_FORMATS = ['text', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -23,6 +24,8 @@ export interface ReportOptions {
   diff?: DiffMode;
   dryRun?: boolean;
   stats?: ReportFormat;
+  /** `--explain-rules`: only these transforms, rules or `transform/rule`s are explained. */
+  explainRules?: string[];
 }
 
 /** One cleaned input, for `reportsFor`. */
@@ -58,24 +61,34 @@ export function reportsFor(
   let stdout = '';
   let stderr = '';
   if (options.dryRun)
-    stdout += formatDryRun(dryRun(name, decoded.text, result.output, result.edits.length, run.output));
+    stdout += formatDryRun(dryRun(name, decoded.text, result.output, changeCount(result.edits), run.output));
   if (options.diff) {
     const to = run.output ?? `${name} (cleaned)`;
     stdout += diff(decoded.text, result.output, options.diff, { from: name, to, color });
   }
   const explainFormat = options.explainOnly ?? options.explain;
   if (explainFormat) {
-    const explanation = explain(decoded.text, result, { decoding: decoded, config: context.configFile });
+    const full = explain(decoded.text, result, { decoding: decoded, config: context.configFile });
+    const rules = options.explainRules;
+    const explanation = rules ? { ...full, edits: full.edits.filter((e) => ruleSelected(e, rules)) } : full;
     const text =
       explainFormat === 'json'
         ? formatExplanationJson(explanation, batch ? { input: name } : undefined)
-        : (batch ? `== ${name}\n` : '') + formatExplanation(explanation);
+        : (batch ? `== ${name}\n` : '') +
+          formatExplanation(explanation, {
+            input: decoded.text,
+            ...(rules && { of: full.edits.filter((e) => !undoneByRendering(e)).length }),
+          });
     if (options.explainOnly) stdout += text;
     else stderr += text;
   }
   if (options.stats) {
     const stats = run.stats ?? computeStats(decoded.text, result, run.evidence);
-    stderr += options.stats === 'json' ? `${JSON.stringify({ input: name, ...stats })}\n` : formatStats(name, stats);
+    // In a batch, JSON stats are JSON Lines on stdout (which a batch leaves free), apart from the
+    // messages on stderr; for one article they go to stderr, beside the article on stdout.
+    if (options.stats === 'json' && batch) stdout += `${JSON.stringify({ input: name, ...stats })}\n`;
+    else
+      stderr += options.stats === 'json' ? `${JSON.stringify({ input: name, ...stats })}\n` : formatStats(name, stats);
   }
   return { stdout, stderr };
 }

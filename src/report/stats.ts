@@ -12,6 +12,7 @@ import { protectedSpans } from '../core/protect.js';
 import type { Step } from '../core/pipeline.js';
 import { removedLines } from '../core/segment.js';
 import type { SourceChoice } from '../core/detect.js';
+import { changeCount, undoneByRendering } from './changes.js';
 
 export interface Stats {
   /** The preset used. */
@@ -24,8 +25,9 @@ export interface Stats {
   nonWordShare: { before: number; after: number };
   /** The most frequent non-words left after cleaning (up to 10). */
   nonWordsLeft: string[];
+  /** Edits that change the output (not the final line break every format writes again). */
   edits: number;
-  /** Edits per transform that ran, in pipeline order. */
+  /** Those edits per transform that ran, in pipeline order. */
   editsByTransform: Record<string, number>;
   /** Lines of page furniture and boilerplate removed. */
   linesRemoved: number;
@@ -76,7 +78,9 @@ export function computeStats(
   const counts = new Map<string, number>();
   for (const w of after.bad) counts.set(w, (counts.get(w) ?? 0) + 1);
   const editsByTransform: Record<string, number> = {};
-  for (const step of result.steps) editsByTransform[step.transform] = step.edits.length;
+  for (const step of result.steps) {
+    editsByTransform[step.transform] = step.edits.filter((e) => !undoneByRendering(e)).length;
+  }
   const edits = result.steps.flatMap((s) => s.edits);
   return {
     ...(result.source && { source: result.source.preset }),
@@ -87,7 +91,7 @@ export function computeStats(
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, SAMPLES)
       .map(([w]) => w),
-    edits: edits.length,
+    edits: changeCount(edits),
     editsByTransform,
     linesRemoved: removedLines(edits).length,
     lines: { before: contentLines(input.replace(/\r\n?/g, '\n')), after: contentLines(result.text) },

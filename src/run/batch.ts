@@ -8,7 +8,7 @@ import type { CliOptions } from '../cli/options.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EXIT_INPUT, EXIT_OK, UsageError, messageLine } from '../core/errors.js';
+import { EXIT_CHANGED, EXIT_INPUT, EXIT_OK, UsageError, messageLine } from '../core/errors.js';
 import { compileGlob, isGlob, type Glob } from '../io/glob.js';
 import { walkFolder } from '../io/walk.js';
 import {
@@ -38,7 +38,12 @@ const NAME = 'clean-article';
 export const DEFAULT_EXTENSIONS: readonly string[] = ['.txt'];
 
 /** The extension of an output file, by format. */
-export const OUTPUT_EXTENSIONS: Readonly<Record<Format, string>> = { text: '.txt', markdown: '.md', json: '.json' };
+export const OUTPUT_EXTENSIONS: Readonly<Record<Format, string>> = {
+  text: '.txt',
+  markdown: '.md',
+  json: '.json',
+  tei: '.xml',
+};
 
 /** Progress is redrawn at most this often (ms): often enough to look alive, rarely enough to cost nothing. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -59,6 +64,11 @@ export type BatchOptions = Pick<
   | 'filesFrom'
   | 'null'
   | 'base'
+  | 'check'
+  | 'stats'
+  | 'diff'
+  | 'dryRun'
+  | 'explainOnly'
 >;
 
 export interface BatchIO {
@@ -90,8 +100,11 @@ export interface BatchPlan {
   /** Real absolute path of `outDir` (whether it exists yet or not). */
   outAbs?: string;
   inPlace: boolean;
+  /** `--check`: each input is compared with its cleaned text; nothing is written. */
+  check: boolean;
   extensions: string[];
   outputExtension: string;
+  format: Format;
   backup?: string;
   /**
    * Remember each output to catch two inputs with one output (`a.txt` and `a.text` with two `--ext`,
@@ -169,6 +182,29 @@ function checkReport(report: string, roots: readonly Root[], extensions: readonl
   if (input) throw new UsageError(`${flag} ${report}: would be written over the input ${input.given}`);
 }
 
+/** The message for an input that `--in-place -f FORMAT` would fill with another format than its name says. */
+export function wrongFormatInPlace(input: string, format: Format): string {
+  const ext = OUTPUT_EXTENSIONS[format];
+  return `--in-place -f ${format}: would write ${format} into ${input}, whose name says otherwise; use --out-dir DIR (outputs get ${ext}), or name ${ext} files only`;
+}
+
+/**
+ * In place, a format other than text goes only into files named with its extension (`-f markdown`
+ * into `.md` files): Markdown in a `.txt` file is refused, not written without a word. Folders are
+ * checked by the extensions they are walked for; a pattern's files one by one, as they are found.
+ */
+function checkInPlaceFormat(roots: readonly Root[], extensions: readonly string[], format: Format): void {
+  const ext = OUTPUT_EXTENSIONS[format];
+  for (const root of roots) {
+    if (root.kind === 'file' && path.extname(root.given).toLowerCase() !== ext) {
+      throw new UsageError(wrongFormatInPlace(root.given, format));
+    }
+    if (root.kind === 'dir' && extensions.some((e) => e !== ext)) {
+      throw new UsageError(wrongFormatInPlace(`the ${extensions.join(', ')} files of ${root.given}`, format));
+    }
+  }
+}
+
 /**
  * Check the inputs (their kinds, not their text) against the options, which `checkOptions` has checked
  * among themselves, and decide where each output goes. Every problem is a UsageError, raised before any
@@ -205,6 +241,7 @@ export function planBatch(inputs: readonly string[], options: BatchOptions, list
   }
   if (options.report !== undefined) checkReport(options.report, roots, extensions);
   if (options.review !== undefined) checkReport(options.review, roots, extensions, '--review');
+  if (inPlace && options.format !== 'text') checkInPlaceFormat(roots, extensions, options.format);
   const base =
     options.base !== undefined
       ? baseFolder(options.base, roots)
@@ -215,8 +252,10 @@ export function planBatch(inputs: readonly string[], options: BatchOptions, list
     outDir,
     outAbs,
     inPlace,
+    check: options.check === true,
     extensions,
     outputExtension: OUTPUT_EXTENSIONS[options.format],
+    format: options.format,
     backup: options.backup,
     trackOutputs: roots.length > 1 || extensions.length > 1 || roots.some((r) => r.kind === 'glob'),
   };
@@ -274,9 +313,13 @@ export async function* walkInputs(plan: BatchPlan, sweep = false): AsyncGenerato
       );
     });
   const task = (display: string, abs: string): WalkItem | undefined => {
-    const output = plan.inPlace
-      ? display
-      : path.join(plan.outDir!, withExtension(path.relative(plan.base, abs), plan.outputExtension));
+    if (plan.inPlace && path.extname(abs).toLowerCase() !== plan.outputExtension && plan.format !== 'text') {
+      return { kind: 'error', input: display, error: wrongFormatInPlace(display, plan.format) };
+    }
+    const output =
+      plan.inPlace || plan.check
+        ? display
+        : path.join(plan.outDir!, withExtension(path.relative(plan.base, abs), plan.outputExtension));
     if (outputs) {
       const key = plan.inPlace ? abs : path.resolve(output);
       const earlier = outputs.get(key);
@@ -357,7 +400,7 @@ function reportLine(r: FileResult): string {
     editsByTransform,
     ms,
   };
-  return `${JSON.stringify(stats === undefined ? record : { ...record, stats })}\n`;
+  return `${JSON.stringify({ ...record, ...(stats !== undefined && { stats }), ...(r.changed !== undefined && { changed: r.changed }) })}\n`;
 }
 
 /** One redrawn line on a terminal: files done of total, rate, failures. Nothing when not enabled. */
@@ -491,6 +534,7 @@ export async function runBatch(
         )
       : undefined;
   const counts = { ok: 0, skipped: 0, failed: 0 };
+  let changed = 0;
   const edits = new Map<string, number>();
   const runner = createRunner(
     {
@@ -505,7 +549,7 @@ export async function runBatch(
   const stop = new Stop(io.signals, () => runner.cancel());
   try {
     await runOrdered(
-      until(walkInputs(plan, true), stop.stopped),
+      until(walkInputs(plan, !plan.check), stop.stopped),
       async (item): Promise<TaskResult | WalkWarning> => {
         if (item.kind === 'file') return runner.run(item);
         if (item.kind === 'error') return fileResult(item.input, null, 'failed', item.error);
@@ -537,6 +581,11 @@ export async function runBatch(
               result.error,
             ),
         );
+        if (result.changed) {
+          changed++;
+          // The names on stdout, one a line (for xargs), unless a diff or explanation fills stdout.
+          if (!result.reports?.stdout) await io.out.write(`${result.input}\n`);
+        }
         if (result.reports?.stdout) await io.out.write(result.reports.stdout);
         if (result.reports?.stderr) progress.print(result.reports.stderr);
         for (const [id, n] of Object.entries(result.editsByTransform)) edits.set(id, (edits.get(id) ?? 0) + n);
@@ -558,7 +607,9 @@ export async function runBatch(
   if (review) writeFileAtomic(options.review!, renderReview(review.data()));
 
   const total = counts.ok + counts.skipped + counts.failed;
-  const tally = `${counts.ok} processed, ${counts.skipped} skipped, ${counts.failed} failed`;
+  const tally = plan.check
+    ? `${changed} would change, ${counts.ok - changed} unchanged, ${counts.failed} failed`
+    : `${counts.ok} processed, ${counts.skipped} skipped, ${counts.failed} failed`;
   if (stop.signal !== undefined) {
     const resume = plan.inPlace
       ? 'the files not reached are as they were'
@@ -572,5 +623,6 @@ export async function runBatch(
     const byTransform = TRANSFORM_IDS.filter((id) => edits.has(id)).map((id) => `${id} ${edits.get(id)}`);
     io.stderr.write(`${NAME}: edits: ${byTransform.length > 0 ? byTransform.join(', ') : 'none'}\n`);
   }
-  return counts.failed > 0 ? EXIT_INPUT : EXIT_OK;
+  if (counts.failed > 0) return EXIT_INPUT;
+  return changed > 0 ? EXIT_CHANGED : EXIT_OK;
 }

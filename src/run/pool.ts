@@ -37,7 +37,7 @@ const CANCELLED: TaskResult = { kind: 'cancelled' };
  * cleaned and one waiting, so that it starts the next as soon as it finishes one; the rest wait in one
  * queue for whichever worker is free first (no worker idles while another has a backlog).
  */
-const TASKS_PER_WORKER = 3;
+export const TASKS_PER_WORKER = 3;
 
 /**
  * Results that may wait, per worker, for a slower one before them to be handed back in order. Large

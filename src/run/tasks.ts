@@ -14,6 +14,7 @@ import type { Format } from '../render/index.js';
 import { computeStats, type Stats } from '../report/stats.js';
 import { reportsFor, type ReportOptions } from '../report/reports.js';
 import { reviewFile, type FileReview } from '../report/review.js';
+import { changeCount, changesByTransform, wouldChange } from '../report/changes.js';
 import { cleanWith, type CleanOptions, type CleanResult } from '../core/clean.js';
 import { members, spliceRecord } from './record.js';
 
@@ -46,6 +47,8 @@ export interface EngineOptions {
   review?: boolean;
   /** `--provenance`: the tool's name and version, for the provenance added to each output. */
   provenance?: { name: string; version: string };
+  /** `--check`: say whether each file would change (nothing is written). */
+  check?: boolean;
 }
 
 /** The key `--jsonl` adds the article's parts under, unless `--article-key` names another. */
@@ -105,6 +108,8 @@ export interface FileResult {
   ms: number;
   /** With `--stats`: the file's quality signals. */
   stats?: Stats;
+  /** With `--check`: cleaning would change the file. */
+  changed?: boolean;
   /** What `--explain`, `--diff`, `--dry-run` and `--stats` print about the file, in input order. */
   reports?: { stdout: string; stderr: string };
   /** With `--review`: the file's row, rule counts, sampled edits and diff. */
@@ -129,12 +134,6 @@ export type TaskResult = FileResult | RecordResult | CancelledResult;
 function clean(text: string, engine: Engine): CleanResult {
   const { format, clean: options } = engine.options;
   return cleanWith(text, { format, ...options }, engine.evidence);
-}
-
-function editsByTransform(result: CleanResult): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const step of result.steps) if (step.edits.length > 0) counts[step.transform] = step.edits.length;
-  return counts;
 }
 
 function messageOf(error: unknown, input: string): string {
@@ -227,12 +226,13 @@ export async function cleanFile(task: FileTask, engine: Engine): Promise<FileRes
       ...(warnings.length > 0 && { warning: warnings.join('; ') }),
       encoding: decoded.encoding,
       encodingReason: decoded.reason,
-      edits: result.edits.length,
-      editsByTransform: editsByTransform(result),
+      edits: changeCount(result.edits),
+      editsByTransform: changesByTransform(result.steps),
       bytes: decoded.bytes,
       ms: elapsed,
       ...(stats !== undefined && asked.stats !== undefined && { stats }),
       ...(review !== undefined && { review }),
+      ...(options.check === true && { changed: wouldChange(decoded, result.output) }),
       ...((reports.stdout !== '' || reports.stderr !== '') && { reports }),
     };
   } catch (error) {

@@ -12,7 +12,7 @@ describe('validateConfig rejects, naming the key path and what was expected', ()
     [
       'an unknown key',
       { colour: true },
-      'colour: unknown key; valid keys: preset, only, skip, enable, transforms, boilerplate, words, wordsFile, protect',
+      'colour: unknown key; valid keys: preset, only, skip, enable, transforms, boilerplate, words, wordsFile, protect, $schema',
     ],
     [
       'a wrong preset',

@@ -212,9 +212,9 @@ describe('wordDiff', () => {
     expect(tokenize('It’s 42,\n\n  ok')).toEqual(['It', '’', 's', ' ', '42', ',', '\n', '\n', '  ', 'ok']);
   });
 
-  it('colours deletions red and insertions green', () => {
+  it('colours deletions red and insertions green, without the markers the colours replace', () => {
     expect(wordDiff('a x\n', 'a y\n', { ...names, color: true })).toContain(
-      '\u001b[31m[-x-]\u001b[39m\u001b[32m{+y+}\u001b[39m',
+      'a \u001b[31mx\u001b[39m\u001b[32my\u001b[39m',
     );
   });
 });

@@ -93,8 +93,10 @@ export function wordDiff(a: string, b: string, options: DiffOptions): string {
       if (pieces[k]!.type === 'delete') deleted += pieces[k]!.text;
       else inserted += pieces[k]!.text;
     }
-    if (deleted !== '') current.text += style('red', `[-${showChange(deleted)}-]`, color);
-    if (inserted !== '') current.text += style('green', `{+${showChange(inserted)}+}`, color);
+    // In colour the colours show the change; the markers are for plain text (as git's --word-diff=color).
+    if (deleted !== '') current.text += color ? style('red', showChange(deleted), color) : `[-${showChange(deleted)}-]`;
+    if (inserted !== '')
+      current.text += color ? style('green', showChange(inserted), color) : `{+${showChange(inserted)}+}`;
     current.aLines += deleted.split('\n').length - 1;
     current.bLines += inserted.split('\n').length - 1;
     current.changed = true;
