@@ -415,6 +415,8 @@ describe('-f tei', () => {
     });
     parser.on('closetag', (tag) => {
       if (tag.local === 'lb') for (const entry of open.slice(0, -1)) entry.text += '\n';
+      // A table's cells read apart, as its lines did.
+      if (tag.local === 'cell') for (const entry of open.slice(0, -1)) entry.text += ' ';
       stack.pop();
       open.pop();
     });
@@ -446,6 +448,37 @@ describe('-f tei', () => {
     const empty = await runCli(['-f', 'tei', '-'], { stdin: '\n', env: {} });
     expect((await parseTei(empty.stdout)).some((e) => e.path === 'TEI/teiHeader/fileDesc/titleStmt/title')).toBe(true);
   });
+
+  it.each(['two-articles', 'results-list', 'box-score', 'crossheads', 'byline-role', 'qa-interview', 'statesman'])(
+    'holds every word of the text output, and the blocks as TEI elements: %s',
+    async (name) => {
+      const tei = (await runCli([fixture(name), '-f', 'tei'], { env: {} })).stdout;
+      const text = (await runCli([fixture(name)], { env: {} })).stdout;
+      const json = JSON.parse((await runCli([fixture(name), '-f', 'json'], { env: {} })).stdout);
+      const elements = await parseTei(tei);
+      const body = elements.find((e) => e.path === 'TEI/text/body')!.text;
+      // Letters and digits, in any order: a list's markers are its items' `n`, and a table's cells drop
+      // the leader dots and rules between them.
+      const words = (t: string) =>
+        t
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((w) => w !== '')
+          .sort();
+      const markers = elements.filter((e) => e.path.endsWith('/item')).map((e) => e.attributes.n ?? '');
+      expect(words(`${body} ${markers.join(' ')}`)).toEqual(words(text));
+      const articles = (json.articles ?? [json]) as {
+        blocks: { kind: string; items?: string[]; cells?: string[][] }[];
+      }[];
+      const blocks = articles.flatMap((a) => a.blocks);
+      const count = (local: string) => elements.filter((e) => e.path.split('/').pop() === local).length;
+      expect(count('item')).toBe(blocks.reduce((n, b) => n + (b.kind === 'list' ? b.items!.length : 0), 0));
+      expect(count('row')).toBe(blocks.reduce((n, b) => n + (b.kind === 'table' ? (b.cells?.length ?? 0) : 0), 0));
+      expect(elements.filter((e) => e.path.endsWith('div') && e.attributes.type === 'section')).toHaveLength(
+        blocks.filter((b) => b.kind === 'heading').length,
+      );
+      expect(elements.filter((e) => e.attributes.type === 'article')).toHaveLength(json.articles ? articles.length : 0);
+    },
+  );
 
   it('in a batch, outputs get .xml', async () => {
     writeTree(dir, { 'in/a.txt': DIRTY });
