@@ -87,16 +87,6 @@ export class PrefixFilter {
     const bit = (h >>> 0) & this.mask;
     return (this.words[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
-
-  /** The length of the longest beginning of `s` that may begin a word (each shorter one may too). */
-  reach(s: string): number {
-    let h = PREFIX_START;
-    for (let i = 0; i < s.length; i++) {
-      h = prefixStep(h, s.charCodeAt(i));
-      if (!this.has(h)) return i;
-    }
-    return s.length;
-  }
 }
 
 /** Both filters of a set of words: what a candidate search needs (`CandidateOptions.affixes`). */
