@@ -21,7 +21,7 @@ import type { EditRecorder } from '../core/edits.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { defineTransform } from './define.js';
 import { endsSentence } from '../core/lines.js';
-import { codeAt, continuesToken, isGlueCode, isLetterCode, isLowerCode } from '../core/words.js';
+import { codeAt, continuesToken, isGlueCode, isLetterCode, isLowerCode, isUpperCode } from '../core/words.js';
 
 export type HyphenDecision = { action: 'join' | 'keep'; reason: string } | { action: 'leave'; reason: string };
 
@@ -123,8 +123,13 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
 /** Decide `left` / `right` split across a line break with no hyphen at all. */
 export function decideLostHyphen(left: string, right: string, evidence: Evidence): HyphenDecision {
   const joined = left + right;
-  if (!/^\p{Ll}/u.test(right)) return { action: 'leave', reason: 'the next line starts with a capital' };
+  // A word in capitals cut at the end of a line of capitals (`IM` / `PRESSED`) is joined as a fragment
+  // in lower case would be.
+  const capitals = left.length >= 2 && right.length >= 2 && isUpper(left) && isUpper(right);
+  if (!/^\p{Ll}/u.test(right) && !capitals) return { action: 'leave', reason: 'the next line starts with a capital' };
   if (evidence.isStandalone(left) && evidence.isStandalone(right)) {
+    // In capitals (a headline) only a part that is no word is joined: `IN` / `TENT` stays.
+    if (capitals) return { action: 'leave', reason: 'both parts are words, in capitals' };
     // Both parts are words (`with` / `out`, `per` / `sons`): join only a word far more probable than
     // the pair, and only if the document does not write the pair elsewhere.
     if (evidence.isWord(joined)) {
@@ -150,7 +155,11 @@ export function decideLostHyphen(left: string, right: string, evidence: Evidence
     };
   }
   const rank = evidence.rank(joined);
-  if (startsUpper(left) && rank > 0 && rank <= NAME_MAX_RANK && !evidence.isStandalone(right)) {
+  // In capitals every word starts with one: a name only when neither part is a word (`PENNSYL` / `VANIA`).
+  const nameParts = capitals
+    ? !evidence.isStandalone(left) && !evidence.isStandalone(right)
+    : !evidence.isStandalone(right);
+  if (startsUpper(left) && rank > 0 && rank <= NAME_MAX_RANK && nameParts) {
     return { action: 'join', reason: `"${joined}" is a frequent name and "${right}" is not a word` };
   }
   return { action: 'leave', reason: 'no evidence for a join' };
@@ -275,7 +284,8 @@ export const hyphens = defineTransform({
       const leftStart = lettersBefore(text, leftEnd);
       if (leftStart === leftEnd || isGlueCode(codeAt(text, leftStart - 1))) continue;
       const rightStart = skipSpaces(text, nl + 1);
-      if (!isLowerCode(codeAt(text, rightStart))) continue;
+      // A lowercase next line, or a capital one after a line in capitals (a headline: `IM` / `PRESSED`).
+      if (!isLowerCode(codeAt(text, rightStart)) && !isUpperCode(codeAt(text, leftEnd - 1))) continue;
       const rightEnd = lettersAfter(text, rightStart);
       if (continuesToken(text, rightEnd)) continue;
 

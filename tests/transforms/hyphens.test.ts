@@ -22,6 +22,17 @@ describe('hyphens', () => {
     ['not-sign at a line end', 'were con¬\nsulted today', 'were\nconsulted today'],
     ['lost hyphen (suffix)', 'officials are keep\ning their minds', 'officials are\nkeeping their minds'],
     ['lost hyphen (prefix fragment)', 'the final explan\nation was', 'the final\nexplanation was'],
+    [
+      'lost hyphen in a headline in capitals',
+      'ITALIANS GREATLY IM\nPRESSED WITH IT',
+      'ITALIANS GREATLY\nIMPRESSED WITH IT',
+    ],
+    [
+      'lost hyphen in capitals, a suffix',
+      'THE JUDGE INVESTIGAT\nING TELEPHONES',
+      'THE JUDGE\nINVESTIGATING TELEPHONES',
+    ],
+    ['a name in capitals, neither part a word', 'BACK IN PENNSYL\nVANIA TODAY', 'BACK IN\nPENNSYLVANIA TODAY'],
     ['word alone on its line moves up', 'con-\ncerns about it', 'concerns\nabout it'],
     [
       'first line would end a sentence: move up',
@@ -54,6 +65,10 @@ describe('hyphens', () => {
     ['two words across a line', 'in to\nthe room'],
     ['both parts words, no hyphen', 'the old\nman'],
     ['capitalised next line', 'the keep\nIng family'],
+    ['two words in capitals across a line', 'SAINTS IN\nTENT MEETING'],
+    ['a word and a fragment in capitals, the join no word', 'MEN TO\nSU&DUE ZAPATA'],
+    ['a headline of two lines in capitals', 'BANK ROBBED\nAT NOON'],
+    ['capitals before a capitalised word', 'SEE THE ALAM\nOgordo'],
     ['hyphen-space where the join is no word', 'the Kowal- czyk family'],
     ['URL across a line', 'see example.com/some-\n'],
   ])('leaves %s', (_name, input) => {
