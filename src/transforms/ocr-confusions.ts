@@ -310,7 +310,7 @@ class Forms {
   isOcrSign(lower: string): boolean {
     let sign = this.signMemo.get(lower);
     if (sign === undefined) {
-      sign = isOcrSign(lower, this.evidence);
+      sign = isOcrSign(lower, this.evidence, this.evidence.source.wordAffixes);
       this.signMemo.set(lower, sign);
     }
     return sign;
@@ -357,13 +357,17 @@ export function ocrSigns(text: string, evidence: Evidence): OcrSigns {
   });
 }
 
-/** A sign of OCR: no word, one cheap confusion from a very common dictionary word (`tbe`, `aud`). */
-function isOcrSign(lower: string, evidence: Evidence): boolean {
+/**
+ * A sign of OCR: no word, one cheap confusion from a very common dictionary word (`tbe`, `aud`).
+ * `affixes` only make the search faster: the corrector has them anyway; source detection, which runs
+ * on every text, does not load them for the few tokens it asks about.
+ */
+function isOcrSign(lower: string, evidence: Evidence, affixes?: Affixes): boolean {
   if (evidence.isWord(lower)) return false;
   const cheap = candidates(lower, (b, l, m, r) => evidence.isWord(b, 0, l, m, r, b.length), {
     generic: false,
     maxCost: SIGN_MAX_COST,
-    affixes: evidence.source.wordAffixes,
+    ...(affixes && { affixes }),
   });
   return cheap.some((c) => {
     const rank = evidence.rank(c.word);
