@@ -2,18 +2,11 @@
  * Reading the edits a pipeline run recorded. An edit's offset is into its own transform's input, so to
  * see an edit in context we rebuild each step's input by replaying the steps before it.
  */
+import { applyEdits } from '../../src/core/edits.js';
 import type { Edit, Step } from '../../src/index.js';
 
 /** `input` with `edits` (sorted by offset, non-overlapping, as every step records them) applied. */
-export function replayEdits(input: string, edits: readonly Edit[]): string {
-  let out = '';
-  let cursor = 0;
-  for (const edit of edits) {
-    out += input.slice(cursor, edit.offset) + edit.after;
-    cursor = edit.offset + edit.before.length;
-  }
-  return out + input.slice(cursor);
-}
+export const replayEdits = applyEdits;
 
 /**
  * The text each step saw: `inputs[i]` is the input of `steps[i]`. Throws when replaying the edits does

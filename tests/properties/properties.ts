@@ -16,10 +16,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { cleanArticle, FORMATS, PRESET_CHOICES, type CleanResult, type Edit, type Format } from '../../src/index.js';
+import { cleanArticle, FORMATS, PRESET_CHOICES, type CleanResult, type Format } from '../../src/index.js';
 import type { PresetChoice } from '../../src/core/presets.js';
 import { TRANSFORMS } from '../../src/transforms/index.js';
 import { readInputFile } from '../../src/io/files.js';
+import { applyEdits } from '../../src/core/edits.js';
 import { evidence } from '../helpers.js';
 
 /** The pieces soups are made of: what the transforms look for, and what they must leave alone. */
@@ -234,7 +235,7 @@ export function checkRecordsEveryChange(c: Case): void {
         throw new PropertyFailure(`${edit.transform} edit in ${step.transform}'s step`);
       cursor = edit.offset + edit.before.length;
     }
-    text = replay(text, step.edits);
+    text = applyEdits(text, step.edits);
   }
   if (text !== result.text) throw new PropertyFailure(`the edits replay to ${show(text)}, not ${show(result.text)}`);
   if (c.format === 'text') {
@@ -243,16 +244,6 @@ export function checkRecordsEveryChange(c: Case): void {
       throw new PropertyFailure(`the text output ${show(result.output)} is not the cleaned text ${show(result.text)}`);
     }
   }
-}
-
-function replay(text: string, edits: readonly Edit[]): string {
-  let out = '';
-  let cursor = 0;
-  for (const e of edits) {
-    out += text.slice(cursor, e.offset) + e.after;
-    cursor = e.offset + e.before.length;
-  }
-  return out + text.slice(cursor);
 }
 
 /** Letter and digit tokens, NFKC and lower case, counted. */
@@ -303,7 +294,7 @@ export function checkKeepsEveryWord(c: Case): void {
   let text = c.input;
   for (const step of result.steps) {
     if (FURNITURE.has(step.transform)) {
-      text = replay(text, step.edits);
+      text = applyEdits(text, step.edits);
       continue;
     }
     // Each edit's span widened to whole words; edits whose widened spans touch are taken together
@@ -319,10 +310,10 @@ export function checkKeepsEveryWord(c: Case): void {
       }
       const group = edits.slice(i, j + 1).map((e) => ({ ...e, offset: e.offset - start }));
       const before = text.slice(start, end);
-      add(repaired, words(before), words(replay(before, group)));
+      add(repaired, words(before), words(applyEdits(before, group)));
       i = j + 1;
     }
-    text = replay(text, edits);
+    text = applyEdits(text, edits);
   }
   const removed = new Map<string, number>();
   for (const r of result.article.removed) add(removed, words(r.text));
