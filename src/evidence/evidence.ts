@@ -97,6 +97,13 @@ export class Evidence {
   }
 
   /**
+   * `isWord` as a candidate search asks it (`channel.ts`'s `Acceptor`): is `base[0, leftEnd) + middle +
+   * base[rightStart, end)` a word.
+   */
+  readonly acceptsWord = (base: string, leftEnd: number, middle: string, rightStart: number): boolean =>
+    this.isWord(base, 0, leftEnd, middle, rightStart, base.length);
+
+  /**
    * A word in its own right, for split and join decisions: a dictionary word that is not a letter name
    * or a rare short word that OCR fragments produce (`policy.ts`), or an extra word. Also asked of
    * `text[start, end)`.

@@ -244,12 +244,7 @@ class Forms {
     const key = `${this.longS ? 'ſ' : ''}${generic ? '' : '-'}${lower}`;
     let words = source.candidateCache.get(key);
     if (words === undefined) {
-      const evidence = this.evidence;
-      words = candidates(
-        lower,
-        (b, leftEnd, middle, rightStart) => evidence.isWord(b, 0, leftEnd, middle, rightStart, b.length),
-        { longS: this.longS, generic, affixes: source.wordAffixes },
-      );
+      words = candidates(lower, this.evidence.acceptsWord, { longS: this.longS, generic, affixes: source.wordAffixes });
       if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
       source.candidateCache.set(key, words);
     }
@@ -293,8 +288,7 @@ class Forms {
     const key = `${this.longS ? 'ſ' : ''}=${maxCost}=${lower}`;
     let found = source.candidateCache.get(key);
     if (found === undefined) {
-      const evidence = this.evidence;
-      found = candidates(lower, (b, l, m, r) => evidence.isWord(b, 0, l, m, r, b.length), {
+      found = candidates(lower, this.evidence.acceptsWord, {
         longS: this.longS,
         generic: false,
         maxCost,
@@ -364,7 +358,7 @@ export function ocrSigns(text: string, evidence: Evidence): OcrSigns {
  */
 function isOcrSign(lower: string, evidence: Evidence, affixes?: Affixes): boolean {
   if (evidence.isWord(lower)) return false;
-  const cheap = candidates(lower, (b, l, m, r) => evidence.isWord(b, 0, l, m, r, b.length), {
+  const cheap = candidates(lower, evidence.acceptsWord, {
     generic: false,
     maxCost: SIGN_MAX_COST,
     ...(affixes && { affixes }),

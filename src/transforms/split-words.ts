@@ -165,7 +165,7 @@ export function decideSplit(
 /** The OCR's usual confusions turn `word` (no word) into a very common word with one cheap change. */
 function isMisreadCommonWord(word: string, evidence: Evidence): boolean {
   if (evidence.isWord(word)) return false;
-  return candidates(word, (b, l, m, r) => evidence.isWord(b, 0, l, m, r, b.length), {
+  return candidates(word, evidence.acceptsWord, {
     generic: false,
     maxCost: MISREAD_MAX_COST,
   }).some((c) => {
