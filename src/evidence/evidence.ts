@@ -131,7 +131,17 @@ export class Evidence {
    * such a token as a word.
    */
   mayBeWord(word: string): boolean {
-    if (this.isWord(word) || this.source.model.isListedWord(word) || NAME_PARTICLES.has(word)) return true;
+    return this.isWord(word) || this.source.model.isListedWord(word) || this.isDerivedWord(word);
+  }
+
+  /**
+   * `word` (lowercase) is a name particle or title abbreviation, or made of dictionary words: one with an
+   * ending or a beginning, or two common ones (see `mayBeWord`). Unlike a string that is only in the
+   * word-pair counts' list, which holds frequent OCR misreadings too (`aud`, `tim`, `thu`), it is
+   * spelled as English spells.
+   */
+  isDerivedWord(word: string): boolean {
+    if (NAME_PARTICLES.has(word)) return true;
     for (const suffix of SUFFIXES) {
       if (!word.endsWith(suffix) || word.length - suffix.length < COMPOUND_PART_MIN) continue;
       const stem = word.slice(0, -suffix.length);

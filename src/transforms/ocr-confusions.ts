@@ -209,9 +209,19 @@ export const ocrConfusions = defineTransform({
   },
 });
 
+/**
+ * A form's standing in the lists: a word (a dictionary or extra word, or one made of words), a string
+ * only the word-pair counts' list has (a name, an old spelling, or a misreading printed often enough to
+ * be counted: `aud`, `tim`, `thu`), or no word at all.
+ */
+const WORD = 0;
+const COUNTED = 1;
+const NO_WORD = 2;
+type FormKind = typeof WORD | typeof COUNTED | typeof NO_WORD;
+
 /** What a run learns once per distinct lowercase form: OCR pages repeat their words and misreadings. */
 class Forms {
-  private readonly wordLikeMemo = new Map<string, boolean>();
+  private readonly kindMemo = new Map<string, FormKind>();
   private readonly candidateMemo = new Map<string, readonly Candidate[]>();
   private readonly signMemo = new Map<string, boolean>();
   private ownFilter: Affixes | undefined;
@@ -223,12 +233,23 @@ class Forms {
   ) {}
 
   wordLike(lower: string): boolean {
-    let known = this.wordLikeMemo.get(lower);
-    if (known === undefined) {
-      known = this.evidence.mayBeWord(lower);
-      this.wordLikeMemo.set(lower, known);
+    return this.kind(lower) !== NO_WORD;
+  }
+
+  /** What the lists say of a form: a word (or made of words), only a counted string, or nothing. */
+  kind(lower: string): FormKind {
+    let kind = this.kindMemo.get(lower);
+    if (kind === undefined) {
+      const evidence = this.evidence;
+      kind =
+        evidence.isWord(lower) || evidence.isDerivedWord(lower)
+          ? WORD
+          : evidence.source.model.isListedWord(lower)
+            ? COUNTED
+            : NO_WORD;
+      this.kindMemo.set(lower, kind);
     }
-    return known;
+    return kind;
   }
 
   /**
@@ -384,8 +405,11 @@ function decide(
 ): Decision | undefined {
   if (t.text.length < MIN_LENGTH || t.text.length > MAX_LENGTH || ROMAN.test(t.text)) return undefined;
   if (GARBLED.test(t.lower)) return undefined; // no word was printed there
-  const isWord = forms.wordLike(t.lower);
-  if (isWord && !ocr) return undefined;
+  // A counted string that is no word is decided as a non-word (it keeps its count: a wider margin),
+  // and, as a real word, only where the text shows OCR.
+  const kind = forms.kind(t.lower);
+  if (kind !== NO_WORD && !ocr) return undefined;
+  const isWord = kind === WORD;
   if (!isWord && text.charAt(t.end) === '.' && t.text.length <= ABBREVIATION_MAX_LENGTH) return undefined; // `sec.`
   const capitalised = isUpperCode(t.text.charCodeAt(0)) && t.text !== t.text.toUpperCase();
   const before = text.slice(Math.max(0, t.start - 12), t.start);

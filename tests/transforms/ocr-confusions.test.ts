@@ -44,11 +44,24 @@ describe('ocr-confusions: non-words', () => {
 describe('ocr-confusions: real words', () => {
   it.each([
     ['tho read for the', `${OCR} Tho council met in tho town.`, 'The council met in the town.'],
-    ['bo read for be', `${OCR} It will bo done.`, 'It will be done.'],
+    ['ho read for he', `${OCR} Then ho said so.`, 'Then he said so.'],
+    ['wore read for were', `${OCR} They wore at home.`, 'They were at home.'],
+    ['arc read for are', `${OCR} We arc going home.`, 'We are going home.'],
   ])('%s, in a text that shows OCR damage', (_name, input, expected) => {
     const result = apply('ocr-confusions', input);
     expect(result.text.endsWith(expected)).toBe(true);
     expect(result.edits.some((e) => e.rule === 'real-word')).toBe(true);
+  });
+
+  it('keeps a real word the pairs do not speak against (the arc of a bridge)', () => {
+    const result = apply('ocr-confusions', `${OCR} The arc of the bridge.`);
+    expect(result.text.endsWith('The arc of the bridge.')).toBe(true);
+  });
+
+  it('decides a misreading the word counts list (aud, tim) as a non-word, in a text that shows OCR damage only', () => {
+    const [edit] = apply('ocr-confusions', `${OCR} Salt aud pepper.`).edits.filter((e) => e.before === 'aud');
+    expect(edit).toMatchObject({ after: 'and', rule: 'non-word' });
+    expect(apply('ocr-confusions', 'The clerk and the mayor were at aud the hall.').edits).toEqual([]);
   });
 
   it('leaves real words alone in a text that shows no OCR damage', () => {
