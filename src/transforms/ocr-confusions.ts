@@ -13,6 +13,9 @@
  * - `real-word`: a real word the OCR made from another (`tho` for `the`, `bo` for `be`) is changed only
  *   with the pair counts on its side: a frequent pair with a neighbour that the word as read does not
  *   make, and a far better score overall.
+ * - `repeated`: a form the document corrects the same way in several places (at least half of its
+ *   tokens), by the evidence there, is corrected where its context was too weak to decide, unless the
+ *   context speaks against it: OCR misreads systematically (`tho` ×12 in one story).
  *
  * It acts only in a document that shows the marks of OCR: enough tokens that one usual confusion turns
  * into a very common word (`OCR_SIGNS_PER_WORD`). Clean text, modern or historic, is left alone.
@@ -149,7 +152,7 @@ export const ocrConfusions = defineTransform({
   defaults: optionsOf<OcrConfusionOptions>({ longS: false }),
   enabledByDefault: false,
   stage: 'words',
-  rules: ['non-word', 'real-word', 'joined'],
+  rules: ['non-word', 'real-word', 'joined', 'repeated'],
   run({ text, recorder, evidence, context }, options) {
     const model = context.source.model;
     const forms = new Forms(evidence, options.longS, () => context.document());
@@ -173,27 +176,43 @@ export const ocrConfusions = defineTransform({
     // when a neighbour was corrected since it was last asked (the same decisions as asking every token
     // in every round).
     const stale = new Uint8Array(all.length).fill(1);
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      let changed = false;
-      for (let i = 0; i < all.length; i++) {
-        if (stale[i] === 0 || decisions.has(i)) continue;
-        stale[i] = 0;
-        const decision = decide(all[i]!, text, ocr, model, evidence, forms);
-        if (!decision) continue;
-        decisions.set(i, decision);
-        // The neighbours now see the corrected word.
-        if (all[i - 1]?.next !== undefined) {
-          all[i - 1]!.next = decision.word;
-          stale[i - 1] = 1;
-        }
-        if (all[i + 1]?.prev !== undefined) {
-          all[i + 1]!.prev = decision.word;
-          stale[i + 1] = 1;
-        }
-        changed = true;
+    const site = (i: number) => siteOf(all[i]!, text, ocr, model, evidence, forms);
+    const settle = (i: number, decision: Decision) => {
+      decisions.set(i, decision);
+      // The neighbours now see the corrected word.
+      if (all[i - 1]?.next !== undefined) {
+        all[i - 1]!.next = decision.word;
+        stale[i - 1] = 1;
       }
-      if (!changed) break;
+      if (all[i + 1]?.prev !== undefined) {
+        all[i + 1]!.prev = decision.word;
+        stale[i + 1] = 1;
+      }
+    };
+    const rounds = () => {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        let changed = false;
+        for (let i = 0; i < all.length; i++) {
+          if (stale[i] === 0 || decisions.has(i)) continue;
+          stale[i] = 0;
+          const decision = decide(site(i));
+          if (!decision) continue;
+          settle(i, decision);
+          changed = true;
+        }
+        if (!changed) break;
+      }
+    };
+    rounds();
+    // Then the document's own habits: a form corrected the same way in several places, by the evidence
+    // there, is the same misreading where the context alone was too weak to decide (`tho` ×12 in one
+    // story, 9 of them beside words that show it is `the`).
+    let repeated = false;
+    for (const [i, decision] of repeatedMisreadings(all, decisions, site)) {
+      settle(i, decision);
+      repeated = true;
     }
+    if (repeated) rounds();
     for (const [i, decision] of [...decisions].sort((x, y) => x[0] - y[0])) {
       if (decision.joinedTo !== undefined) continue; // recorded with the first part
       const t = all[i]!;
@@ -394,15 +413,15 @@ function showsOcr(all: readonly Token[], forms: Forms): boolean {
   return countSigns(all, (lower) => forms.isOcrSign(lower)).shown;
 }
 
-/** One token's decision, if any. */
-function decide(
+/** What deciding token `t` reads, or nothing when the token is not to be corrected at all. */
+function siteOf(
   t: Token,
   text: string,
   ocr: boolean,
   model: LanguageModel,
   evidence: Evidence,
   forms: Forms,
-): Decision | undefined {
+): Site | undefined {
   if (t.text.length < MIN_LENGTH || t.text.length > MAX_LENGTH || ROMAN.test(t.text)) return undefined;
   if (GARBLED.test(t.lower)) return undefined; // no word was printed there
   // A counted string that is no word is decided as a non-word (it keeps its count: a wider margin),
@@ -417,13 +436,20 @@ function decide(
   const name = capitalised && !sentenceStart;
   const prev = known(model, t.prev);
   const next = known(model, t.next);
-  const site: Site = { t, prev, next, model, evidence, forms, name, capitalised };
-  return isWord ? decideRealWord(site) : decideNonWord(site);
+  return { t, prev, next, model, evidence, forms, name, capitalised, isWord };
+}
+
+/** One token's decision, if any. */
+function decide(site: Site | undefined): Decision | undefined {
+  if (!site) return undefined;
+  return site.isWord ? decideRealWord(site) : decideNonWord(site);
 }
 
 interface Decision {
   word: string;
-  rule: 'non-word' | 'real-word' | 'joined';
+  rule: 'non-word' | 'real-word' | 'joined' | 'repeated';
+  /** The candidate chosen (not for `joined`). */
+  candidate?: Candidate;
   reason: string;
   /** For the second part of a `joined` decision: the first part's index. */
   joinedTo?: number;
@@ -491,6 +517,61 @@ function scoreCandidates(
   return scored.sort((a, b) => b.score - a.score);
 }
 
+/** A form corrected the same way this many times in a document at least is a habit of its OCR... */
+const HABIT_MIN_USES = 2;
+/** ...when no fewer of its tokens were corrected than left (`uses` ≥ this share of all its tokens). */
+const HABIT_MIN_SHARE = 0.5;
+
+/**
+ * The tokens left undecided whose form the document corrects the same way elsewhere (`HABIT_MIN_USES`
+ * times at least, and in `HABIT_MIN_SHARE` of its tokens), given that here the candidate scores no worse
+ * than the word as read: the context does not speak against the habit. Names stay (a capitalised word
+ * inside a sentence), as do tokens the corrector would not touch at all (`siteOf`).
+ */
+function repeatedMisreadings(
+  all: readonly Token[],
+  decisions: ReadonlyMap<number, Decision>,
+  site: (i: number) => Site | undefined,
+): [number, Decision][] {
+  // Per lowercase form: its tokens, its corrections, and the one candidate they chose (null: several).
+  const habits = new Map<string, { tokens: number; uses: number; candidate?: Candidate | null }>();
+  for (let i = 0; i < all.length; i++) {
+    const lower = all[i]!.lower;
+    let habit = habits.get(lower);
+    if (!habit) habits.set(lower, (habit = { tokens: 0, uses: 0 }));
+    habit.tokens++;
+    const candidate = decisions.get(i)?.candidate;
+    if (!candidate) continue;
+    habit.uses++;
+    if (habit.candidate === undefined) habit.candidate = candidate;
+    else if (habit.candidate !== null && habit.candidate.word !== candidate.word) habit.candidate = null;
+  }
+  const found: [number, Decision][] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (decisions.has(i)) continue;
+    const habit = habits.get(all[i]!.lower)!;
+    const c = habit.candidate;
+    if (!c || habit.uses < HABIT_MIN_USES || habit.uses < habit.tokens * HABIT_MIN_SHARE) continue;
+    const here = site(i);
+    if (!here || here.name) continue;
+    const { t, prev, next, model, evidence } = here;
+    const [scored] = scoreCandidates([c], prev, next, model, evidence);
+    if (!scored) continue;
+    const gain = scored.score - keepScore(here);
+    if (gain < 0) continue;
+    found.push([
+      i,
+      {
+        word: c.word,
+        rule: 'repeated',
+        candidate: c,
+        reason: `"${t.lower}" is read for "${c.word}" (${c.how}) ${habit.uses} times elsewhere in this document by the evidence there; here the context does not speak against it: score ${fixed(gain)} over it`,
+      },
+    ]);
+  }
+  return found;
+}
+
 /** A token to decide, with what the decision reads. */
 interface Site {
   t: Token;
@@ -503,9 +584,26 @@ interface Site {
   /** Capitalised inside a sentence: maybe a name. */
   name: boolean;
   capitalised: boolean;
+  /** A word (or made of words) as the lists see it: decided as a real word. */
+  isWord: boolean;
 }
 
-function decideNonWord({ t, prev, next, model, evidence, forms, name, capitalised }: Site): Decision | undefined {
+/**
+ * The score of the token as read, in its place. A real word: its count, and its other uses in the
+ * document. No word: its own count if the frequency list has it (a name, an old or foreign word, a
+ * misreading common enough to be counted); else a rare word's count if the lexicon ranks it; else an
+ * unknown string's.
+ */
+function keepScore({ t, prev, next, model, evidence, isWord }: Site): number {
+  if (isWord)
+    return contextScore(model, t.lower, model.logCount(t.lower), prev, next) + Math.log1p(evidence.seen(t.lower) - 1);
+  const listed = model.logCount(t.lower);
+  const count = listed > -Infinity ? listed : evidence.rank(t.lower) > 0 ? LOG_RARE_WORD_COUNT : LOG_UNKNOWN_COUNT;
+  return contextScore(model, t.lower, count, prev, next);
+}
+
+function decideNonWord(site: Site): Decision | undefined {
+  const { t, prev, next, model, evidence, forms, name, capitalised } = site;
   // The rarer edits only with a known word beside the token: without context they cannot win anyway,
   // and a line of noise has many such tokens.
   const found = forms.candidates(t.lower, prev !== undefined || next !== undefined);
@@ -528,26 +626,25 @@ function decideNonWord({ t, prev, next, model, evidence, forms, name, capitalise
     const common = rank > 0 && rank <= (name ? 0 : CAPITALISED_MAX_RANK);
     if (!common && !written) return undefined;
   }
-  // The token as read: a string printed English has too (a name, an old or foreign word, or a misreading
-  // common enough to be counted) keeps its own count and needs a wider margin; else, if the frequency
-  // list has it, a rare word's count; else an unknown string's.
-  const listed = model.logCount(t.lower);
-  const known = listed > -Infinity || (evidence.rank(t.lower) > 0 && evidence.rank(t.lower) <= KNOWN_MAX_RANK);
-  const keepCount = listed > -Infinity ? listed : evidence.rank(t.lower) > 0 ? LOG_RARE_WORD_COUNT : LOG_UNKNOWN_COUNT;
-  const keep = contextScore(model, t.lower, keepCount, prev, next);
-  const gain = best.score - keep;
+  // A string printed English has too (a name, an old or foreign word, or a misreading common enough to
+  // be counted) needs a wider margin.
+  const known =
+    model.logCount(t.lower) > -Infinity || (evidence.rank(t.lower) > 0 && evidence.rank(t.lower) <= KNOWN_MAX_RANK);
+  const gain = best.score - keepScore(site);
   if (gain < NON_WORD_MARGIN + (known ? KNOWN_EXTRA_MARGIN : 0)) return undefined;
   if (second && best.score - second.score < SECOND_MARGIN) return undefined;
   return {
     word: c.word,
     rule: 'non-word',
+    candidate: c,
     reason: `"${t.lower}" is no word; "${c.word}" is (${c.how}): score ${fixed(gain)} over it${
       second ? `, ${fixed(best.score - second.score)} over "${second.candidate.word}"` : ''
     }${contextNote(model, c.word, prev, next)}`,
   };
 }
 
-function decideRealWord({ t, prev, next, model, evidence, forms, name }: Site): Decision | undefined {
+function decideRealWord(site: Site): Decision | undefined {
+  const { t, prev, next, model, evidence, forms, name } = site;
   if (name || (prev === undefined && next === undefined)) return undefined;
   if (evidence.source.extraWords.has(t.lower)) return undefined; // the user's own word
   const found = forms.cheapCandidates(t.lower);
@@ -560,14 +657,13 @@ function decideRealWord({ t, prev, next, model, evidence, forms, name }: Site): 
   const pairFor = (w: string) =>
     (prev !== undefined && model.isListedPair(prev, w)) || (next !== undefined && model.isListedPair(w, next));
   if (!pairFor(c.word) || pairFor(t.lower)) return undefined;
-  const logCount = model.logCount(t.lower);
-  const keep = contextScore(model, t.lower, logCount, prev, next) + Math.log1p(evidence.seen(t.lower) - 1);
-  const gain = best.score - keep;
+  const gain = best.score - keepScore(site);
   if (gain < REAL_WORD_MARGIN) return undefined;
   if (second && best.score - second.score < SECOND_MARGIN) return undefined;
   return {
     word: c.word,
     rule: 'real-word',
+    candidate: c,
     reason: `"${c.word}" (${c.how}) fits here far better than "${t.lower}": score ${fixed(gain)} over it${contextNote(model, c.word, prev, next)}`,
   };
 }

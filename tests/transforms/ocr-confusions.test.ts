@@ -64,6 +64,27 @@ describe('ocr-confusions: real words', () => {
     expect(apply('ocr-confusions', 'The clerk and the mayor were at aud the hall.').edits).toEqual([]);
   });
 
+  it('reads a form as the document reads it elsewhere where the context is too weak to decide', () => {
+    // Two "tho" have neighbours that show "the"; the third, in brackets, has none that speaks either way.
+    const result = apply('ocr-confusions', `${OCR} They met in tho town and tho mayor spoke (tho Glenbrook scheme).`);
+    expect(result.text.endsWith('(the Glenbrook scheme).')).toBe(true);
+    const [edit] = result.edits.filter((e) => e.rule === 'repeated');
+    expect(edit!.reason).toMatch(/"tho" is read for "the" \(o→e\) 2 times elsewhere in this document/);
+  });
+
+  it.each([
+    ['corrected once elsewhere only', `${OCR} They met in tho town (tho Glenbrook scheme).`, '(tho Glenbrook scheme).'],
+    [
+      'a capitalised word inside a sentence',
+      `${OCR} They met in tho town and tho mayor spoke. Mr. Tho Glenbrook came.`,
+      'Mr. Tho Glenbrook came.',
+    ],
+  ])('leaves a form the document corrects elsewhere: %s', (_name, input, kept) => {
+    const result = apply('ocr-confusions', input);
+    expect(result.text.endsWith(kept)).toBe(true);
+    expect(result.edits.some((e) => e.rule === 'repeated')).toBe(false);
+  });
+
   it('leaves real words alone in a text that shows no OCR damage', () => {
     const input = 'Tho’ tired, they wore hats to the fair, and the men were there.';
     expect(apply('ocr-confusions', input).edits).toEqual([]);
