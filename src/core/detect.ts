@@ -6,8 +6,10 @@
  * - pressreader: a line boilerplate's PressReader rules remove (footer, credit, `ORIGINAL COPY` stamp);
  * - pdftotext: a form feed (pdftotext's page break), a ligature code point (U+FB00–FB06), or a running
  *   head with a folio (`A1  THE HARBOR CITY TIMES  MONDAY, MARCH 3, 2025`);
- * - chronam: a long s (`ſ`), OCR misreadings of very common words (`tbe`, `aud`: with the evidence), or narrow OCR columns (many short lines, mostly mid-sentence) with a
- *   printed line-end hyphen (soft hyphen or `¬`) or a year from 1700 to 1929;
+ * - chronam: a long s (`ſ`), OCR misreadings of common words (with the evidence: a few of very common
+ *   ones, `tbe`, `aud`, or more of common ones, `hei`, `cieek`; see `ocrSigns`), or narrow OCR columns
+ *   (many short lines, mostly mid-sentence) with a printed line-end hyphen (soft hyphen or `¬`) or a
+ *   year from 1700 to 1929;
  * - otherwise generic.
  */
 import type { PipelineOptions } from './pipeline.js';
@@ -115,7 +117,7 @@ const ocrMisreadings: Sign = {
     if (!evidence) return undefined;
     const signs = ocrSigns(lines.text, evidence);
     return signs.shown
-      ? `OCR misreadings of common words ("${signs.first}" and ${signs.signs - 1} more in ${signs.words} words)`
+      ? `OCR misreadings of common words ("${signs.first}" and ${signs.shownBy - 1} more in ${signs.words} words)`
       : undefined;
   },
 };

@@ -17,8 +17,10 @@
  *   tokens), by the evidence there, is corrected where its context was too weak to decide, unless the
  *   context speaks against it: OCR misreads systematically (`tho` ×12 in one story).
  *
- * It acts only in a document that shows the marks of OCR: enough tokens that one usual confusion turns
- * into a very common word (`OCR_SIGNS_PER_WORD`). Clean text, modern or historic, is left alone.
+ * Real words are corrected only in a document that shows the marks of OCR: enough tokens that one
+ * cheap confusion turns into a very common word (`OCR_SIGNS_PER_WORD`), or more that one usual
+ * confusion turns into a common one (`WEAK_SIGNS_PER_WORD`). Clean text, modern or historic, is left
+ * alone.
  *
  * False positives avoided: Roman numerals (`III`, `xiv`), abbreviations before a period (`sec.`,
  * `deg.`, `Messrs.`), tokens glued to digits or apostrophes (`1st`, `o'clock`), capitalised words inside
@@ -50,13 +52,31 @@ const REAL_WORD_MAX_COST = 2.5;
 /** A word that is no word, as the model sees it: rarer than any listed or dictionary word. */
 const LOG_UNKNOWN_COUNT = Math.log(50);
 const LOG_RARE_WORD_COUNT = Math.log(UNLISTED_WORD_COUNT);
-/** A document shows OCR damage with this share of tokens one cheap confusion from a very common word... */
+/**
+ * A document shows OCR damage with this share of tokens one cheap confusion from a very common word
+ * (a strong sign)...
+ */
 const OCR_SIGNS_PER_WORD = 0.003;
 /** ...and at least this many of them. */
 const MIN_OCR_SIGNS = 2;
-/** "Very common": rank in the frequency list. */
+/** "Very common": rank in the frequency list; "cheap": the cost of the confusion. */
 const SIGN_MAX_RANK = 1000;
 const SIGN_MAX_COST = 2;
+/**
+ * Or with this share of tokens one usual confusion from a common word (a weak sign, strong ones
+ * included), and this many at least: a page whose OCR garbles more than its common words. Clean text
+ * has a few (a rare word or an old spelling near a common one): measured on the training splits, 3 of
+ * 146 overproof transcriptions reach the share, and 94 of their 146 OCR texts.
+ */
+const WEAK_SIGNS_PER_WORD = 0.02;
+const MIN_WEAK_SIGNS = 3;
+const WEAK_SIGN_MAX_RANK = 5000;
+const WEAK_SIGN_MAX_COST = 2.5;
+/** What a token says of its text: no sign of OCR, a weak one or a strong one. */
+const NO_SIGN = 0;
+const WEAK_SIGN = 1;
+const STRONG_SIGN = 2;
+type Sign = typeof NO_SIGN | typeof WEAK_SIGN | typeof STRONG_SIGN;
 /** Forms whose candidates the evidence source remembers, at most (then it starts again). */
 const CANDIDATE_CACHE_SIZE = 100_000;
 /** The document's own words (names) are candidates up to this cost: one or two cheap confusions. */
@@ -242,7 +262,7 @@ type FormKind = typeof WORD | typeof COUNTED | typeof NO_WORD;
 class Forms {
   private readonly kindMemo = new Map<string, FormKind>();
   private readonly candidateMemo = new Map<string, readonly Candidate[]>();
-  private readonly signMemo = new Map<string, boolean>();
+  private readonly signMemo = new Map<string, Sign>();
   private ownFilter: Affixes | undefined;
 
   constructor(
@@ -340,77 +360,98 @@ class Forms {
     return found;
   }
 
-  /** A sign of OCR (`isOcrSign`), memoised. */
-  isOcrSign(lower: string): boolean {
+  /** The sign of OCR a form is (`signOf`), memoised. */
+  sign(lower: string): Sign {
     let sign = this.signMemo.get(lower);
     if (sign === undefined) {
-      sign = isOcrSign(lower, this.evidence, this.evidence.source.wordAffixes);
+      sign = signOf(lower, this.evidence, this.evidence.source.wordAffixes);
       this.signMemo.set(lower, sign);
     }
     return sign;
   }
 }
 
-/** The signs of OCR in a text: lowercase tokens one cheap confusion from a very common word. */
+/** The signs of OCR in a text: lowercase tokens one usual confusion from a common word. */
 export interface OcrSigns {
   /** Lowercase tokens. */
   words: number;
+  /** Strong signs: one cheap confusion from a very common word (`tbe`, `aud`). */
   signs: number;
-  /** The first sign, for a reason. */
+  /** Weak signs, strong ones included: one usual confusion from a common word (`ficsh`, `hei`). */
+  weakSigns: number;
+  /** The signs of the kind that showed OCR (else the strong ones), and the first of them, for a reason. */
+  shownBy: number;
   first?: string;
   /** Enough of them: the text is OCR output. */
   shown: boolean;
 }
 
-function countSigns(all: readonly Token[], isSign: (lower: string) => boolean): OcrSigns {
+function countSigns(all: readonly Token[], signOfForm: (lower: string) => Sign): OcrSigns {
   let words = 0;
   let signs = 0;
+  let weakSigns = 0;
   let first: string | undefined;
+  let firstWeak: string | undefined;
   for (const t of all) {
     if (t.text !== t.lower || t.text.length < MIN_LENGTH) continue;
     words++;
-    if (!isSign(t.lower)) continue;
+    const sign = signOfForm(t.lower);
+    if (sign === NO_SIGN) continue;
+    weakSigns++;
+    firstWeak ??= t.text;
+    if (sign !== STRONG_SIGN) continue;
     signs++;
     first ??= t.text;
   }
+  const strong = signs >= Math.max(MIN_OCR_SIGNS, words * OCR_SIGNS_PER_WORD);
+  const weak = weakSigns >= Math.max(MIN_WEAK_SIGNS, words * WEAK_SIGNS_PER_WORD);
+  const byWeak = weak && !strong;
+  const shownFirst = byWeak ? firstWeak : first;
   return {
     words,
     signs,
-    ...(first !== undefined && { first }),
-    shown: signs >= Math.max(MIN_OCR_SIGNS, words * OCR_SIGNS_PER_WORD),
+    weakSigns,
+    shownBy: byWeak ? weakSigns : signs,
+    ...(shownFirst !== undefined && { first: shownFirst }),
+    shown: strong || weak,
   };
 }
 
 /** The signs of OCR in `text` (for source detection: `auto` picks the historic-OCR preset when shown). */
 export function ocrSigns(text: string, evidence: Evidence): OcrSigns {
-  const memo = new Map<string, boolean>();
+  const memo = new Map<string, Sign>();
   return countSigns(tokens(text), (lower) => {
     let sign = memo.get(lower);
-    if (sign === undefined) memo.set(lower, (sign = isOcrSign(lower, evidence)));
+    if (sign === undefined) memo.set(lower, (sign = signOf(lower, evidence)));
     return sign;
   });
 }
 
 /**
- * A sign of OCR: no word, one cheap confusion from a very common dictionary word (`tbe`, `aud`).
+ * The sign of OCR a form is: none for a word; strong for one cheap confusion from a very common
+ * dictionary word (`tbe`, `aud`); weak for one usual confusion from a common one (`ficsh`, `hei`).
  * `affixes` only make the search faster: the corrector has them anyway; source detection, which runs
  * on every text, does not load them for the few tokens it asks about.
  */
-function isOcrSign(lower: string, evidence: Evidence, affixes?: Affixes): boolean {
-  if (evidence.isWord(lower)) return false;
-  const cheap = candidates(lower, evidence.acceptsWord, {
+function signOf(lower: string, evidence: Evidence, affixes?: Affixes): Sign {
+  if (evidence.isWord(lower)) return NO_SIGN;
+  const near = candidates(lower, evidence.acceptsWord, {
     generic: false,
-    maxCost: SIGN_MAX_COST,
+    maxCost: WEAK_SIGN_MAX_COST,
     ...(affixes && { affixes }),
   });
-  return cheap.some((c) => {
+  let sign: Sign = NO_SIGN;
+  for (const c of near) {
     const rank = evidence.rank(c.word);
-    return rank > 0 && rank <= SIGN_MAX_RANK;
-  });
+    if (rank <= 0 || rank > WEAK_SIGN_MAX_RANK) continue;
+    if (rank <= SIGN_MAX_RANK && c.cost <= SIGN_MAX_COST) return STRONG_SIGN;
+    sign = WEAK_SIGN;
+  }
+  return sign;
 }
 
 function showsOcr(all: readonly Token[], forms: Forms): boolean {
-  return countSigns(all, (lower) => forms.isOcrSign(lower)).shown;
+  return countSigns(all, (lower) => forms.sign(lower)).shown;
 }
 
 /** What deciding token `t` reads, or nothing when the token is not to be corrected at all. */

@@ -74,6 +74,30 @@ describe('detectSource', () => {
   });
 
   it.each([
+    // Strong signs: one cheap confusion from a very common word.
+    ['chronam', 'The tbe mayor aud tbe clerk met.', 'OCR misreadings of common words ("tbe" and 2 more in 6 words)'],
+    // Weak signs, enough of them: one usual confusion from a common word (i read for r).
+    [
+      'chronam',
+      'The lettei came foi hei at the cieek farm on Monday, and she read it by the fire.',
+      'OCR misreadings of common words ("lettei" and 3 more in 16 words)',
+    ],
+    [
+      'generic',
+      'The letter came for her at the creek farm on Monday, and she read it by the fire.',
+      'no sign of a PressReader, pdftotext or historic OCR source',
+    ],
+    // Rare and old words are no misreadings.
+    [
+      'generic',
+      'The wight rode past the byre and the tarn at dusk, and the kine lowed in the croft.',
+      'no sign of a PressReader, pdftotext or historic OCR source',
+    ],
+  ])('with the word lists, %s: %s', (preset, text, reason) => {
+    expect(detectSource(text, evidence)).toEqual({ preset, reason });
+  });
+
+  it.each([
     ['statesman', 'pressreader'],
     ['pressreader-page', 'pressreader'],
     ['pdftotext-jump', 'pdftotext'],
