@@ -15,6 +15,7 @@ describe('ocr-confusions: non-words', () => {
     ['o read for e', 'they havo been there', 'they have been there'],
     ['u read for n', 'from tbe sea aud tbe land', 'from the sea and the land'],
     ['two confusions', 'tbo council', 'the council'],
+    ['two confusions, the second of tier 3 (i read for r)', 'the watciloo station', 'the waterloo station'],
     ['all capitals', 'TBE MAN', 'THE MAN'],
     ['a capitalised word at the start of a sentence', 'It rained. Tbe roads flooded.', 'It rained. The roads flooded.'],
     [
