@@ -288,8 +288,66 @@ describe('batch: terminal output', () => {
     articles(3);
     const r = await run([inDir, '--out-dir', outDir, '-j', '1'], null, { tty: true });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/\rclean-article: \d+\/\d+\+? files, [\d.]+ files\/s, [\d.]+ MB\/s\x1b\[K/);
+    expect(r.stderr).toMatch(
+      /\rclean-article: \d+\/\d+\+? files, [\d.]+ MB\/s, \d+:\d\d elapsed(, ETA \d+:\d\d)?\x1b\[K/,
+    );
     expect(r.stderr).toMatch(/\r\x1b\[Kclean-article: 3 files: 3 processed/);
+  });
+
+  it('--no-progress: no progress line on a terminal either', async () => {
+    articles(3);
+    const r = await run([inDir, '--out-dir', outDir, '-j', '1', '--no-progress'], null, { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/[\r\x1b]/);
+    expect(r.stderr).toMatch(/^clean-article: 3 files: 3 processed/);
+  });
+
+  it('--progress off a terminal: plain progress lines on stderr, nothing on stdout, error lines whole', async () => {
+    articles(3);
+    writeTree(inDir, { 'bad.txt': Buffer.from([0, 1, 2]) });
+    const r = await run([inDir, '--out-dir', outDir, '-j', '1', '--progress']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/[\r\x1b]/);
+    const lines = r.stderr.trimEnd().split('\n');
+    const progress = lines.filter((l) => / files, [\d.]+ MB\/s, /.test(l));
+    expect(progress.length).toBeGreaterThan(0);
+    for (const line of progress) {
+      expect(line).toMatch(
+        /^clean-article: \d+\/\d+\+? files, [\d.]+ MB\/s, \d+:\d\d elapsed(, ETA \d+:\d\d)?(, 1 failed)?$/,
+      );
+    }
+    expect(lines).toContain(
+      `clean-article: ${path.join(inDir, 'bad.txt')}: looks like a binary file (NUL or control bytes), not text`,
+    );
+    expect(lines.at(-2)).toMatch(/^clean-article: 4 files: 3 processed, 0 skipped, 1 failed/);
+  });
+
+  it('--progress never mixes into stdout: --check names and --stats=json stay whole', async () => {
+    writeTree(inDir, { 'a.txt': 'Fine.\n', 'b.txt': 'Two  spaces.\n' });
+    const check = await run(['--check', inDir, '-j', '1', '--progress']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toBe(`${path.join(inDir, 'b.txt')}\n`);
+    expect(check.stderr).toMatch(/^clean-article: \d\/\d\+? files, /m);
+    const stats = await run([inDir, '--out-dir', outDir, '--stats=json', '-j', '1', '--progress']);
+    expect(stats.code).toBe(0);
+    const records = stats.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { input: string });
+    expect(records.map((r) => path.basename(r.input))).toEqual(['a.txt', 'b.txt']);
+    expect(stats.stderr).toMatch(/^clean-article: \d\/\d\+? files, /m);
+  });
+
+  it.each([
+    [['--progress', '-q'], '--progress and --quiet: choose one'],
+    [['--progress'], '--progress: only with --out-dir, --in-place or --check on several files (a batch)'],
+  ])('refuses %j outside what it is for', async (flags, message) => {
+    articles(1);
+    const input = path.join(inDir, 'a000.txt');
+    const batch = flags.includes('-q') ? ['--out-dir', outDir] : [];
+    const r = await run([input, ...batch, ...flags]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `clean-article: ${message}\n` });
   });
 
   it('--quiet prints errors only: no progress, warnings or summary', async () => {

@@ -82,12 +82,36 @@ describe('--check', () => {
     expect(clean).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('a file that cannot be read is exit status 1 too, with its line on stderr', async () => {
-    writeTree(dir, { 'a.txt': CLEAN });
-    const r = await runCli(['--check', file('a.txt'), file('missing.txt'), '-q'], { env: {} });
+  it('an input that cannot be checked is exit status 2 (prettier, diff), not 1 ("would change")', async () => {
+    writeTree(dir, { 'a.txt': CLEAN, 'bin.txt': Buffer.from([0, 1, 2]) });
+    const missing = await runCli(['--check', file('missing.txt')], { env: {} });
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: `clean-article: ${file('missing.txt')}: no such file\n` });
+    const binary = await runCli(['--check', '-'], { stdin: Buffer.from([0, 1, 2]), env: {} });
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toMatch(/^clean-article: <stdin>: looks like a binary file/);
+    const batch = await runCli(['--check', file('a.txt'), file('missing.txt'), file('bin.txt'), '-q', '-j', '1'], {
+      env: {},
+    });
+    expect(batch.code).toBe(2);
+    expect(batch.stdout).toBe('');
+    expect(batch.stderr).toMatch(/missing\.txt: no such file\n.*bin\.txt: looks like a binary file/s);
+  });
+
+  it('in a batch, an input that cannot be checked wins over one that would change (as prettier and black)', async () => {
+    writeTree(dir, { 'a.txt': CLEAN, 'dirty.txt': DIRTY });
+    const both = await runCli(['--check', file('dirty.txt'), file('missing.txt'), '-j', '1'], { env: {} });
+    expect(both.code).toBe(2);
+    expect(both.stdout).toBe(`${file('dirty.txt')}\n`);
+    expect(both.stderr).toMatch(/2 files: 1 would change, 0 unchanged, 1 failed/);
+    const changed = await runCli(['--check', file('dirty.txt'), file('a.txt'), '-j', '1', '-q'], { env: {} });
+    expect(changed).toEqual({ code: 1, stdout: `${file('dirty.txt')}\n`, stderr: '' });
+    const clean = await runCli(['--check', file('a.txt'), file('a.txt'), '-j', '1', '-q'], { env: {} });
+    expect(clean).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('without --check, an input that cannot be read is still exit status 1', async () => {
+    const r = await runCli([file('missing.txt')], { env: {} });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/missing\.txt: no such file/);
   });
 
   it.each([

@@ -4,7 +4,16 @@
  */
 import fs from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXIT_CHANGED, EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError, messageLine } from '../core/errors.js';
+import {
+  EXIT_CHANGED,
+  EXIT_CHECK_FAILED,
+  EXIT_INPUT,
+  EXIT_OK,
+  EXIT_USAGE,
+  InputError,
+  UsageError,
+  messageLine,
+} from '../core/errors.js';
 import { createEvidenceSource } from '../io/data-files.js';
 import { cleanArticle } from '../index.js';
 import { decodeBytes } from '../core/decode.js';
@@ -29,6 +38,7 @@ import { TRANSFORMS } from '../transforms/index.js';
 import { wouldChange } from '../report/changes.js';
 import { FORMATS, type Format } from '../render/index.js';
 import type { EngineOptions } from '../run/tasks.js';
+import { progressMode } from '../run/progress.js';
 import {
   addReportOptions,
   attachOptionalValues,
@@ -70,12 +80,14 @@ Examples:
   $ ${NAME} --stats --preset chronam a.txt   quality signals, with the historic-OCR preset
   $ ${NAME} --check scans/                   exit 1 if cleaning would change a file; lists them
   $ ${NAME} scans/ --out-dir clean/          every .txt below scans/, mirrored under clean/
+  $ ${NAME} scans/ --out-dir c/ --progress   files done, MB/s, ETA on stderr, also in a log
   $ ${NAME} 'scans/**/*.txt' --out-dir out   quoted patterns are expanded by ${NAME}
   $ ${NAME} --in-place --backup .orig a.txt  replace a file, keeping the original as a.txt.orig
   $ ${NAME} --jsonl < in.jsonl > out.jsonl   clean the "text" of each JSON Lines record
 
 Exit status: 0 success, 1 an input could not be processed, 2 usage error,
-130 / 143 stopped by Ctrl-C / SIGTERM; with --check, 1 also when cleaning would change an input.`;
+130 / 143 stopped by Ctrl-C / SIGTERM; with --check: 0 nothing would change, 1 cleaning
+would change an input, 2 an input could not be checked (this wins over 1) or usage error.`;
 
 /** Other names of formats, as pandoc and editors spell them. */
 const FORMAT_ALIASES: Readonly<Record<string, Format>> = { md: 'markdown' };
@@ -129,6 +141,8 @@ export function createProgram(
     )
     .option('--review <file>', 'also write an HTML page to review the run: files worst first, diffs, edits by rule')
     .option('-q, --quiet', 'no warnings, progress or summary; errors only')
+    .option('--progress', 'batch: show files done, MB/s, elapsed time and ETA on stderr, also when it is no terminal')
+    .option('--no-progress', 'batch: no progress line, also on a terminal')
     .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order')
     .option('--article-key <name>', 'with --jsonl: add the article\'s parts under this key (default "article")');
   addReportOptions(program)
@@ -260,10 +274,13 @@ async function writeReview(
 /** Run the CLI; resolves to the exit status. Errors become one line on stderr. */
 export async function main(argv: readonly string[], io: CliIO = process): Promise<number> {
   let exitCode = EXIT_OK;
+  // With --check, exit status 1 says "would change": an error is then EXIT_CHECK_FAILED instead.
+  let checking = false;
   // Every write to stdout is checked: a full disk behind `>` is an error of one line, not a stack trace.
   const out = new StreamWriter(io.stdout);
   const program = createProgram({ stdout: io.stdout, stderr: io.stderr, out }, async (inputs, options) => {
     const mode = chooseMode(inputs, options);
+    checking = options.check === true;
     if (mode === 'list') return listTransforms(out);
     checkOptions(mode, inputs, options);
     // Batches and streams are loaded only when asked for, to keep one article's start-up short.
@@ -285,6 +302,13 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
         stdin: io.stdin,
         stderr: io.stderr,
         ...(io.signals && { signals: io.signals }),
+        progress: progressMode({
+          option: options.progress,
+          quiet: options.quiet === true,
+          stderrTTY: io.stderr.isTTY === true,
+          term: (io.env ?? process.env).TERM,
+        }),
+        stdoutTTY: io.stdout.isTTY === true,
       });
     } else {
       exitCode = await cleanOne(inputs[0], options, io, out);
@@ -295,19 +319,24 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
     await program.parseAsync(attachOptionalValues(argv), { from: 'user' });
   } catch (error) {
     stdoutFailed = error instanceof OutputClosed || (error instanceof InputError && error.file === '<stdout>');
-    exitCode = reportError(error, io);
+    exitCode = checked(reportError(error, io), checking);
   }
   // Whatever the outcome, what was written must reach stdout, or the failure be said (once).
   if (!stdoutFailed) {
     try {
       await out.flush();
     } catch (error) {
-      const code = reportError(error, io);
-      if (exitCode === EXIT_OK) exitCode = code;
+      const code = checked(reportError(error, io), checking);
+      if (exitCode === EXIT_OK || exitCode === EXIT_CHANGED) exitCode = code;
     }
   }
   out.close();
   return exitCode;
+}
+
+/** The status of an error: with `--check`, an input that could not be checked is not "would change" (1). */
+function checked(code: number, checking: boolean): number {
+  return checking && code === EXIT_INPUT ? EXIT_CHECK_FAILED : code;
 }
 
 function reportError(error: unknown, io: CliIO): number {

@@ -60,10 +60,12 @@ export interface CliOptions {
   provenance?: boolean;
   /** `--explain-rules`: the transforms, rules or `transform/rule`s to explain. */
   explainRules?: string[];
-  /** `--check`: write nothing; exit 1 if cleaning would change an input. */
+  /** `--check`: write nothing; exit 1 if cleaning would change an input, 2 if one could not be checked. */
   check?: boolean;
   /** `--color`: when the diff is coloured. */
   color?: 'auto' | 'always' | 'never';
+  /** `--progress` (true) / `--no-progress` (false); undefined: on a terminal only. */
+  progress?: boolean;
 }
 
 /** A comma-separated list, repeatable: `--skip a,b --skip c`. */
@@ -136,6 +138,7 @@ export function checkOptions(mode: Mode, inputs: readonly string[], options: Cli
   checkSelection({ only: options.only, skip: options.skip, enable: options.enable });
   if (options.encoding) checkEncoding(options.encoding);
   if (options.check) checkCheck(mode, options);
+  if (options.progress === true && options.quiet) throw new UsageError('--progress and --quiet: choose one');
   if (options.explainRules !== undefined) checkExplainRules(options);
   if (mode === 'jsonl') checkJsonl(inputs, options);
   else if (mode === 'batch') checkBatch(inputs, options);
@@ -219,6 +222,7 @@ function checkNoBatchOptions(options: CliOptions): void {
     ['--files-from', options.filesFrom !== undefined, '--out-dir or --in-place'],
     ['-0', options.null === true, '--files-from'],
     ['--base', options.base !== undefined, '--out-dir'],
+    ['--progress', options.progress === true, '--out-dir, --in-place or --check on several files (a batch)'],
   ];
   for (const [flag, given, needs] of batchOnly) if (given) throw new UsageError(`${flag}: only with ${needs}`);
 }

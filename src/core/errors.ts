@@ -6,6 +6,13 @@ export const EXIT_INPUT = 1;
 export const EXIT_USAGE = 2;
 /** `--check`: cleaning would change an input (as `prettier --check` and `git diff --exit-code`). */
 export const EXIT_CHANGED = 1;
+/**
+ * `--check`: an input could not be checked (missing, unreadable, binary, ...), or the run could not
+ * be made. Not EXIT_INPUT, which is 1 too: "would change" and "could not read" must differ for a CI
+ * job. 2, as `prettier --check` ("something's wrong"), `diff` and `cmp` ("trouble"), and it wins
+ * over EXIT_CHANGED in a batch that has both, as in prettier and black.
+ */
+export const EXIT_CHECK_FAILED = 2;
 
 /** A problem with how the tool was called: options, transform ids, configuration. */
 export class UsageError extends Error {

@@ -8,7 +8,8 @@ import type { CliOptions } from '../cli/options.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EXIT_CHANGED, EXIT_INPUT, EXIT_OK, UsageError, messageLine } from '../core/errors.js';
+import { Progress, progressMode, type ProgressMode } from './progress.js';
+import { EXIT_CHANGED, EXIT_CHECK_FAILED, EXIT_INPUT, EXIT_OK, UsageError, messageLine } from '../core/errors.js';
 import { compileGlob, isGlob, type Glob } from '../io/glob.js';
 import { walkFolder } from '../io/walk.js';
 import {
@@ -45,9 +46,6 @@ export const OUTPUT_EXTENSIONS: Readonly<Record<Format, string>> = {
   tei: '.xml',
 };
 
-/** Progress is redrawn at most this often (ms): often enough to look alive, rarely enough to cost nothing. */
-const PROGRESS_INTERVAL_MS = 100;
-
 export type BatchOptions = Pick<
   CliOptions,
   | 'format'
@@ -79,6 +77,10 @@ export interface BatchIO {
   signals?: Signals;
   /** Where `--files-from -` reads its list. */
   stdin?: NodeJS.ReadableStream;
+  /** How progress is shown (see `progressMode`); default: redrawn when stderr is a terminal, unless quiet. */
+  progress?: ProgressMode;
+  /** Stdout is a terminal (the progress line is cleared before each write there). */
+  stdoutTTY?: boolean;
 }
 
 interface Root {
@@ -403,53 +405,6 @@ function reportLine(r: FileResult): string {
   return `${JSON.stringify({ ...record, ...(stats !== undefined && { stats }), ...(r.changed !== undefined && { changed: r.changed }) })}\n`;
 }
 
-/** One redrawn line on a terminal: files done of total, rate, failures. Nothing when not enabled. */
-class Progress {
-  done = 0;
-  failed = 0;
-  bytes = 0;
-  /** Files found so far by the counting walk, and whether it has finished. */
-  found = 0;
-  counted = false;
-  private readonly start = performance.now();
-  private last = -Infinity;
-  private shown = false;
-
-  constructor(
-    private readonly stream: NodeJS.WritableStream & { columns?: number },
-    readonly enabled: boolean,
-  ) {}
-
-  draw(): void {
-    if (!this.enabled) return;
-    const now = performance.now();
-    if (now - this.last < PROGRESS_INTERVAL_MS) return;
-    this.last = now;
-    const seconds = Math.max((now - this.start) / 1000, 1e-3);
-    const total = this.counted ? `${this.found}` : `${this.found}+`;
-    const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
-    const line = `${NAME}: ${this.done}/${total} files, ${(this.done / seconds).toFixed(1)} files/s, ${(this.bytes / 1e6 / seconds).toFixed(1)} MB/s${failed}`;
-    // Cut to the terminal's width (less one column: writing the last one wraps on some terminals), or
-    // every redraw would start a new line.
-    const width = this.stream.columns;
-    const fitted = width !== undefined && width > 1 && line.length > width - 1 ? line.slice(0, width - 1) : line;
-    this.stream.write(`\r${fitted}\x1b[K`);
-    this.shown = true;
-  }
-
-  /** Write a line of its own (an error), then let the progress line be redrawn below it. */
-  print(line: string): void {
-    this.clear();
-    this.stream.write(line);
-    this.last = -Infinity;
-  }
-
-  clear(): void {
-    if (this.shown) this.stream.write('\r\x1b[K');
-    this.shown = false;
-  }
-}
-
 /**
  * The `--report` file of a run: each file's line is written as the file is done, to a temporary file
  * beside the report, which replaces the report at the end of the run, also of a run stopped by Ctrl-C
@@ -490,6 +445,19 @@ class ReportFile {
   }
 }
 
+/**
+ * The size of a file, 0 when it cannot be told (it is then reported as it is cleaned). Synchronous:
+ * a few microseconds, where an asynchronous stat would give the counting walk one file per turn of
+ * the event loop, which a batch in the main thread (`--jobs 1`) takes only between files.
+ */
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Run a batch; resolves to the exit status. `engine` options are already validated. */
 export async function runBatch(
   inputs: readonly string[],
@@ -504,7 +472,11 @@ export async function runBatch(
   const plan = planBatch(inputs, options, listed);
   const start = performance.now();
   const quiet = options.quiet === true;
-  const progress = new Progress(io.stderr, io.stderr.isTTY === true && !quiet);
+  const progress = new Progress(
+    io.stderr,
+    io.progress ?? progressMode({ option: undefined, quiet, stderrTTY: io.stderr.isTTY === true, term: undefined }),
+    { stdoutTTY: io.stdoutTTY === true },
+  );
   const say = (line: string) => progress.print(messageLine(line));
 
   if (plan.outAbs !== undefined) {
@@ -516,14 +488,16 @@ export async function runBatch(
 
   let finished = false;
   if (progress.enabled) {
-    // A second, cheap walk (names only) counts the files while the first is being cleaned.
+    // A second, cheap walk (names and sizes) counts the files while the first is being cleaned.
     void (async () => {
       for await (const item of walkInputs(plan)) {
         if (finished) return;
-        if (item.kind !== 'warning') progress.found++;
+        if (item.kind === 'warning') continue;
+        progress.found++;
+        if (item.kind === 'file') progress.totalBytes += sizeOf(item.input);
       }
       progress.counted = true;
-    })();
+    })().catch(() => undefined);
   }
 
   const review =
@@ -564,7 +538,9 @@ export async function runBatch(
         }
         counts[result.status]++;
         progress.done++;
-        progress.bytes += result.bytes;
+        if (result.status === 'ok') progress.bytes += result.bytes;
+        // Done without being cleaned: its size is done too, or the estimate would wait for it.
+        else if (progress.enabled) progress.settledBytes += sizeOf(result.input);
         if (result.status === 'failed') {
           progress.failed++;
           say(`${result.input}: ${result.error}`);
@@ -584,9 +560,15 @@ export async function runBatch(
         if (result.changed) {
           changed++;
           // The names on stdout, one a line (for xargs), unless a diff or explanation fills stdout.
-          if (!result.reports?.stdout) await io.out.write(`${result.input}\n`);
+          if (!result.reports?.stdout) {
+            progress.beforeStdout();
+            await io.out.write(`${result.input}\n`);
+          }
         }
-        if (result.reports?.stdout) await io.out.write(result.reports.stdout);
+        if (result.reports?.stdout) {
+          progress.beforeStdout();
+          await io.out.write(result.reports.stdout);
+        }
         if (result.reports?.stderr) progress.print(result.reports.stderr);
         for (const [id, n] of Object.entries(result.editsByTransform)) edits.set(id, (edits.get(id) ?? 0) + n);
         progress.draw();
@@ -600,7 +582,7 @@ export async function runBatch(
     finished = true;
     stop.dispose();
     await runner.close();
-    progress.clear();
+    progress.stop();
   }
   // The page is written whole at the end (also of a stopped run: it shows the files done). A failure
   // to write it is one line and exit status 1; the outputs and the report are written already.
@@ -623,6 +605,7 @@ export async function runBatch(
     const byTransform = TRANSFORM_IDS.filter((id) => edits.has(id)).map((id) => `${id} ${edits.get(id)}`);
     io.stderr.write(`${NAME}: edits: ${byTransform.length > 0 ? byTransform.join(', ') : 'none'}\n`);
   }
-  if (counts.failed > 0) return EXIT_INPUT;
+  // With --check, a file that could not be checked wins over those that would change (prettier, black).
+  if (counts.failed > 0) return plan.check ? EXIT_CHECK_FAILED : EXIT_INPUT;
   return changed > 0 ? EXIT_CHANGED : EXIT_OK;
 }
