@@ -105,11 +105,31 @@ const CHEAP_SECOND_MAX_COST = 2.0;
 const TWO_CONFUSIONS_MAX_COST = 4.5;
 const isSecond = ([r, p, c]: readonly [string, string, number]) =>
   c <= SECOND_CONFUSION_MAX_COST && r !== '' && p !== '';
-const SECOND_CONFUSIONS = CONFUSIONS.filter(isSecond);
 /** A long s read as f (`fuch` for `such`): right for 18th- and early 19th-century print. */
 export const LONG_S: readonly [string, string, number] = ['f', 's', 1.5];
-const WITH_LONG_S = [...CONFUSIONS, LONG_S];
-const SECOND_WITH_LONG_S = WITH_LONG_S.filter(isSecond);
+/**
+ * Accented letters in English OCR: a mark the OCR added to a plain letter (`wàter`, `défendant`,
+ * `rófused`), or `í` for the `r` or `f` it half resembles (`íoutes`, `peí`, `oí`). Tried only for a
+ * token that has a letter outside ASCII, so they cost the other tokens nothing. Not the diaeresis on
+ * `i`, `e` and `o`, which English prints (`naïve`, `Brontë`, `coöperate`).
+ */
+export const ACCENTS: readonly (readonly [read: string, printed: string, cost: number])[] = [
+  ...[...'àáâäã'].map((r) => [r, 'a', 1.5] as const),
+  ...[...'èéê'].map((r) => [r, 'e', 1.5] as const),
+  ...[...'ìíî'].map((r) => [r, 'i', 1.5] as const),
+  ...[...'òóôõ'].map((r) => [r, 'o', 1.5] as const),
+  ...[...'ùúûü'].map((r) => [r, 'u', 1.5] as const),
+  ['ç', 'c', 1.5],
+  ['ñ', 'n', 1.5],
+  ['í', 'r', 2.0],
+  ['í', 'f', 2.5],
+];
+/** The tables, by long s (bit 1) and accents (bit 2): all confusions, and those a second one may be. */
+const TABLES = [0, 1, 2, 3].map((k) => {
+  const all = [...CONFUSIONS, ...(k & 1 ? [LONG_S] : []), ...(k & 2 ? ACCENTS : [])];
+  return { all, seconds: all.filter(isSecond) };
+});
+const NON_ASCII = /[^\x00-\x7f]/;
 /** A letter inserted, dropped or replaced by another that no confusion names. */
 export const GENERIC_EDIT_COST = 5;
 /** Confusions undone in one word at most. */
@@ -171,8 +191,7 @@ export const acceptWords =
 
 export function candidates(read: string, accept: Acceptor, options: CandidateOptions = {}): Candidate[] {
   const { longS = false, generic = true, maxCost = Infinity, near, affixes } = options;
-  const table = longS ? WITH_LONG_S : CONFUSIONS;
-  const seconds = longS ? SECOND_WITH_LONG_S : SECOND_CONFUSIONS;
+  const { all: table, seconds } = TABLES[(longS ? 1 : 0) | (NON_ASCII.test(read) ? 2 : 0)]!;
   const found = new Map<string, Candidate>();
   // Each string tried is described by its parts and asked about without being built; only accepted
   // ones are built and kept, with the cheapest way there (`how`, spelled out only for them: the

@@ -16,6 +16,10 @@ describe('ocr-confusions: non-words', () => {
     ['u read for n', 'from tbe sea aud tbe land', 'from the sea and the land'],
     ['two confusions', 'tbo council', 'the council'],
     ['two confusions, the second of tier 3 (i read for r)', 'the watciloo station', 'the waterloo station'],
+    ['an accent the OCR added', 'the wàter was cold', 'the water was cold'],
+    ['an accent the OCR added, in a long word', 'the défendant said', 'the defendant said'],
+    ['í read for r', 'the íoutes were long', 'the routes were long'],
+    ['í read for f', 'a member oí the board', 'a member of the board'],
     ['all capitals', 'TBE MAN', 'THE MAN'],
     ['a capitalised word at the start of a sentence', 'It rained. Tbe roads flooded.', 'It rained. The roads flooded.'],
     [
@@ -106,6 +110,9 @@ describe('ocr-confusions: leaves', () => {
     ['words with endings and beginnings the lists lack', 'old mischiefs and unfrequently heard reasonings'],
     ['a compound of two words', 'the bootmakers of the town'],
     ['a title abbreviation without a period', 'Mr Smith and Mrs Brown'],
+    ['an accented word the lists have', 'a café in town'],
+    ['a diaeresis English prints', 'the naïve boy and the coöperative store'],
+    ['accented names', 'Señor José came'],
   ])('%s', (_name, input) => {
     const result = apply('ocr-confusions', input);
     expect(result.text).toBe(input);
