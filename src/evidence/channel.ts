@@ -4,7 +4,8 @@
  * frequent ones in historic newspaper OCR cost least (`o` read for `e` most of all, then `u`/`n`,
  * `c`/`e`, `b`/`h`, `li`/`h`, `rn`/`m`...). Any other single letter inserted, dropped or replaced is a
  * generic edit and costs more. A candidate is what the printed word may have been: the read word with
- * up to `MAX_CONFUSIONS` confusions undone, or one generic edit (`candidates`).
+ * up to `MAX_CONFUSIONS` confusions undone, or one generic edit, or (when neither gives a word) one
+ * confusion and one generic edit (`candidates`).
  */
 
 import { PREFIX_START, prefixStep, type Affixes } from './prefixes.js';
@@ -263,6 +264,20 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
       }
     }
   };
+  // One letter of `word` replaced or dropped by the OCR (a letter it lost is in the table), after
+  // the confusion `r0 -> p0` that gave `word`, if any. With `affixes`, only where the letters before
+  // it begin a word and those after it end one.
+  const genericEdits = (word: string, cost: number, r0: string | undefined, p0: string, slot: Ends) => {
+    const ends = affixes ? slot.of(word, affixes) : undefined;
+    const reach = Math.min(word.length - 1, ends ? ends.reach : word.length);
+    for (let i = Math.max(0, ends ? ends.tail - 1 : 0); i <= reach; i++) {
+      offer(word, i, '', i + 1, cost + GENERIC_EDIT_COST, r0, p0, word[i]!, '');
+      for (const letter of LETTERS) {
+        if (letter === word[i] || (ends && !(ends.begins(i, letter) && ends.ends(i + 1, letter)))) continue;
+        offer(word, i, letter, i + 1, cost + GENERIC_EDIT_COST, r0, p0, word[i]!, letter);
+      }
+    }
+  };
   expand(read, 0, 0, undefined, '', 0, false);
   // Round two, only when round one found nothing cheap: letters lost or added that the first round
   // leaves out, and for longer words one generic edit.
@@ -270,8 +285,9 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
   for (const c of found.values()) cheapest = Math.min(cheapest, c.cost);
   if (generic && cheapest > ROUND_TWO_BELOW && maxCost >= GENERIC_EDIT_COST) {
     expand(read, 0, 0, undefined, '', 0, true);
+    const long = read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read);
     // One letter replaced or added by the OCR, anywhere (a lost letter is in the table already).
-    if (read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read) && near) {
+    if (long && near) {
       for (const word of near(read)) {
         if (!accept(word, word.length, '', word.length)) continue;
         const known = found.get(word);
@@ -279,14 +295,15 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
           found.set(word, { word, cost: GENERIC_EDIT_COST, how: describeEdit(read, word) });
         }
       }
-    } else if (read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read)) {
-      const ends = affixes ? ENDS[0]!.of(read, affixes) : undefined;
-      const reach = Math.min(read.length - 1, ends ? ends.reach : read.length);
-      for (let i = Math.max(0, ends ? ends.tail - 1 : 0); i <= reach; i++) {
-        offer(read, i, '', i + 1, GENERIC_EDIT_COST, undefined, '', read[i]!, '');
-        for (const letter of LETTERS) {
-          if (letter === read[i] || (ends && !(ends.begins(i, letter) && ends.ends(i + 1, letter)))) continue;
-          offer(read, i, letter, i + 1, GENERIC_EDIT_COST, undefined, '', read[i]!, letter);
+    } else if (long) {
+      genericEdits(read, 0, undefined, '', ENDS[0]!);
+    }
+    // Still nothing: one confusion and one generic edit (`pieasury` -> `treasury`,
+    // `p` for `t` and `i` for `r`), the edit anywhere in the word the confusion gave.
+    if (long && found.size === 0 && maxCost >= GENERIC_EDIT_COST + SECOND_CONFUSION_MAX_COST) {
+      for (const [r, p, c] of seconds) {
+        for (let at = read.indexOf(r); at !== -1; at = read.indexOf(r, at + 1)) {
+          genericEdits(read.slice(0, at) + p + read.slice(at + r.length), c, r, p, ENDS[1]!);
         }
       }
     }

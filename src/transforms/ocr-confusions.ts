@@ -29,7 +29,7 @@
  * Example: `tbe rnan said` -> `the man said`.
  */
 import { isUpperCode, matchCase } from '../core/words.js';
-import { candidates, type Candidate } from '../evidence/channel.js';
+import { candidates, GENERIC_EDIT_COST, type Candidate } from '../evidence/channel.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
@@ -45,6 +45,8 @@ export interface OcrConfusionOptions {
 const NON_WORD_MARGIN = 3;
 /** ...and the second-best candidate by this much. */
 const SECOND_MARGIN = 1.5;
+/** ...and by this much more when the best is more than one generic edit away (`pieasury`: `pleasure` or `treasury`). */
+const FAR_SECOND_EXTRA_MARGIN = 1.5;
 /** A real word is replaced only when the candidate beats it by this much, with pair evidence. */
 const REAL_WORD_MARGIN = 4;
 /** Confusions allowed for a real-word correction (one cheap one: `o` for `e`, `b` for `h`). */
@@ -673,7 +675,9 @@ function decideNonWord(site: Site): Decision | undefined {
     model.logCount(t.lower) > -Infinity || (evidence.rank(t.lower) > 0 && evidence.rank(t.lower) <= KNOWN_MAX_RANK);
   const gain = best.score - keepScore(site);
   if (gain < NON_WORD_MARGIN + (known ? KNOWN_EXTRA_MARGIN : 0)) return undefined;
-  if (second && best.score - second.score < SECOND_MARGIN) return undefined;
+  // Two changes of which one is no usual confusion reach more words: the runner-up must be further behind.
+  const secondMargin = SECOND_MARGIN + (c.cost > GENERIC_EDIT_COST ? FAR_SECOND_EXTRA_MARGIN : 0);
+  if (second && best.score - second.score < secondMargin) return undefined;
   return {
     word: c.word,
     rule: 'non-word',
