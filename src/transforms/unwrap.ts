@@ -111,7 +111,10 @@ function opensHeading(lines: readonly Line[], at: number): boolean {
  */
 function runsOnInProse(line: string, next: string): boolean {
   if (next.length > line.length || isHeadingLine(line) || parseByline(line) !== undefined) return false;
-  return line.split(/\s+/).slice(1).some((w) => /^\p{Ll}{4}/u.test(w));
+  return line
+    .split(/\s+/)
+    .slice(1)
+    .some((w) => /^\p{Ll}{4}/u.test(w));
 }
 
 /** The line break runs the paragraph on: the line ends in a comma or hyphen, or the next starts in lower case. */
