@@ -348,6 +348,17 @@ describe('articleStarts: several articles in one text', () => {
       [0, 3],
     ],
     [
+      "a dateline with the wire's route",
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'AMERICAN IS FREED',
+        'Rotterdam, March 8, (via London) One American citizen and seven others were set free from the camp.',
+      ],
+      [0, 3],
+    ],
+    [
       'a dateline with a full stop for its comma',
       ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'STRIKERS GO BACK', dated('PITTSBURGH.'), more],
       [0, 3],
@@ -397,6 +408,19 @@ describe('articleStarts: several articles in one text', () => {
       [0, 4],
     ],
     [
+      'a head with a note in brackets',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'WILSON BACK AT ISSUE',
+        'Firmly Supported by Congress.',
+        '(Text of the note on page 2.)',
+        more,
+      ],
+      [0, 3],
+    ],
+    [
       'a head whose dated story opens with a short block',
       [
         'NEW BRIDGE OPENED',
@@ -419,6 +443,18 @@ describe('articleStarts: several articles in one text', () => {
         dated('Chicago,'),
       ],
       [0, 3],
+    ],
+    [
+      'a head under the signature that closes the story above (the signature stays with it)',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'J. H. SMITH, Local Forecaster.',
+        'DEATH OF WOMAN A MYSTERY',
+        dated('Chicago,'),
+      ],
+      [0, 4],
     ],
   ])('on a historic page, splits at %s', (_name, blocks, starts) => {
     expect(articleStarts(blocks, { historic: true })).toEqual(starts);

@@ -56,15 +56,15 @@ const HEAD_MAX_BLOCKS = 5;
 /**
  * A dateline opening a historic story: a place (up to five capitalised words: `WASHINGTON`, `St.
  * Louis, Mo.`, `Washington, D. C.`), a comma or a full stop (OCR reads one for the other), a month,
- * a day, then a dash, a full stop or the `?` OCR makes of a dash: `MILLBROOK, July 1.—`, `Rome, Jan.
- * 3.—`, `Berlin. Jan. 3.—`, `PITTSBURGH. Feb. 10?Six`. A wire credit in brackets may come first: `(By
- * Associated Press) CONFLUENCE, Pa., Feb. 16.?`. A weekday is no place (`Wednesday Evening, May 31—` is a
- * programme), and without the mark after the day it is a date in a sentence (`Monday, Jan. 3, the`).
- * OCR may put a mark or two before the place (`^Flagstaff, Ariz.`) and digits in the state (`Peoria,
- * 111.` for `Ill.`).
+ * a day, then a dash, a full stop, the `?` OCR makes of a dash, or the wire's route (`, (via
+ * London`): `MILLBROOK, July 1.—`, `Rome, Jan. 3.—`, `Berlin. Jan. 3.—`, `PITTSBURGH. Feb. 10?Six`.
+ * A wire credit in brackets may come first: `(By Associated Press) CONFLUENCE, Pa., Feb. 16.?`. A
+ * weekday is no place (`Wednesday Evening, May 31—` is a programme), and without the mark after the
+ * day it is a date in a sentence (`Monday, Jan. 3, the`). OCR may put a mark or two before the place
+ * (`^Flagstaff, Ariz.`) and digits in the state (`Peoria, 111.` for `Ill.`).
  */
 const DATELINE_START =
-  /^(?:\([^()]{3,40}\)\s*)?[\p{P}\p{S}]{0,2}(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)\p{Lu}[\p{L}'’.]*(?:[ ,.]{1,3}[\p{Lu}\d][\p{L}\d'’.]*){0,4}[,.] (?:Jan|Feb|Fob|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*[.,]? ?(?:\d{1,2}|[IlS]\d?|\d[IlS])(?:st|nd|rd|th)?(?:\.?\s*[—–-]|\?|\.)/u;
+  /^(?:\([^()]{3,40}\)\s*)?[\p{P}\p{S}]{0,2}(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)\p{Lu}[\p{L}'’.]*(?:[ ,.]{1,3}[\p{Lu}\d][\p{L}\d'’.]*){0,4}[,.] (?:Jan|Feb|Fob|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*[.,]? ?(?:\d{1,2}|[IlS]\d?|\d[IlS])(?:st|nd|rd|th)?(?:\.?\s*[—–-]|\?|\.|,? \(via\b)/u;
 /**
  * A historic head's block in Title Case: at least this share of its words of four letters or more
  * start with a capital (OCR and the odd lower-case word: `Believed That President Will immediately
@@ -110,7 +110,11 @@ const isNameList = (block: string): boolean => block.includes(',') && (block.mat
  *   or more, all of them headline lines and decks (`BANK ROBBED` / `AT NOON`, `Hides From China` /
  *   `Bring Anthrax` / `TWO EMPLOYEES OF TANNERY CONTRACT DISEASE.`), then a body paragraph. A head in
  *   mixed case alone has no name in it (`Mrs. J. Brown`, `John Smith, president`: a list of officers),
- *   and no head holds a list of names (`Mrs. King, Mrs. E. H. Parker.`).
+ *   and no head holds a list of names (`Mrs. King, Mrs. E. H. Parker.`); an all-caps headline longer
+ *   than a crosshead may be (its lines joined by unwrap) is stacked on its own.
+ * On a historic page a head may open with a Title Case line with a full stop (`Sayville Censor.`), may
+ * hold scraps of OCR noise and a note in brackets (`(Text memorandum on page 2.)`), and a long Title
+ * Case deck is part of it, not the body; the body before it is no all-caps block.
  * A crosshead never starts an article: one line (all caps, or Title Case like `To Ask Information.`)
  * with a body paragraph right under it that opens with no dateline.
  */
@@ -136,9 +140,13 @@ export function articleStarts(blocks: readonly string[], options: SegmentOptions
       starts.push(i);
       continue;
     }
-    if (!options.historic || !isHeadBlock(blocks[i]!) || !head.every((b) => isHeadBlock(b) || isScrap(b))) continue;
+    if (!options.historic || !isHeadBlock(blocks[i]!) || !head.every((b) => isHeadBlock(b) || isScrap(b) || isNote(b)))
+      continue;
+    // A signature closing the story above (`J. H. SHERIER, Local Forecaster.`, `Very respectfully,
+    // BARNEY E. REILLY.`) stays with it: the new article starts under it.
+    const at = head.length > 1 && isSignature(blocks[i]!) ? i + 1 : i;
     if (DATELINE_START.test(blocks[body]!)) {
-      starts.push(i);
+      starts.push(at);
       continue;
     }
     // A headline of several lines that unwrap joined: all caps and longer than a crosshead may be.
@@ -146,10 +154,14 @@ export function articleStarts(blocks: readonly string[], options: SegmentOptions
       isAllCaps(blocks[i]!) && (wordCount(blocks[i]!) > CROSSHEAD_MAX_WORDS || blocks[i]!.length > CROSSHEAD_MAX_CHARS);
     const stacked = blocks[i]!.includes('\n') || head.length > 1 || long;
     if (!stacked || head.some(isNameList)) continue;
-    if (head.some((b) => isAllCaps(b)) || !head.some(looksLikeName)) starts.push(i);
+    if (head.some((b) => isAllCaps(b)) || !head.some(looksLikeName)) starts.push(at);
   }
   return starts;
 }
+
+/** A signature: a name with an initial after a comma, or before one (`Very respectfully, BARNEY E. REILLY.`, `J. H. SHERIER, Local Forecaster.`). */
+const isSignature = (block: string): boolean =>
+  !block.includes('\n') && /,/.test(block) && /\b\p{Lu}\.\s/u.test(block) && wordCount(block) <= 8;
 
 /** A scrap of OCR noise between blocks: one or two words, at most `SCRAP_MAX_CHARS` characters, no sentence. */
 const SCRAP_MAX_CHARS = 8;
@@ -171,6 +183,9 @@ function isDeckBlock(block: string): boolean {
   if (isAllCaps(block)) return isHeadline(block) && wordCount(block) >= 2;
   return isTitleCaseHead(block) && wordCount(block) >= DECK_MIN_WORDS;
 }
+
+/** A note in brackets under a head: `(Text memorandum on page 2.)`, a short block. */
+const isNote = (block: string): boolean => /^\([^()]+\)$/.test(block) && wordCount(block) < BODY_MIN_WORDS;
 
 /** A historic deck is at most this long (`Thieves Escape With Eleven Hundred Dollars.`). */
 const DECK_MAX_CHARS = 200;
