@@ -65,6 +65,25 @@ describe('crossheadRule', () => {
   });
 
   it.each([
+    ['a two-word historic crosshead', 'Lansing Silent.'],
+    ['a two-word historic crosshead with a minor word', 'Crowd of Thousands.'],
+    ['a three-word historic crosshead', 'Fears Higher Fare.'],
+  ])('on a historic page, %s', (_name, line) => {
+    expect(crossheadRule(line, before, after, true)).toBe('historic-crosshead');
+  });
+
+  it.each([
+    ['a two-word name with a full stop (a signature)', 'Jane Smith.', false],
+    ['a name with an initial', 'Mrs. Brown.', true],
+    ['initials and a name', 'J. W. Brown.', true],
+    ['one word', 'Correction.', true],
+    ['a two-word sentence in lower case', 'He agreed.', true],
+    ['a lower-case second word', 'Crowd gathered.', true],
+  ])('rejects %s (historic: %s)', (_name, line, historic) => {
+    expect(crossheadRule(line, before, after, historic)).toBeUndefined();
+  });
+
+  it.each([
     ['a name (a signature)', 'Jane Smith', before, after],
     ['a signature with a dash', '— A. Reader, Northside', before, after],
     ['a signature with a comma', 'Jane Smith, Northside', before, after],
@@ -138,6 +157,44 @@ describe('segment: bylines with roles and stacked headlines', () => {
     ]);
   });
 
+  it.each([
+    [
+      'an all-caps deck',
+      'Wilson Thinks It Necessary to Return\n\nOFFICIALS AWAITING MORE INFORMATION\n\nThe body.',
+      'OFFICIALS AWAITING MORE INFORMATION',
+    ],
+    [
+      'a Title Case deck',
+      'NEW BRIDGE OPENED\n\nCrowd Sees the Mayor Cut the Ribbon.\n\nThe body.',
+      'Crowd Sees the Mayor Cut the Ribbon.',
+    ],
+    [
+      'two decks',
+      'SUPREME JUSTICE DEAD\n\nBelieved That President Will Name Successor.\n\nFUNERAL ON FRIDAY\n\nThe body.',
+      'Believed That President Will Name Successor.\n\nFUNERAL ON FRIDAY',
+    ],
+  ])('takes %s with no byline under it', (_name, text, deck) => {
+    const article = segment(text, []);
+    expect(article.deck).toBe(deck);
+    expect(article.paragraphs).toEqual(['The body.']);
+  });
+
+  it.each([
+    ['a sentence', 'County budget adds deputies, trims parks\n\nThe county approved it.\n\nIt adds deputies.'],
+    ['a one-word section name', 'Park plan approved\n\nSports\n\nThe county approved it.'],
+    ['a list item', 'RESULTS\n\n1. Lakeview Wins Again\n\n2. Eastfield Second'],
+    ['the last block (the body)', 'NEW BRIDGE OPENED\n\nCrowd Sees the Mayor Cut the Ribbon.'],
+  ])('takes no deck from %s', (_name, text) => {
+    expect(segment(text, []).deck).toBeUndefined();
+  });
+
+  it('types a two-word historic crosshead as a heading on a historic page only', () => {
+    const text = `NEW BRIDGE OPENED\n\n${'The mayor opened the new bridge over the river this afternoon before a crowd.'}\n\nLansing Silent.\n\nThe state has not answered.`;
+    const kinds = (historic: boolean) => segment(text, [], { historic }).blocks!.map((b) => b.kind);
+    expect(kinds(true)).toEqual(['paragraph', 'heading', 'paragraph']);
+    expect(kinds(false)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+  });
+
   it.each(['Health Reporter', 'Times Staff Correspondent.', 'The Associated Press', 'Staff Writer'])(
     'a role line: %s',
     (line) => expect(isRoleLine(line)).toBe(true),
@@ -175,6 +232,63 @@ describe('layout transforms respect block kinds', () => {
     expect(apply('unwrap', 'The council met at noon.\nThe mayor spoke.').text).toBe(
       'The council met at noon.\n\nThe mayor spoke.',
     );
+  });
+
+  describe('unwrap: a heading after a finished sentence starts a paragraph, however long the line above', () => {
+    const above = [
+      'The cashier gave the alarm as soon as',
+      'the men had left, but they had already',
+      'mounted their horses and ridden toward',
+      'the river road and the county line now.',
+    ];
+    const below = [
+      'The sheriff has sent word to every town',
+      'along the river and asks that any person',
+      'who saw two strangers report to him.',
+    ];
+    const joined = (lines: string[]) => lines.join(' ');
+    it.each([
+      ['a crosshead', ['To Ask Information.']],
+      ['a two-word crosshead', ['Lansing Silent.']],
+      ['an all-caps headline', ['FRENCH SAY U. S.', 'WILL LOSE PATIENCE']],
+    ])('%s', (_name, heading) => {
+      const text = apply('unwrap', [...above, ...heading, ...below].join('\n')).text;
+      expect(text.startsWith(`${joined(above)}\n\n${heading[0]}`)).toBe(true);
+      expect(text.endsWith(`\n\n${joined(below)}`)).toBe(true);
+    });
+
+    it.each([
+      [
+        'a sentence that runs on into a Title Case line',
+        ['mounted their horses and ridden to the', 'New York Central and Hudson River Road.'],
+        'ridden to the New York Central',
+      ],
+      [
+        'a Title Case sentence with an abbreviation',
+        ['the river road and the county line now.', 'Mr. Smith Went Home.'],
+        'county line now. Mr. Smith Went Home.',
+      ],
+    ])('not after %s', (_name, lines, kept) => {
+      expect(apply('unwrap', [...above.slice(0, 3), ...lines, ...below].join('\n')).text).toContain(kept);
+    });
+  });
+
+  it('unwrap: a line of prose that stops mid-sentence over a shorter line is no paragraph per line', () => {
+    for (const kept of [
+      'The board voted to build a new school on the lot\nNear the park, and the mayor agreed.',
+      'The council thanked\nMayor Jones.',
+    ]) {
+      expect(apply('unwrap', kept).text).toBe(kept);
+    }
+    for (const [input, output] of [
+      [
+        'County budget adds deputies, trims parks\nThe county approved the budget on Tuesday by a vote of five to two.',
+        'County budget adds deputies, trims parks\n\nThe county approved the budget on Tuesday by a vote of five to two.',
+      ],
+      ['He said the council met.\nThe Mayor Spoke Later.', 'He said the council met.\n\nThe Mayor Spoke Later.'],
+    ]) {
+      expect(apply('unwrap', input!).text).toBe(output);
+    }
   });
 
   it('whitespace keeps the spacing inside a table row, and still tidies prose', () => {
@@ -223,6 +337,186 @@ describe('articleStarts: several articles in one text', () => {
     ],
   ])('splits at %s', (_name, blocks, historic, starts) => {
     expect(articleStarts(blocks as string[], { historic: historic as boolean })).toEqual(starts);
+  });
+
+  const dated = (place: string) =>
+    `${place} Jan. 3.—The federal grand jury was called to meet again today to resume its inquiry into the plot.`;
+  it.each([
+    [
+      'a one-line all-caps headline over a dateline in mixed case',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'GRAIN CROP IS LARGE', dated('Milltown,'), more],
+      [0, 3],
+    ],
+    [
+      "a dateline with the wire's route",
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'AMERICAN IS FREED',
+        'Rotterdam, March 8, (via London) One American citizen and seven others were set free from the camp.',
+      ],
+      [0, 3],
+    ],
+    [
+      'a dateline with a full stop for its comma',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'STRIKERS GO BACK', dated('PITTSBURGH.'), more],
+      [0, 3],
+    ],
+    [
+      'a dateline after a wire credit, and a `?` for the dash',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'MILL BURNS',
+        '(By Associated Press) MIDLAND, Mich., Feb. 16.?One person was burned to death and another is missing.',
+      ],
+      [0, 3],
+    ],
+    [
+      'a headline of two Title Case blocks',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'Striking Miners', 'Go Back to Work', more, more],
+      [0, 3],
+    ],
+    [
+      'an all-caps headline longer than a crosshead (its lines joined)',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'PUBLIC UTILITIES COMMISSION OF THE STATE INVESTIGATING THE TELEPHONE COMPANY',
+        more,
+      ],
+      [0, 3],
+    ],
+    [
+      'a head whose Title Case deck is long',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'ABOUT PEOPLE YOU KNOW.',
+        'Snapshots of Their Comings and Goings Here for a Vacation, or Away for a Restful Outing.',
+        more,
+      ],
+      [0, 3],
+    ],
+    [
+      'a head with a scrap of OCR noise above it',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'Xq', 'GRAIN CROP IS LARGE', dated('Milltown,')],
+      [0, 4],
+    ],
+    [
+      'a head with a note in brackets',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'WILSON BACK AT ISSUE',
+        'Firmly Supported by Congress.',
+        '(Text of the note on page 2.)',
+        more,
+      ],
+      [0, 3],
+    ],
+    [
+      'a head whose dated story opens with a short block',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'PROTESTING ACTION.',
+        'London, Jan. 3.—The correspondent sends the following:',
+        more,
+      ],
+      [0, 3],
+    ],
+    [
+      'a headline after a long all-caps block (a head, not a body)',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'ENTIRE STRENGTH OF FOUR STATES TWENTY-FIVE THOUSAND MEN FROM IOWA, ILLINOIS, WISCONSIN.',
+        'INDIANA NAMED.',
+        dated('Chicago,'),
+      ],
+      [0, 3],
+    ],
+    [
+      'a head under the signature that closes the story above (the signature stays with it)',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'J. H. SMITH, Local Forecaster.',
+        'DEATH OF WOMAN A MYSTERY',
+        dated('Chicago,'),
+      ],
+      [0, 4],
+    ],
+  ])('on a historic page, splits at %s', (_name, blocks, starts) => {
+    expect(articleStarts(blocks, { historic: true })).toEqual(starts);
+  });
+
+  it.each([
+    ['a Title Case crosshead', ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'To Ask Information.', more, more]],
+    ['a two-word crosshead', ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'Lansing Silent.', more, more]],
+    [
+      'a list of officers in Title Case',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'Officers Elected',
+        'President, John Smith',
+        'Secretary, Mrs. A. Brown',
+        more,
+      ],
+    ],
+    [
+      'a list of names over an all-caps line',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'Mrs. A. King, Mrs. E. H. Parker, Miss Brown.',
+        'PASSION PLAY PICTURES TO BE SHOWN',
+        more,
+      ],
+    ],
+    [
+      'a date inside a sentence',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'CONTRACTORS PRAISED',
+        'Riverton, Jan. 3, the day the work ended, was a holiday for the men who built the bridge over the river.',
+      ],
+    ],
+    [
+      'a programme by weekday',
+      [
+        'NEW BRIDGE OPENED',
+        body('RIVERTON'),
+        more,
+        'THE PROGRAMME',
+        'Wednesday Evening, May 31—Concert by the town band in the park, and fireworks on the river bank after dark.',
+      ],
+    ],
+    [
+      'a short sentence over a dateline (no head)',
+      ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'The mayor spoke first.', dated('Milltown,')],
+    ],
+  ])('on a historic page, never splits at %s', (_name, blocks) => {
+    expect(articleStarts(blocks, { historic: true })).toEqual([0]);
+  });
+
+  it('a modern text is not split at a dateline under an all-caps line', () => {
+    const blocks = ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'GRAIN CROP IS LARGE', dated('Milltown,'), more];
+    expect(articleStarts(blocks, { historic: false })).toEqual([0]);
   });
 
   it.each([

@@ -5,6 +5,8 @@
  * (`boilerplate/masthead` removing its line, `hyphens/line-end` turning `con` + `cerns` into `concerns`).
  * Missing words no rule accounts for are a bug and are listed first; so are words the pipeline kept
  * but segmentation and rendering (`--format text`) dropped, which record no edit at all.
+ * Also counts the articles each page is split into (`article.articles`), with random article starts
+ * for a check by eye: a page holds about a dozen stories.
  */
 import path from 'node:path';
 import { editContext, linesRemoved, ruleId, stepInputs } from '../lib/edits.js';
@@ -68,7 +70,14 @@ export interface ContentResult {
   rules: RuleRemovals[];
   /** Random removals, for a sanity check by eye: deletions and rewrites drawn separately, as rewrites outnumber deletions. */
   sample: { deletions: Removal[]; rewrites: Removal[] };
+  /** Articles found on each page, in page order. */
+  articlesPerPage: number[];
+  /** Random article starts after a page's first (page and the article's first block), for a check by eye. */
+  articleStarts: { page: string; start: string }[];
 }
+
+/** The median of `values` (the lower middle one for an even count). */
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1] ?? 0;
 
 /** The line of `text` around the first whole-word occurrence of `word` (already lower case). */
 function lineWith(text: string, word: string): string {
@@ -96,12 +105,20 @@ export function runContent(context: EvalContext): ContentResult {
   let missingTotal = 0;
   let accountedTotal = 0;
   let droppedByRender = 0;
+  const articlesPerPage: number[] = [];
+  const starts: { page: string; start: string }[] = [];
 
   for (const file of pages) {
     const page = path.basename(file, '.txt');
     const input = readText(file);
     const result = cleaned(context, input);
     const inputs = stepInputs(input, result.steps, result.text);
+    const articles = result.article.articles ?? [result.article];
+    articlesPerPage.push(articles.length);
+    for (const a of articles.slice(1)) {
+      const first = a.headline ?? a.deck ?? a.bylineText ?? a.paragraphs[0] ?? '';
+      starts.push({ page, start: first });
+    }
     const inputCounts = multiset(contentWords(input));
     const textCounts = multiset(contentWords(result.text));
     const outputCounts = multiset(contentWords(result.output));
@@ -167,6 +184,8 @@ export function runContent(context: EvalContext): ContentResult {
       deletions: sample(deletions, SAMPLE_SIZE, SAMPLE_SEED),
       rewrites: sample(rewrites, SAMPLE_SIZE, SAMPLE_SEED),
     },
+    articlesPerPage,
+    articleStarts: sample(starts, SAMPLE_SIZE, SAMPLE_SEED),
   };
 }
 
@@ -200,7 +219,22 @@ export function printContent(result: ContentResult, verbose: boolean): string {
     ),
     '   words deleted: words in edits that leave no word behind; rewritten: words an edit turned into other words (joins, repairs)',
   );
+  const perPage = result.articlesPerPage;
+  const histogram = new Map<number, number>();
+  for (const n of perPage) histogram.set(n, (histogram.get(n) ?? 0) + 1);
+  out.push(
+    '',
+    `Articles per page: ${perPage.reduce((a, b) => a + b, 0)} on ${perPage.length} pages, median ${median(perPage)}, max ${Math.max(0, ...perPage)}; pages by count: ${[
+      ...histogram,
+    ]
+      .sort((a, b) => a[0] - b[0])
+      .map(([n, pages]) => `${n}:${pages}`)
+      .join(' ')}`,
+  );
   if (verbose) {
+    out.push('', `${result.articleStarts.length} random article starts (seed ${SAMPLE_SEED}):`);
+    for (const s of result.articleStarts)
+      out.push(`  ${s.page.replace(/-ed-1_seq-1$/, '')}  "${excerpt(s.start, 90)}"`);
     for (const [kind, list] of Object.entries(result.sample)) {
       out.push('', `${list.length} random ${kind} (seed ${SAMPLE_SEED}):`);
       for (const r of list)

@@ -64,8 +64,8 @@ const QUOTE_LINE = /^>[ \t]?/;
 /** Columns line up when their starts differ by at most this many characters (OCR shifts a column by one). */
 const COLUMN_SLACK = 1;
 /** A crosshead is at most this many words and characters: a title, not a sentence. */
-const CROSSHEAD_MAX_WORDS = 8;
-const CROSSHEAD_MAX_CHARS = 60;
+export const CROSSHEAD_MAX_WORDS = 8;
+export const CROSSHEAD_MAX_CHARS = 60;
 /**
  * The paragraph above a crosshead has at least this many words: a crosshead parts a story's body, and
  * a short block above is a headline's deck or a byline's line (`Special to The Evening Courier.`).
@@ -73,8 +73,13 @@ const CROSSHEAD_MAX_CHARS = 60;
 const CROSSHEAD_PREVIOUS_MIN_WORDS = 10;
 /** A crosshead all in Title Case (no lower-case word to show a phrase) needs this many words: `Jane Smith` is a signature. */
 const TITLE_CASE_MIN_WORDS = 4;
-/** A historic crosshead (`To Ask Information.`): Title Case, a full stop, at least this many words. */
+/**
+ * A historic crosshead (`To Ask Information.`): Title Case, a full stop, at least this many words; on
+ * a historic page (`historic`) two do (`Lansing Silent.`), as a two-word name there has an initial or
+ * a title (`Mrs. J. Brown.`) and elsewhere it is a signature (`Jane Smith.`).
+ */
 const HISTORIC_CROSSHEAD_MIN_WORDS = 3;
+const HISTORIC_PAGE_CROSSHEAD_MIN_WORDS = 2;
 /** Words a Title Case line may keep in lower case. */
 const MINOR_WORDS = new Set([
   'a',
@@ -228,12 +233,29 @@ const words = (line: string): string[] => line.split(/\s+/).filter((w) => w !== 
 const capitalised = (word: string): boolean => /^[“"‘'(]?[\p{Lu}\d]/u.test(word);
 
 /**
+ * The line has a historic crosshead's shape (`To Ask Information.`, `Lansing Silent.`): short, Title
+ * Case (minor words may stay lower case), one full stop at the end, no initials or abbreviations
+ * (`Mrs. J. W. Brown.`), no comma or dash, at least `minWords` words of which two are not minor words.
+ */
+export function historicCrossheadShape(line: string, minWords = HISTORIC_CROSSHEAD_MIN_WORDS): boolean {
+  if (line.includes('\n') || line.length > CROSSHEAD_MAX_CHARS || !/^\p{Lu}/u.test(line)) return false;
+  if (!/[^.]\.$/.test(line) || /[,;—–]/.test(line) || isRoleLine(line) || listMarker(line) !== undefined) return false;
+  const ws = words(line);
+  if (ws.length < minWords || ws.length > CROSSHEAD_MAX_WORDS) return false;
+  const body = ws.slice(0, -1).concat(ws[ws.length - 1]!.slice(0, -1));
+  if (body.some((w) => w.includes('.'))) return false; // initials, abbreviations
+  if (body.join('').replace(/[^\p{L}]/gu, '').length < 3) return false;
+  const title = body.every((w, i) => capitalised(w) || (i > 0 && MINOR_WORDS.has(w)));
+  return title && body.filter((w) => !MINOR_WORDS.has(w)).length >= 2;
+}
+
+/**
  * The rule by which a one-line block between two paragraphs is a crosshead, or undefined:
  * - `crosshead`: short, no terminal punctuation nor comma, starts with a capital, and reads as a title:
  *   all caps (two words or more), a phrase with a lower-case word after the first (`Where the money
  *   goes`), or Title Case of `TITLE_CASE_MIN_WORDS` words or more;
- * - `historic-crosshead`: short, Title Case, ends in one full stop (`To Ask Information.`), no initials
- *   or abbreviations (`Mrs. J. Brown.` is a signature).
+ * - `historic-crosshead`: `historicCrossheadShape` (`To Ask Information.`; on a historic page also
+ *   two words: `Lansing Silent.`).
  * `previous` must end a sentence (and be a body paragraph, `CROSSHEAD_PREVIOUS_MIN_WORDS`) and `next`
  * start with a capital, a digit or a quote: the line does not cut a sentence. A role line (`Special
  * to The Evening Courier.`) is none.
@@ -242,6 +264,7 @@ export function crossheadRule(
   line: string,
   previous: string,
   next: string,
+  historic = false,
 ): 'crosshead' | 'historic-crosshead' | undefined {
   if (line.includes('\n') || line.length > CROSSHEAD_MAX_CHARS) return undefined;
   if (!endsSentence(previous) || !/^[“"‘'(]?[\p{Lu}\d]/u.test(next.trimStart())) return undefined;
@@ -257,12 +280,8 @@ export function crossheadRule(
     if (lowerAfterFirst) return 'crosshead';
     return ws.length >= TITLE_CASE_MIN_WORDS ? 'crosshead' : undefined;
   }
-  // Historic: `To Ask Information.`
-  if (!/[^.]\.$/.test(line) || ws.length < HISTORIC_CROSSHEAD_MIN_WORDS) return undefined;
-  const body = ws.slice(0, -1).concat(ws[ws.length - 1]!.slice(0, -1));
-  if (body.some((w) => w.includes('.'))) return undefined; // initials, abbreviations
-  const title = body.every((w, i) => capitalised(w) || (i > 0 && MINOR_WORDS.has(w)));
-  return title && body.filter((w) => !MINOR_WORDS.has(w)).length >= 2 ? 'historic-crosshead' : undefined;
+  const minWords = historic ? HISTORIC_PAGE_CROSSHEAD_MIN_WORDS : HISTORIC_CROSSHEAD_MIN_WORDS;
+  return historicCrossheadShape(line, minWords) ? 'historic-crosshead' : undefined;
 }
 
 /** The block's lines all start with `>`: a quotation, its text without the markers. */

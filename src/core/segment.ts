@@ -12,6 +12,8 @@ import { boilerplate } from '../transforms/boilerplate.js';
 import { ruleOf } from '../transforms/define.js';
 import { TRANSFORMS } from '../transforms/index.js';
 import {
+  CROSSHEAD_MAX_CHARS,
+  CROSSHEAD_MAX_WORDS,
   crossheadRule,
   isQuestionOrAnswer,
   lineKinds,
@@ -51,31 +53,86 @@ const continuesHeadline = (headline: string, block: string | undefined): boolean
 const BODY_MIN_WORDS = 12;
 /** A new article's headline is followed by its body within this many blocks (decks, a byline). */
 const HEAD_MAX_BLOCKS = 5;
-/** A dateline opening a historic story: `MILLBROOK, July 1.—`, `WASHINGTON, D. C, Jan. 4 —`. */
-const DATELINE_START = /^[A-Z][A-Z.' ]+,(?: [A-Z][A-Za-z.]*)*,? [A-Z][a-z]{2,}\.? \d{1,2}\.?\s*[—–-]/;
+/**
+ * A dateline opening a historic story: a place (up to five capitalised words: `WASHINGTON`, `St.
+ * Louis, Mo.`, `Washington, D. C.`), a comma or a full stop (OCR reads one for the other), a month,
+ * a day, then a dash, a full stop, the `?` OCR makes of a dash, or the wire's route (`, (via
+ * London`): `MILLBROOK, July 1.—`, `Rome, Jan. 3.—`, `Berlin. Jan. 3.—`, `PITTSBURGH. Feb. 10?Six`.
+ * A wire credit in brackets may come first: `(By Associated Press) CONFLUENCE, Pa., Feb. 16.?`. A
+ * weekday is no place (`Wednesday Evening, May 31—` is a programme), and without the mark after the
+ * day it is a date in a sentence (`Monday, Jan. 3, the`). OCR may put a mark or two before the place
+ * (`^Flagstaff, Ariz.`) and digits in the state (`Peoria, 111.` for `Ill.`).
+ */
+const DATELINE_START =
+  /^(?:\([^()]{3,40}\)\s*)?[\p{P}\p{S}]{0,2}(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)\p{Lu}[\p{L}'’.]*(?:[ ,.]{1,3}[\p{Lu}\d][\p{L}\d'’.]*){0,4}[,.] (?:Jan|Feb|Fob|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*[.,]? ?(?:\d{1,2}|[IlS]\d?|\d[IlS])(?:st|nd|rd|th)?(?:\.?\s*[—–-]|\?|\.|,? \(via\b)/u;
+/**
+ * A historic head's block in Title Case: at least this share of its words of four letters or more
+ * start with a capital (OCR and the odd lower-case word: `Believed That President Will immediately
+ * Names Successor for Lamar.`).
+ */
+const TITLE_CASE_SHARE = 0.75;
 
 const wordCount = (block: string): number => block.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 const isBody = (block: string | undefined): boolean => block !== undefined && wordCount(block) >= BODY_MIN_WORDS;
+
+/** A headline-like block in Title Case (`Hides From China`, `Wilson Thinks it Necessary`), not all caps. */
+function isTitleCaseHead(block: string): boolean {
+  if (block.length > DECK_MAX_CHARS || wordCount(block) > HEADLINE_MAX_WORDS) return false;
+  const long = block.split(/\s+/).filter((w) => /\p{L}{4}/u.test(w));
+  if (long.length === 0) return false;
+  let capitalised = 0;
+  for (const w of long) if (/^\P{L}*\p{Lu}/u.test(w)) capitalised++;
+  return capitalised >= long.length * TITLE_CASE_SHARE;
+}
+
+/** A block of a historic head: an all-caps headline line, or a Title Case headline or deck. */
+const isHeadBlock = (block: string): boolean =>
+  (isAllCaps(block) && isHeadline(block)) || isTitleCaseHead(block) || parseByline(block) !== undefined;
+
+/**
+ * A name, a title or an address in Title Case, which a list of officers or a signature holds: a comma,
+ * an initial or an abbreviation (`Mrs. J. W. Brown`, `John Smith, president`). No mixed-case head.
+ */
+const looksLikeName = (block: string): boolean => /,|\b\p{Lu}\.|\b(?:Mrs?|Dr|Rev|Hon|Gen|Col|Capt)\./u.test(block);
+
+/** Two names with a title or initials (`Mrs. King, Mrs. E. H. Parker.`): a list of names, no head. */
+const NAME_MARK = /\b(?:Mrs?|Miss|Dr|Rev|Hon|Messrs)\.?\s|\b\p{Lu}\.\s*\p{Lu}\./gu;
+const isNameList = (block: string): boolean => block.includes(',') && (block.match(NAME_MARK)?.length ?? 0) >= 2;
 
 /**
  * Where each article starts, as block indexes (the first is 0). A new article starts at a headline
  * after a finished body paragraph:
  * - `headline-byline` (any text): a headline-like block, then within `HEAD_MAX_BLOCKS` a byline, then
  *   a body paragraph (a PressReader page with two stories);
- * - `headline-after-paragraph` (a historic page only): an all-caps headline block, then its decks or a
- *   byline, then a body paragraph, when it is stacked (two lines or more, or followed by another
- *   headline-like block) or the body opens with a dateline (`MILLBROOK, July 1.—`).
- * A crosshead never starts an article: it is mixed case (`Where the money goes`), or one all-caps line
+ * - `headline-dateline` (a historic page only): an all-caps or Title Case head (its blocks headline
+ *   lines and decks), then a body paragraph that opens with a dateline (`Rome, Jan. 3.—`);
+ * - `stacked-head` (a historic page only): a head of two blocks or more, or a headline of two lines
+ *   or more, all of them headline lines and decks (`BANK ROBBED` / `AT NOON`, `Hides From China` /
+ *   `Bring Anthrax` / `TWO EMPLOYEES OF TANNERY CONTRACT DISEASE.`), then a body paragraph. A head in
+ *   mixed case alone has no name in it (`Mrs. J. Brown`, `John Smith, president`: a list of officers),
+ *   and no head holds a list of names (`Mrs. King, Mrs. E. H. Parker.`); an all-caps headline longer
+ *   than a crosshead may be (its lines joined by unwrap) is stacked on its own.
+ * On a historic page a head may open with a Title Case line with a full stop (`Sayville Censor.`), may
+ * hold scraps of OCR noise and a note in brackets (`(Text memorandum on page 2.)`), and a long Title
+ * Case deck is part of it, not the body; the body before it is no all-caps block.
+ * A crosshead never starts an article: one line (all caps, or Title Case like `To Ask Information.`)
  * with a body paragraph right under it that opens with no dateline.
  */
 export function articleStarts(blocks: readonly string[], options: SegmentOptions = {}): number[] {
   const starts = [0];
   for (let i = 2; i < blocks.length - 1; i++) {
-    const previous = blocks[i - 1]!;
-    if (!isBody(previous) || !endsSentence(previous) || !isHeadline(blocks[i]!)) continue;
+    // On a historic page a scrap of OCR noise (`0ttner`, `IfC`) may stand between the body and the head.
+    const previous = options.historic && isScrap(blocks[i - 1]!) ? blocks[i - 2]! : blocks[i - 1]!;
+    // A historic head may open with a Title Case line that has a full stop (`Sayville Censor.`).
+    const headline = isHeadline(blocks[i]!) || (options.historic === true && isTitleCaseHead(blocks[i]!));
+    if (!isBody(previous) || !endsSentence(previous) || isAllCaps(previous) || !headline) continue;
     if (i - starts[starts.length - 1]! < 2) continue;
     let body = i + 1;
-    while (body < blocks.length && body - i <= HEAD_MAX_BLOCKS && !isBody(blocks[body])) body++;
+    // On a historic page a long deck in Title Case (`Snapshots at Their Comings and Goings Here for a
+    // Vacation, or Away for a Restful Outing.`) is part of the head, and a dateline opens the story.
+    const opensStory = (b: string) =>
+      options.historic === true ? DATELINE_START.test(b) || (isBody(b) && !isTitleCaseHead(b)) : isBody(b);
+    while (body < blocks.length && body - i <= HEAD_MAX_BLOCKS && !opensStory(blocks[body]!)) body++;
     if (body >= blocks.length || body - i > HEAD_MAX_BLOCKS) continue;
     const head = blocks.slice(i, body);
     const byline = head.slice(1).some((b) => parseByline(b) !== undefined);
@@ -83,17 +140,55 @@ export function articleStarts(blocks: readonly string[], options: SegmentOptions
       starts.push(i);
       continue;
     }
-    if (!options.historic || !isAllCaps(blocks[i]!) || wordCount(blocks[i]!) < 1) continue;
-    const stacked = blocks[i]!.includes('\n') || head.length > 1;
-    if ((stacked && head.every((b) => isHeadline(b) || isDeckLike(b))) || DATELINE_START.test(blocks[body]!)) {
-      starts.push(i);
+    if (!options.historic || !isHeadBlock(blocks[i]!) || !head.every((b) => isHeadBlock(b) || isScrap(b) || isNote(b)))
+      continue;
+    // A signature closing the story above (`J. H. SHERIER, Local Forecaster.`, `Very respectfully,
+    // BARNEY E. REILLY.`) stays with it: the new article starts under it.
+    const at = head.length > 1 && isSignature(blocks[i]!) ? i + 1 : i;
+    if (DATELINE_START.test(blocks[body]!)) {
+      starts.push(at);
+      continue;
     }
+    // A headline of several lines that unwrap joined: all caps and longer than a crosshead may be.
+    const long =
+      isAllCaps(blocks[i]!) && (wordCount(blocks[i]!) > CROSSHEAD_MAX_WORDS || blocks[i]!.length > CROSSHEAD_MAX_CHARS);
+    const stacked = blocks[i]!.includes('\n') || head.length > 1 || long;
+    if (!stacked || head.some(isNameList)) continue;
+    if (head.some((b) => isAllCaps(b)) || !head.some(looksLikeName)) starts.push(at);
   }
   return starts;
 }
 
-/** A historic deck: short, its own sentence or phrase (`Thieves Escape With Eleven Hundred Dollars.`). */
-const isDeckLike = (block: string): boolean => wordCount(block) < BODY_MIN_WORDS && block.length <= 200;
+/** A signature: a name with an initial after a comma, or before one (`Very respectfully, BARNEY E. REILLY.`, `J. H. SHERIER, Local Forecaster.`). */
+const isSignature = (block: string): boolean =>
+  !block.includes('\n') && /,/.test(block) && /\b\p{Lu}\.\s/u.test(block) && wordCount(block) <= 8;
+
+/** A scrap of OCR noise between blocks: one or two words, at most `SCRAP_MAX_CHARS` characters, no sentence. */
+const SCRAP_MAX_CHARS = 8;
+const isScrap = (block: string): boolean =>
+  block.length <= SCRAP_MAX_CHARS && !block.includes('\n') && wordCount(block) <= 2 && !endsSentence(block);
+
+/** A mixed-case deck with no byline under it has at least this many words (`Sports` alone is a section's name). */
+const DECK_MIN_WORDS = 3;
+
+/**
+ * A deck under a headline with no byline: all caps and headline-like (`OFFICIALS AWAITING MORE
+ * INFORMATION`), or Title Case of `DECK_MIN_WORDS` words or more (`Believed That President Will Name
+ * Successor for Lamar.`). A sentence-case block (`The county approved it.`) is the body, and so is a
+ * list item, a question or a quote.
+ */
+function isDeckBlock(block: string): boolean {
+  if (listMarker(block) !== undefined || isQuestionOrAnswer(block) || quoteText(block) !== undefined) return false;
+  if (parseByline(block) !== undefined || isRoleLine(block)) return false;
+  if (isAllCaps(block)) return isHeadline(block) && wordCount(block) >= 2;
+  return isTitleCaseHead(block) && wordCount(block) >= DECK_MIN_WORDS;
+}
+
+/** A note in brackets under a head: `(Text memorandum on page 2.)`, a short block. */
+const isNote = (block: string): boolean => /^\([^()]+\)$/.test(block) && wordCount(block) < BODY_MIN_WORDS;
+
+/** A historic deck is at most this long (`Thieves Escape With Eleven Hundred Dollars.`). */
+const DECK_MAX_CHARS = 200;
 
 /** The lines furniture transforms removed, in text order, with the rule that removed each. */
 export function removedLines(edits: readonly Edit[]): Removed[] {
@@ -132,11 +227,11 @@ export function segment(text: string, edits: readonly Edit[], options: SegmentOp
 
   const blocks = blocksOf(text).map((b) => b.text);
   const starts = articleStarts(blocks, options);
-  fillParts(article, blocks.slice(0, starts[1] ?? blocks.length));
+  fillParts(article, blocks.slice(0, starts[1] ?? blocks.length), options);
   if (starts.length > 1) {
     article.articles = starts.map((start, k) => {
       const part: Article = { paragraphs: [], blocks: [], removed: [] };
-      fillParts(part, blocks.slice(start, starts[k + 1] ?? blocks.length));
+      fillParts(part, blocks.slice(start, starts[k + 1] ?? blocks.length), options);
       delete (part as { removed?: unknown }).removed;
       return part;
     });
@@ -145,7 +240,7 @@ export function segment(text: string, edits: readonly Edit[], options: SegmentOp
 }
 
 /** The article's parts found in its blocks: headline, deck, byline (and role), body. */
-function fillParts(article: Article, blocks: readonly string[]): void {
+function fillParts(article: Article, blocks: readonly string[], options: SegmentOptions): void {
   let body = 0;
   const byline = findByline(blocks);
   if (byline) {
@@ -175,10 +270,17 @@ function fillParts(article: Article, blocks: readonly string[]): void {
     body = 1;
     while (body < blocks.length - 1 && continuesHeadline(blocks[0]!, blocks[body])) body++;
     article.headline = blocks.slice(0, body).join('\n\n');
+    // A deck with no byline under it: title-like blocks between the headline and the body.
+    let deckEnd = body;
+    while (deckEnd < blocks.length - 1 && deckEnd - body < HEAD_MAX_BLOCKS && isDeckBlock(blocks[deckEnd]!)) deckEnd++;
+    if (deckEnd > body) {
+      article.deck = blocks.slice(body, deckEnd).join('\n\n');
+      body = deckEnd;
+    }
   }
   // One push per block, not a spread: a text may hold more blocks than a call takes arguments.
   for (const block of blocks.slice(body)) article.paragraphs.push(block);
-  article.blocks = typeBlocks(article.paragraphs);
+  article.blocks = typeBlocks(article.paragraphs, options);
 }
 
 /** The rows' cells, when every row splits into the same number (two or more) of them. */
@@ -206,10 +308,11 @@ function tableCells(lines: readonly string[], rule: LineKind & { kind: 'row' }):
 
 /**
  * The body's blocks typed: each paragraph split into runs of prose, list items and table rows
- * (`lineKinds`); a one-line paragraph between two paragraphs may be a crosshead; single list items in
+ * (`lineKinds`); a one-line paragraph between two paragraphs may be a crosshead (`crossheadRule`, with
+ * the historic page's two-word crossheads when `options.historic`); single list items in
  * a row (a list written a paragraph per line) are one list.
  */
-export function typeBlocks(paragraphs: readonly string[]): ArticleBlock[] {
+export function typeBlocks(paragraphs: readonly string[], options: SegmentOptions = {}): ArticleBlock[] {
   const out: ArticleBlock[] = [];
   paragraphs.forEach((paragraph, p) => {
     const quote = quoteText(paragraph);
@@ -219,7 +322,7 @@ export function typeBlocks(paragraphs: readonly string[]): ArticleBlock[] {
     }
     const lines = paragraph.split('\n');
     if (lines.length === 1 && p > 0 && p < paragraphs.length - 1) {
-      const rule = crossheadRule(paragraph, paragraphs[p - 1]!, paragraphs[p + 1]!);
+      const rule = crossheadRule(paragraph, paragraphs[p - 1]!, paragraphs[p + 1]!, options.historic === true);
       if (rule !== undefined) {
         out.push({ kind: 'heading', level: 2, text: paragraph, rule });
         return;

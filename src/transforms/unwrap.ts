@@ -5,7 +5,9 @@
  * A block (lines between blank lines) is hard-wrapped when most of its lines stop mid-sentence. Its
  * column width is estimated from the block itself. Inside it, a line break stays a paragraph break
  * when the line ends a sentence and is clearly shorter than the column, when the next line is
- * indented, or after an all-caps heading line; every other line break becomes a space. A block that is
+ * indented, after an all-caps heading line, or when the line ends a sentence and a heading line or a
+ * crosshead's line (`To Ask Information.`) comes next, however long the line (`opensHeading`); every
+ * other line break becomes a space. A block that is
  * not wrapped but holds a paragraph per line (most lines end a sentence, none runs on into the next)
  * gets a blank line after each line. Every other line break is kept as it is: a list, a table, an
  * address or a stacked headline keeps its lines, and the article keeps them inside a paragraph.
@@ -15,7 +17,9 @@
  * their line breaks, and the line after a list or a table starts a paragraph (`block-end`: the
  * sentence after a list is never glued onto its last item); in an interview each `Q:` and `A:` starts
  * a paragraph (`question-answer`). A line that ends in a function word (`pulling clear of`) runs on
- * into the next, and two Title Case lines (a wrapped deck) are no paragraph per line.
+ * into the next, and two Title Case lines (a wrapped deck) are no paragraph per line, nor is a line of
+ * prose that stops mid-sentence over a line no longer than itself (`runsOnInProse`: `on the lot` /
+ * `Near the park`).
  *
  * The decisions are those a second cleaning would make again: a lone page number the page furniture
  * kept is never left standing between blank lines (a second cleaning could remove it as a folio): it
@@ -35,7 +39,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import { isFurnitureAlone, wouldBeFurniture } from './boilerplate.js';
 import { noiseReason } from './noise-lines.js';
 import { isLetterCode } from '../core/words.js';
-import { isQuestionOrAnswer, lineKinds } from '../core/blocks.js';
+import { historicCrossheadShape, isQuestionOrAnswer, lineKinds } from '../core/blocks.js';
 import { parseByline } from '../core/byline.js';
 import { endsSentence, isBlank, percentile, splitLines, upperShare, type Line } from '../core/lines.js';
 
@@ -85,6 +89,34 @@ function isHeadingLine(line: string): boolean {
   return letters >= 3 && upperShare(line) === 1;
 }
 
+/**
+ * Line `at` opens a heading after a finished sentence: an all-caps heading line (`FRENCH SAY U. S.`),
+ * or a crosshead's line (`To Ask Information.`, `Lansing Silent.`: `historicCrossheadShape`) with a
+ * capital after it. The line above ends its paragraph even when it fills the column; a sentence that
+ * runs on into the heading line (`the` / `UNITED STATES`) does not end.
+ */
+function opensHeading(lines: readonly Line[], at: number): boolean {
+  const line = lines[at]!.text.trim();
+  if (isHeadingLine(line)) return !isHeadingLine(lines[at - 1]!.text.trim());
+  if (!historicCrossheadShape(line, 2)) return false;
+  return at + 1 >= lines.length || /^[\p{Lu}\p{N}“"‘'(]/u.test(lines[at + 1]!.text.trim());
+}
+
+/**
+ * A line that ends in mid-sentence runs on into a next line that starts with a capital (`the new
+ * school on the lot` / `Near the park, ...`; `the board thanked` / `Mayor Jones for his work.`) when
+ * it reads as prose, not as a headline: a lower-case word of four letters or more after its first
+ * word, not all caps, no byline, and at least as long as the next line (a headline over a paragraph
+ * per line is shorter than the paragraph under it).
+ */
+function runsOnInProse(line: string, next: string): boolean {
+  if (next.length > line.length || isHeadingLine(line) || parseByline(line) !== undefined) return false;
+  return line
+    .split(/\s+/)
+    .slice(1)
+    .some((w) => /^\p{Ll}{4}/u.test(w));
+}
+
 /** The line break runs the paragraph on: the line ends in a comma or hyphen, or the next starts in lower case. */
 const continues = (line: string, next: string): boolean =>
   /[,\-¬]$/.test(line) || /^\s*[\p{Ll}]/u.test(next) || RUNS_ON.test(line);
@@ -117,6 +149,7 @@ function isParagraphPerLine(block: readonly Line[]): boolean {
     else if (i + 1 < block.length && /^\s*\p{Ll}/u.test(block[i + 1]!.text)) return false;
     else if (i + 1 < block.length && RUNS_ON.test(line)) return false;
     else if (i + 1 < block.length && isTitleCase(line) && isTitleCase(block[i + 1]!.text)) return false;
+    else if (i + 1 < block.length && runsOnInProse(line, block[i + 1]!.text.trim())) return false;
     if (/[-\u2010¬]$/.test(line)) return false;
   }
   return sentences >= block.length * MIN_SENTENCE_LINE_SHARE;
@@ -174,6 +207,7 @@ function paragraphBreaks(
     const shortLine = lengths[i]! < width * options.shortLineRatio;
     const paragraph =
       (endsSentence(line) && shortLine && nextStartsUpper) ||
+      (endsSentence(line) && opensHeading(lines, i + 1)) ||
       (!mostlyIndented && indented[i + 1]! && indentOf(next) > indentOf(lines[i]!.text)) ||
       (isHeadingLine(line) && !isHeadingLine(next)) ||
       (!(isHeadingLine(line) && isHeadingLine(next)) &&
