@@ -68,9 +68,11 @@ export const NAME_PARTICLES = new Set([
   'da',
   'ibn',
   'ter',
+  'et',
   // Titles and name abbreviations, printed without a period too (`Mr Smith`, `Wm Jones`).
   'mr',
   'mrs',
+  'ms',
   'messrs',
   'dr',
   'st',

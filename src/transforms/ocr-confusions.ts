@@ -33,6 +33,7 @@ import { candidates, GENERIC_EDIT_COST, type Candidate } from '../evidence/chann
 import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
+import { NAME_PARTICLES } from '../evidence/policy.js';
 import { affixesOf, type Affixes } from '../evidence/prefixes.js';
 import { defineTransform, optionsOf } from './define.js';
 
@@ -49,8 +50,12 @@ const SECOND_MARGIN = 1.5;
 const FAR_SECOND_EXTRA_MARGIN = 1.5;
 /** A real word is replaced only when the candidate beats it by this much, with pair evidence. */
 const REAL_WORD_MARGIN = 4;
-/** Confusions allowed for a real-word correction (one cheap one: `o` for `e`, `b` for `h`). */
-const REAL_WORD_MAX_COST = 2.5;
+/**
+ * Confusions allowed for a real-word correction: one usual one (`o` for `e`, `b` for `h`, `i` for `r`)
+ * or two of the commonest (`boon` for `been`). Measured on the training splits: 83 more OCR errors
+ * fixed than with one only, for 1 more correct word broken once titles (`Mr`, `Ms`) are kept.
+ */
+const REAL_WORD_MAX_COST = 3;
 /** A word that is no word, as the model sees it: rarer than any listed or dictionary word. */
 const LOG_UNKNOWN_COUNT = Math.log(50);
 const LOG_RARE_WORD_COUNT = Math.log(UNLISTED_WORD_COUNT);
@@ -692,6 +697,7 @@ function decideRealWord(site: Site): Decision | undefined {
   const { t, prev, next, model, evidence, forms, name } = site;
   if (name || (prev === undefined && next === undefined)) return undefined;
   if (evidence.source.extraWords.has(t.lower)) return undefined; // the user's own word
+  if (NAME_PARTICLES.has(t.lower)) return undefined; // a title or name part (`Mr`, `von`), not misread
   const found = forms.cheapCandidates(t.lower);
   if (found.length === 0) return undefined;
   const scored = scoreCandidates(found, prev, next, model, evidence);

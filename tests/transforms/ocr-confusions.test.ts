@@ -53,10 +53,18 @@ describe('ocr-confusions: real words', () => {
     ['ho read for he', `${OCR} Then ho said so.`, 'Then he said so.'],
     ['wore read for were', `${OCR} They wore at home.`, 'They were at home.'],
     ['arc read for are', `${OCR} We arc going home.`, 'We are going home.'],
+    ['boon read for been (o for e twice)', `${OCR} He had boon an alderman.`, 'He had been an alderman.'],
   ])('%s, in a text that shows OCR damage', (_name, input, expected) => {
     const result = apply('ocr-confusions', input);
     expect(result.text.endsWith(expected)).toBe(true);
     expect(result.edits.some((e) => e.rule === 'real-word')).toBe(true);
+  });
+
+  it.each([
+    ['a title', `${OCR} The letter to MR. SMITH and Ms Jones.`],
+    ['a name part', `${OCR} The works of Smith et al. were read.`],
+  ])('keeps %s', (_name, input) => {
+    expect(apply('ocr-confusions', input).text.slice(OCR.length)).toBe(input.slice(OCR.length));
   });
 
   it('keeps a real word the pairs do not speak against (the arc of a bridge)', () => {
