@@ -145,7 +145,8 @@ export const LETTER_ROUND_ONE_MAX_COST = 3.0;
 /** Round two runs only when round one found no candidate this cheap. */
 export const ROUND_TWO_BELOW = 3.0;
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** The letters a generic edit puts in. */
+export const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 export interface Candidate {
   word: string;

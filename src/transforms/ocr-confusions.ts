@@ -16,6 +16,8 @@
  * - `repeated`: a form the document corrects the same way in several places (at least half of its
  *   tokens), by the evidence there, is corrected where its context was too weak to decide, unless the
  *   context speaks against it: OCR misreads systematically (`tho` ×12 in one story).
+ * - `mark-for-letter`: a lowercase word with a hyphen or apostrophe the OCR read for a letter
+ *   (`a-nount`, `lim'ted`), where the text shows OCR.
  *
  * Real words are corrected only in a document that shows the marks of OCR: enough tokens that one
  * cheap confusion turns into a very common word (`OCR_SIGNS_PER_WORD`), or more that one usual
@@ -29,7 +31,7 @@
  * Example: `tbe rnan said` -> `the man said`.
  */
 import { isUpperCode, matchCase } from '../core/words.js';
-import { candidates, GENERIC_EDIT_COST, type Candidate } from '../evidence/channel.js';
+import { candidates, GENERIC_EDIT_COST, LETTERS, type Candidate } from '../evidence/channel.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
@@ -179,7 +181,7 @@ export const ocrConfusions = defineTransform({
   defaults: optionsOf<OcrConfusionOptions>({ longS: false }),
   enabledByDefault: false,
   stage: 'words',
-  rules: ['non-word', 'real-word', 'joined', 'repeated'],
+  rules: ['non-word', 'real-word', 'joined', 'repeated', 'mark-for-letter'],
   run({ text, recorder, evidence, context }, options) {
     const model = context.source.model;
     const forms = new Forms(evidence, options.longS, () => context.document());
@@ -240,17 +242,28 @@ export const ocrConfusions = defineTransform({
       repeated = true;
     }
     if (repeated) rounds();
-    for (const [i, decision] of [...decisions].sort((x, y) => x[0] - y[0])) {
+    const repairs: Repair[] = [];
+    for (const [i, decision] of decisions) {
       if (decision.joinedTo !== undefined) continue; // recorded with the first part
       const t = all[i]!;
       const end = decision.rule === 'joined' ? all[i + 1]!.end : t.end;
-      recorder.replace(
-        t.start,
-        text.slice(t.start, end),
-        matchCase(t.text, decision.word),
-        decision.rule,
-        decision.reason,
-      );
+      repairs.push({
+        start: t.start,
+        end,
+        word: matchCase(t.text, decision.word),
+        rule: decision.rule,
+        reason: decision.reason,
+      });
+    }
+    // Words with a hyphen or apostrophe inside that the OCR read for a letter (`a-nount`, `doz'n`):
+    // where the text shows OCR only, as they are no tokens of the rules above.
+    if (ocr)
+      for (const m of text.matchAll(MARKED)) {
+        const repair = decideMarked(m, text, model, evidence, forms);
+        if (repair) repairs.push(repair);
+      }
+    for (const r of repairs.sort((x, y) => x.start - y.start)) {
+      recorder.replace(r.start, text.slice(r.start, r.end), r.word, r.rule, r.reason);
     }
   },
 });
@@ -563,6 +576,106 @@ function scoreCandidates(
     scored.push({ candidate, score });
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/** A repair to record: `text[start, end)` becomes `word`. */
+interface Repair {
+  start: number;
+  end: number;
+  word: string;
+  rule: Decision['rule'] | 'mark-for-letter';
+  reason: string;
+}
+
+/** A lowercase word with one hyphen or apostrophe inside (`a-nount`, `j'ear`, `doz'n`). */
+const MARKED = /(?<![\p{L}\p{N}'’-])(\p{Ll}+)([-'’])(\p{Ll}+)(?![\p{L}\p{N}'’-])/gu;
+/** What follows an apostrophe in English: `'s`, `n't`, `'ll`, `'re`, `'ve`, `'d`, `'m`. */
+const AFTER_APOSTROPHE = /^(?:s|t|ll|re|ve|d|m)$/;
+/** What precedes one in names and elisions: `o'clock`, `d'ye`, `m'lord`, `l'homme`, `e'er`. */
+const BEFORE_APOSTROPHE = /^(?:o|d|m|mc|l|e|th|ne|ma)$/;
+/**
+ * A mark inside a word is a misreading of a common word (rank) or of one the document writes: garbled
+ * letters around a mark are many words' neighbours (`ili'n` is no `ilia`).
+ */
+const MARKED_MAX_RANK = 20000;
+/** ...and has this many letters at least: short garbled tokens are near too many words. */
+const MARKED_MIN_LETTERS = 5;
+/** A mark read for a letter, or a mark and a letter read for one letter: the cost of the change. */
+const MARK_FOR_LETTER_COST = 4;
+/** The word before or after a span, when only white space separates them. */
+const WORD_BEFORE = /(\p{L}+)[ \t]+$/u;
+const WORD_AFTER = /^[ \t]+(\p{L}+)/u;
+
+/**
+ * A word the OCR broke with a mark it read for a letter, or a mark and a letter read for one letter
+ * (`a-nount` -> `amount`, `j'ear` -> `year`, `doz'n` -> `dozen`): when neither part is a word (a
+ * compound, `well-known`, stays), the parts do not make a word without the mark (`posi-tion` is the
+ * hyphens transform's), the apostrophe starts no ending English writes (`don't`, `John's`) and ends no
+ * elision or name (`o'clock`, `M'Gregor`: capitalised ones are not asked), the word is common or the
+ * document's own, and it wins by the non-word margins.
+ */
+function decideMarked(
+  m: RegExpMatchArray,
+  text: string,
+  model: LanguageModel,
+  evidence: Evidence,
+  forms: Forms,
+): Repair | undefined {
+  const [whole, x, mark, y] = m as unknown as [string, string, string, string];
+  const start = m.index!;
+  if (forms.kind(x) !== NO_WORD && forms.kind(y) !== NO_WORD) return undefined;
+  if (mark !== '-' && (AFTER_APOSTROPHE.test(y) || BEFORE_APOSTROPHE.test(x))) return undefined;
+  if (x.length + y.length < MARKED_MIN_LETTERS) return undefined;
+  const options = new Map<string, number>();
+  const offer = (word: string, cost: number) => {
+    const rank = evidence.rank(word);
+    if (
+      word.length < MIN_LENGTH ||
+      !evidence.isWord(word) ||
+      ((rank <= 0 || rank > MARKED_MAX_RANK) && evidence.seen(word) === 0)
+    )
+      return;
+    const known = options.get(word);
+    if (known === undefined || cost < known) options.set(word, cost);
+  };
+  // Not `x + y`: a hyphen between two parts of a word is the hyphens transform's to decide (`posi-tion`).
+  if (evidence.isWord(x + y)) return undefined;
+  for (let k = 0; k < LETTERS.length; k++) {
+    const letter = LETTERS[k]!;
+    offer(x + letter + y, MARK_FOR_LETTER_COST);
+    offer(x.slice(0, -1) + letter + y, MARK_FOR_LETTER_COST);
+    offer(x + letter + y.slice(1), MARK_FOR_LETTER_COST);
+  }
+  if (options.size === 0) return undefined;
+  const prev = known(model, WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase());
+  const next = known(
+    model,
+    WORD_AFTER.exec(text.slice(start + whole.length, start + whole.length + 30))?.[1]?.toLowerCase(),
+  );
+  const scored = [...options]
+    .map(([word, cost]) => {
+      const logCount = model.logCount(word);
+      return {
+        word,
+        cost,
+        score: contextScore(model, word, logCount, prev, next) - cost + Math.log1p(evidence.seen(word)),
+      };
+    })
+    .filter((c) => c.score > -Infinity)
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best) return undefined;
+  const gain = best.score - contextScore(model, whole, LOG_UNKNOWN_COUNT, prev, next);
+  if (gain < NON_WORD_MARGIN || (second && best.score - second.score < SECOND_MARGIN)) return undefined;
+  return {
+    start,
+    end: start + whole.length,
+    word: best.word,
+    rule: 'mark-for-letter',
+    reason: `"${whole}" is no word; "${best.word}" is, the "${mark}" read for a letter: score ${fixed(gain)} over it${
+      second ? `, ${fixed(best.score - second.score)} over "${second.word}"` : ''
+    }${contextNote(model, best.word, prev, next)}`,
+  };
 }
 
 /** A form corrected the same way this many times in a document at least is a habit of its OCR... */

@@ -105,6 +105,32 @@ describe('ocr-confusions: real words', () => {
   });
 });
 
+describe('ocr-confusions: a mark read for a letter', () => {
+  it.each([
+    ['a hyphen for a letter', 'They paid a small a-nount of money.', 'They paid a small amount of money.'],
+    ['an apostrophe and a letter for one letter', "He was searc'ning for it.", 'He was searching for it.'],
+    ['an apostrophe for a letter', "It was a lim'ted offer.", 'It was a limited offer.'],
+  ])('%s, in a text that shows OCR damage', (_name, input, expected) => {
+    // (The line that shows the damage is corrected too, letter for letter: same length.)
+    const result = apply('ocr-confusions', `${OCR} ${input}`);
+    expect(result.text.slice(OCR.length + 1)).toBe(expected);
+    expect(result.edits.filter((e) => e.rule === 'mark-for-letter')).toHaveLength(1);
+  });
+
+  it.each([
+    ['compounds and elisions', "A well-known man came at six o'clock."],
+    ['contractions, and a hyphen the hyphens transform decides', "We don't know the posi-tion of the ship."],
+    ['short garbled letters', "The ili'n was there."],
+    ['names and elisions', "Mr M'Gregor and the self-made man, e'er ready."],
+  ])('leaves %s', (_name, input) => {
+    expect(apply('ocr-confusions', `${OCR} ${input}`).text.slice(OCR.length + 1)).toBe(input);
+  });
+
+  it('acts only where the text shows OCR', () => {
+    expect(apply('ocr-confusions', 'They paid a small a-nount of money.').edits).toEqual([]);
+  });
+});
+
 describe('ocr-confusions: leaves', () => {
   it.each([
     ['a dictionary word', 'the tum of events'],
