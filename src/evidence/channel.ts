@@ -167,11 +167,6 @@ export interface CandidateOptions {
   /** Candidates up to this cost only (the search stops early); default no bound. */
   maxCost?: number;
   /**
-   * The words one generic edit from a string (`NearWords.near`): the second round's generic edits come
-   * from it. Without it, every generic edit is tried (slow: for tests and small callers).
-   */
-  near?: (read: string) => readonly string[];
-  /**
    * The beginnings and endings of every string `accept` may accept: a spelling that begins or ends as
    * none of them is not tried, nor followed further (the same candidates, found sooner). Without
    * them, everything is tried.
@@ -192,7 +187,7 @@ export const acceptWords =
     test(base.slice(0, leftEnd) + middle + base.slice(rightStart));
 
 export function candidates(read: string, accept: Acceptor, options: CandidateOptions = {}): Candidate[] {
-  const { longS = false, generic = true, maxCost = Infinity, near, affixes } = options;
+  const { longS = false, generic = true, maxCost = Infinity, affixes } = options;
   const { all: table, seconds } = TABLES[(longS ? 1 : 0) | (NON_ASCII.test(read) ? 2 : 0)]!;
   const found = new Map<string, Candidate>();
   // Each string tried is described by its parts and asked about without being built; only accepted
@@ -288,17 +283,7 @@ export function candidates(read: string, accept: Acceptor, options: CandidateOpt
     expand(read, 0, 0, undefined, '', 0, true);
     const long = read.length >= GENERIC_MIN_LENGTH && read.length <= GENERIC_MAX_LENGTH && LETTERS_ONLY.test(read);
     // One letter replaced or added by the OCR, anywhere (a lost letter is in the table already).
-    if (long && near) {
-      for (const word of near(read)) {
-        if (!accept(word, word.length, '', word.length)) continue;
-        const known = found.get(word);
-        if (known === undefined || GENERIC_EDIT_COST < known.cost) {
-          found.set(word, { word, cost: GENERIC_EDIT_COST, how: describeEdit(read, word) });
-        }
-      }
-    } else if (long) {
-      genericEdits(read, 0, undefined, '', ENDS[0]!);
-    }
+    if (long) genericEdits(read, 0, undefined, '', ENDS[0]!);
     // Still nothing: one confusion and one generic edit (`pieasury` -> `treasury`,
     // `p` for `t` and `i` for `r`), the edit anywhere in the word the confusion gave.
     if (long && found.size === 0 && maxCost >= GENERIC_EDIT_COST + SECOND_CONFUSION_MAX_COST) {
@@ -398,11 +383,3 @@ const ENDS = Array.from({ length: MAX_CONFUSIONS }, () => new Ends());
 const name = (r: string, p: string): string => (r === '' ? `"${p}" lost` : p === '' ? `"${r}" added` : `${r}→${p}`);
 
 const join = (how: string, step: string): string => (how === '' ? step : `${how}, ${step}`);
-
-/** The one edit between `read` and `word` (a letter replaced, added or lost), as a reason says it. */
-function describeEdit(read: string, word: string): string {
-  let i = 0;
-  while (i < read.length && i < word.length && read[i] === word[i]) i++;
-  if (read.length === word.length) return `${read[i]}→${word[i]}`;
-  return read.length > word.length ? `"${read[i]}" added` : `"${word[i]}" lost`;
-}

@@ -7,7 +7,6 @@
 import type { Candidate } from './channel.js';
 import type { Lexicon } from './lexicon.js';
 import { LanguageModel } from './language-model.js';
-import { NearWords } from './near-words.js';
 import { PairTable } from './pairs.js';
 import { affixesOf, type Affixes } from './prefixes.js';
 import { PROJECT_WORDS } from './project-words.js';
@@ -48,7 +47,6 @@ export class EvidenceSource {
    */
   readonly candidateCache = new Map<string, readonly Candidate[]>();
   private pairTable: PairTable | undefined;
-  private nearIndex: NearWords | undefined;
   private languageModel: LanguageModel | undefined;
   private affixFilters: Affixes | undefined;
 
@@ -80,12 +78,6 @@ export class EvidenceSource {
   get model(): LanguageModel {
     this.languageModel ??= new LanguageModel(this);
     return this.languageModel;
-  }
-
-  /** The frequent words one letter from a string, indexed on first use (see `near-words.ts`). */
-  get nearWords(): NearWords {
-    this.nearIndex ??= new NearWords(this.lexicon);
-    return this.nearIndex;
   }
 
   /**
