@@ -626,55 +626,40 @@ function decideMarked(
   if (forms.kind(x) !== NO_WORD && forms.kind(y) !== NO_WORD) return undefined;
   if (mark !== '-' && (AFTER_APOSTROPHE.test(y) || BEFORE_APOSTROPHE.test(x))) return undefined;
   if (x.length + y.length < MARKED_MIN_LETTERS) return undefined;
-  const options = new Map<string, number>();
-  const offer = (word: string, cost: number) => {
-    const rank = evidence.rank(word);
-    if (
-      word.length < MIN_LENGTH ||
-      !evidence.isWord(word) ||
-      ((rank <= 0 || rank > MARKED_MAX_RANK) && evidence.seen(word) === 0)
-    )
-      return;
-    const known = options.get(word);
-    if (known === undefined || cost < known) options.set(word, cost);
-  };
   // Not `x + y`: a hyphen between two parts of a word is the hyphens transform's to decide (`posi-tion`).
   if (evidence.isWord(x + y)) return undefined;
-  for (let k = 0; k < LETTERS.length; k++) {
-    const letter = LETTERS[k]!;
-    offer(x + letter + y, MARK_FOR_LETTER_COST);
-    offer(x.slice(0, -1) + letter + y, MARK_FOR_LETTER_COST);
-    offer(x + letter + y.slice(1), MARK_FOR_LETTER_COST);
+  // The mark read for a letter, or the mark and the letter beside it read for one letter.
+  const found = new Map<string, Candidate>();
+  const offer = (word: string) => {
+    const rank = evidence.rank(word);
+    if (word.length < MIN_LENGTH || found.has(word) || !evidence.isWord(word)) return;
+    if ((rank <= 0 || rank > MARKED_MAX_RANK) && evidence.seen(word) === 0) return;
+    found.set(word, { word, cost: MARK_FOR_LETTER_COST, how: `"${mark}" read for a letter` });
+  };
+  for (const letter of LETTERS) {
+    offer(x + letter + y);
+    offer(x.slice(0, -1) + letter + y);
+    offer(x + letter + y.slice(1));
   }
-  if (options.size === 0) return undefined;
   const prev = known(model, WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase());
   const next = known(
     model,
     WORD_AFTER.exec(text.slice(start + whole.length, start + whole.length + 30))?.[1]?.toLowerCase(),
   );
-  const scored = [...options]
-    .map(([word, cost]) => {
-      const logCount = model.logCount(word);
-      return {
-        word,
-        cost,
-        score: contextScore(model, word, logCount, prev, next) - cost + Math.log1p(evidence.seen(word)),
-      };
-    })
-    .filter((c) => c.score > -Infinity)
-    .sort((a, b) => b.score - a.score);
+  const scored = scoreCandidates([...found.values()], prev, next, model, evidence);
   const [best, second] = scored;
   if (!best) return undefined;
   const gain = best.score - contextScore(model, whole, LOG_UNKNOWN_COUNT, prev, next);
   if (gain < NON_WORD_MARGIN || (second && best.score - second.score < SECOND_MARGIN)) return undefined;
+  const c = best.candidate;
   return {
     start,
     end: start + whole.length,
-    word: best.word,
+    word: c.word,
     rule: 'mark-for-letter',
-    reason: `"${whole}" is no word; "${best.word}" is, the "${mark}" read for a letter: score ${fixed(gain)} over it${
-      second ? `, ${fixed(best.score - second.score)} over "${second.word}"` : ''
-    }${contextNote(model, best.word, prev, next)}`,
+    reason: `"${whole}" is no word; "${c.word}" is, the "${mark}" read for a letter: score ${fixed(gain)} over it${
+      second ? `, ${fixed(best.score - second.score)} over "${second.candidate.word}"` : ''
+    }${contextNote(model, c.word, prev, next)}`,
   };
 }
 
