@@ -36,7 +36,7 @@ import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
 import { NAME_PARTICLES } from '../evidence/policy.js';
-import { affixesOf, type Affixes } from '../evidence/prefixes.js';
+import { affixesOf, prefixHash, PREFIX_START, suffixHash, type Affixes } from '../evidence/prefixes.js';
 import { defineTransform, optionsOf } from './define.js';
 
 export interface OcrConfusionOptions {
@@ -101,8 +101,17 @@ const MAX_LENGTH = 24;
 const MAX_ROUNDS = 4;
 /** Shorter tokens are left alone (`a`, `I`, initials). */
 const MIN_LENGTH = 2;
-/** A token before a period this short and no word is an abbreviation (`sec.`, `lat.`, `Messrs.`). */
+/**
+ * A token before a period this short and no word is an abbreviation (`sec.`, `lat.`, `Messrs.`) when it
+ * is shorter than `STOP_MIN_LENGTH`, begins or ends a word, is capitalised or has no vowel (`abbreviates`);
+ * else a misreading (`courso.`), corrected by one usual confusion (`STOP_MAX_COST`) into a common word
+ * (`STOP_MAX_RANK`) that makes a listed pair with the word before, only. Without those limits:
+ * `tpe.` -> `tape.`, `lren.` -> `lien.`, `rnad.` -> `mad.`.
+ */
 const ABBREVIATION_MAX_LENGTH = 6;
+const STOP_MIN_LENGTH = 4;
+const STOP_MAX_COST = 3;
+const STOP_MAX_RANK = 10000;
 
 /** Letters and the digits OCR confuses with letters, inside one token. */
 const TOKEN = /(?<![\p{L}\p{N}'’-])[\p{L}015]+(?![\p{L}\p{N}'’-])/gu;
@@ -121,6 +130,8 @@ const TITLE_BEFORE =
 const CAPITALISED_MAX_RANK = 3000;
 /** ...and only by one usual confusion (no other letter changed). */
 const NAME_MAX_COST = 3;
+/** A capitalised word inside a sentence is read for a common word by one of the cheapest confusions only (tiers 1 and 2). */
+const MISREAD_NAME_MAX_COST = 2;
 /** A token the frequency list ranks this high is a string of real text (a name, an old spelling)... */
 const KNOWN_MAX_RANK = 60000;
 /** ...and needs this much more margin. */
@@ -490,14 +501,29 @@ function siteOf(
   const kind = forms.kind(t.lower);
   if (kind !== NO_WORD && !ocr) return undefined;
   const isWord = kind === WORD;
-  if (!isWord && text.charAt(t.end) === '.' && t.text.length <= ABBREVIATION_MAX_LENGTH) return undefined; // `sec.`
+  // A short string before a period: an abbreviation (`sec.`), a word's end (`pany.`) or a misreading.
+  const beforeStop = !isWord && text.charAt(t.end) === '.' && t.text.length <= ABBREVIATION_MAX_LENGTH;
+  if (beforeStop && (t.text.length < STOP_MIN_LENGTH || abbreviates(t, evidence))) return undefined;
   const capitalised = isUpperCode(t.text.charCodeAt(0)) && t.text !== t.text.toUpperCase();
   const before = text.slice(Math.max(0, t.start - 12), t.start);
   const sentenceStart = t.start === 0 || (SENTENCE_END.test(before) && !TITLE_BEFORE.test(before));
   const name = capitalised && !sentenceStart;
   const prev = known(model, t.prev);
   const next = known(model, t.next);
-  return { t, prev, next, model, evidence, forms, name, capitalised, isWord };
+  return { t, prev, next, model, evidence, forms, name, capitalised, isWord, beforeStop };
+}
+
+/**
+ * A short string before a period is an abbreviation (`sec.`, `deg.`, `Wm.`, `Thos.`) when it begins a
+ * word, is capitalised or all capitals, or has no vowel; or the end of a word a line break cut
+ * (`pany.`, `ellow.`) when it ends one. A lowercase one that does neither is a misreading before a
+ * full stop (`acie.`, `courso.`, `papors.`).
+ */
+function abbreviates(t: Token, evidence: Evidence): boolean {
+  if (t.text !== t.lower || !/[aeiouy]/.test(t.lower)) return true;
+  const { prefixes, suffixes } = evidence.source.wordAffixes;
+  const n = t.lower.length;
+  return prefixes.has(prefixHash(t.lower, 0, n, PREFIX_START)) || suffixes.has(suffixHash(t.lower, 0, n, PREFIX_START));
 }
 
 /** One token's decision, if any. */
@@ -732,6 +758,8 @@ interface Site {
   capitalised: boolean;
   /** A word (or made of words) as the lists see it: decided as a real word. */
   isWord: boolean;
+  /** A short non-word before a period that is no abbreviation: decided with the stricter `STOP_` limits. */
+  beforeStop: boolean;
 }
 
 /**
@@ -749,7 +777,7 @@ function keepScore({ t, prev, next, model, evidence, isWord }: Site): number {
 }
 
 function decideNonWord(site: Site): Decision | undefined {
-  const { t, prev, next, model, evidence, forms, name, capitalised } = site;
+  const { t, prev, next, model, evidence, forms, name, capitalised, beforeStop } = site;
   // The rarer edits only with a known word beside the token: without context they cannot win anyway,
   // and a line of noise has many such tokens.
   const found = forms.candidates(t.lower, prev !== undefined || next !== undefined);
@@ -769,9 +797,14 @@ function decideNonWord(site: Site): Decision | undefined {
   const upper = t.text.length > 1 && t.text === t.text.toUpperCase();
   if (capitalised || upper || !VOWEL.test(t.lower)) {
     if (c.cost > NAME_MAX_COST) return undefined;
-    const common = rank > 0 && rank <= (name ? 0 : CAPITALISED_MAX_RANK);
+    const common = rank > 0 && rank <= CAPITALISED_MAX_RANK && (!name || misreadName(site, c));
     if (!common && !written) return undefined;
   }
+  // Before a full stop the token has no word after it to speak for a candidate, and a short string
+  // there is often an abbreviation the lists lack: one usual confusion into a common word only, that
+  // makes a listed pair with the word before.
+  if (beforeStop && (c.cost > STOP_MAX_COST || rank <= 0 || rank > STOP_MAX_RANK)) return undefined;
+  if (beforeStop && (prev === undefined || !model.isListedPair(prev, c.word))) return undefined;
   // A string printed English has too (a name, an old or foreign word, or a misreading common enough to
   // be counted) needs a wider margin.
   const known =
@@ -789,6 +822,20 @@ function decideNonWord(site: Site): Decision | undefined {
       second ? `, ${fixed(best.score - second.score)} over "${second.candidate.word}"` : ''
     }${contextNote(model, c.word, prev, next)}`,
   };
+}
+
+/**
+ * A capitalised string inside a sentence that no list has is a name the lists lack, unless it is one
+ * cheap confusion from a common word that a listed pair with a neighbour speaks for, and the document
+ * does not repeat it (`Upper Btate`, `the Poit`): a name the OCR did not garble (`Hugo`, `Lino`) makes
+ * no listed pair as its near word would (`huge chavez`), and a real name recurs.
+ */
+function misreadName({ t, prev, next, model, evidence }: Site, c: Candidate): boolean {
+  if (c.cost > MISREAD_NAME_MAX_COST || evidence.seen(t.lower) > 1) return false;
+  if (model.logCount(t.lower) > -Infinity || evidence.rank(t.lower) > 0) return false;
+  return (
+    (prev !== undefined && model.isListedPair(prev, c.word)) || (next !== undefined && model.isListedPair(c.word, next))
+  );
 }
 
 function decideRealWord(site: Site): Decision | undefined {

@@ -24,6 +24,17 @@ describe('ocr-confusions: non-words', () => {
     ['all capitals', 'TBE MAN', 'THE MAN'],
     ['a capitalised word at the start of a sentence', 'It rained. Tbe roads flooded.', 'It rained. The roads flooded.'],
     [
+      'a misreading before a full stop, into a common word a pair speaks for',
+      'He read the papors.',
+      'He read the papers.',
+    ],
+    ['another before a full stop', 'They took the courso.', 'They took the course.'],
+    [
+      'a capitalised word inside a sentence, one cheap confusion from a common word a pair speaks for',
+      'in the Uuited States navy',
+      'in the United States navy',
+    ],
+    [
       'a name the document writes',
       'Sydney is large, and Sydney grows. The Sydnoy streets are wide.',
       'Sydney is large, and Sydney grows. The Sydney streets are wide.',
@@ -141,6 +152,16 @@ describe('ocr-confusions: leaves', () => {
     ['money and measures', 'paid 11s. 6d. for 50ft of rope'],
     ['Roman numerals', 'Chapter XIV of vol. iii'],
     ['abbreviations before a period', 'see sec. 4, lat. 33 and Messrs. Jones'],
+    [
+      'abbreviations that begin a word, or have no vowel, or are capitalised',
+      'the ult. and prox. lists, the cwt. price, Wm. Jones and Thos. Smith',
+    ],
+    ['the end of a word a line break cut, before a period', 'It is a good pany.'],
+    ['a short string before a period', 'in the tpe.'],
+    [
+      'names inside a sentence near a common word, without a pair for it',
+      'the singer Hugo Chavez spoke, at Lino and Roso.',
+    ],
     ['a name particle', 'the Count von Moltke'],
     ['words with endings and beginnings the lists lack', 'old mischiefs and unfrequently heard reasonings'],
     ['a compound of two words', 'the bootmakers of the town'],
