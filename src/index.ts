@@ -8,6 +8,7 @@ import { cleanWith, type CleanOptions, type CleanResult } from './core/clean.js'
 import { runPipeline as runTransforms, type PipelineOptions, type PipelineResult } from './core/pipeline.js';
 import { checkCleanOptions, checkInput, checkPipelineOptions } from './core/options.js';
 import { createEvidenceSource } from './io/data-files.js';
+import type { EvidenceSource } from './evidence/source.js';
 import { checkEncoding, decodeBytes, type Decoded } from './core/decode.js';
 import { UsageError } from './core/errors.js';
 
@@ -21,7 +22,18 @@ export type { CleanOptions, CleanResult } from './core/clean.js';
 export function cleanArticle(input: string, options: CleanOptions = {}): CleanResult {
   const text = checkInput(input);
   const checked = checkCleanOptions(options);
-  return cleanWith(text, checked, checked.evidence ?? createEvidenceSource(checked.words));
+  return cleanWith(text, checked, checked.evidence ?? defaultEvidence(checked.words));
+}
+
+/**
+ * The evidence of a call that brings none: without user words, one source for the process, so that
+ * what a source learns once (the language model, the corrector's candidates per form, the common-word
+ * index) serves every call; with them, a source of their own.
+ */
+let sharedEvidence: EvidenceSource | undefined;
+function defaultEvidence(words: Iterable<string> | undefined): EvidenceSource {
+  if (words !== undefined) return createEvidenceSource(words);
+  return (sharedEvidence ??= createEvidenceSource());
 }
 
 /** What `cleanArticleBytes` adds to `cleanArticle`'s options. */

@@ -5,6 +5,7 @@
  * the lexicon from disk; here nothing is read).
  */
 import type { Candidate } from './channel.js';
+import { COMMON_WORDS_MAX_RANK, CommonWords } from './common-words.js';
 import type { Lexicon } from './lexicon.js';
 import { LanguageModel } from './language-model.js';
 import { PairTable } from './pairs.js';
@@ -49,6 +50,7 @@ export class EvidenceSource {
   private pairTable: PairTable | undefined;
   private languageModel: LanguageModel | undefined;
   private affixFilters: Affixes | undefined;
+  private common: CommonWords | undefined;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -92,6 +94,14 @@ export class EvidenceSource {
       this.affixFilters = { prefixes: prefixes.with(extra), suffixes: suffixes.with(extra) };
     }
     return this.affixFilters;
+  }
+
+  /** The common words, for the corrector's second search (`common-words.ts`), built on first use. */
+  get commonWords(): CommonWords {
+    this.common ??= CommonWords.fromLexicon(this.lexicon, COMMON_WORDS_MAX_RANK, (w) =>
+      this.isWordEntry(this.lexicon.find(w)),
+    );
+    return this.common;
   }
 
   /** Word and word-pair counts (SymSpell's English lists, see NOTICE). */

@@ -32,6 +32,7 @@
  */
 import { isUpperCode, matchCase } from '../core/words.js';
 import { candidates, GENERIC_EDIT_COST, LETTERS, type Candidate } from '../evidence/channel.js';
+import { COMMON_WORD_MAX_COST } from '../evidence/common-words.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
@@ -136,6 +137,9 @@ const MISREAD_NAME_MAX_COST = 2;
 const KNOWN_MAX_RANK = 60000;
 /** ...and needs this much more margin. */
 const KNOWN_EXTRA_MARGIN = 3;
+/** A derived string is a misreading only of a word this common (rank), by confusions this cheap (tiers 1 and 2). */
+const DERIVED_MAX_RANK = 20000;
+const DERIVED_MAX_COST = 2;
 /** A vowel, or a digit OCR reads for one. */
 const VOWEL = /[aeiouy015]/;
 
@@ -287,7 +291,17 @@ export const ocrConfusions = defineTransform({
 const WORD = 0;
 const COUNTED = 1;
 const NO_WORD = 2;
-type FormKind = typeof WORD | typeof COUNTED | typeof NO_WORD;
+/** Made of words (an ending, a beginning, two words: `undor` is `un` + `dor`), but in no list. */
+const DERIVED = 3;
+type FormKind = typeof WORD | typeof COUNTED | typeof NO_WORD | typeof DERIVED;
+
+/** `found`, and the common words `near` it that it lacks or finds dearer, cheapest first. */
+function withCommonWords(found: readonly Candidate[], near: readonly Candidate[]): readonly Candidate[] {
+  if (near.length === 0) return found;
+  const best = new Map(found.map((c) => [c.word, c]));
+  for (const c of near) if ((best.get(c.word)?.cost ?? Infinity) > c.cost) best.set(c.word, c);
+  return [...best.values()].sort((a, b) => a.cost - b.cost);
+}
 
 /** What a run learns once per distinct lowercase form: OCR pages repeat their words and misreadings. */
 class Forms {
@@ -306,14 +320,15 @@ class Forms {
     return this.kind(lower) !== NO_WORD;
   }
 
-  /** What the lists say of a form: a word (or made of words), only a counted string, or nothing. */
+  /** What the lists say of a form: a word, made of words, only a counted string, or nothing. */
   kind(lower: string): FormKind {
     let kind = this.kindMemo.get(lower);
     if (kind === undefined) {
       const evidence = this.evidence;
-      kind =
-        evidence.isWord(lower) || evidence.isDerivedWord(lower)
-          ? WORD
+      kind = evidence.isWord(lower)
+        ? WORD
+        : evidence.isDerivedWord(lower)
+          ? DERIVED
           : evidence.source.model.isListedWord(lower)
             ? COUNTED
             : NO_WORD;
@@ -368,6 +383,19 @@ class Forms {
       this.ownFilter = affixesOf(own);
     }
     return this.ownFilter;
+  }
+
+  /** The common words a rarer edit reaches (`toi` -> `for`, `irom` -> `from`): remembered for the process, as `candidates`. */
+  commonWords(lower: string): readonly Candidate[] {
+    const source = this.evidence.source;
+    const key = `~${lower}`;
+    let found = source.candidateCache.get(key);
+    if (found === undefined) {
+      found = source.commonWords.near(lower, COMMON_WORD_MAX_COST);
+      if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
+      source.candidateCache.set(key, found);
+    }
+    return found;
   }
 
   /**
@@ -500,7 +528,8 @@ function siteOf(
   // and, as a real word, only where the text shows OCR.
   const kind = forms.kind(t.lower);
   if (kind !== NO_WORD && !ocr) return undefined;
-  const isWord = kind === WORD;
+  // Made of words, it is a real word where no cheap confusion of a common word explains it better.
+  const isWord = kind === WORD || (kind === DERIVED && !misreadDerived(t.lower, forms, evidence));
   // A short string before a period: an abbreviation (`sec.`), a word's end (`pany.`) or a misreading.
   const beforeStop = !isWord && text.charAt(t.end) === '.' && t.text.length <= ABBREVIATION_MAX_LENGTH;
   if (beforeStop && (t.text.length < STOP_MIN_LENGTH || abbreviates(t, evidence))) return undefined;
@@ -524,6 +553,34 @@ function abbreviates(t: Token, evidence: Evidence): boolean {
   const { prefixes, suffixes } = evidence.source.wordAffixes;
   const n = t.lower.length;
   return prefixes.has(prefixHash(t.lower, 0, n, PREFIX_START)) || suffixes.has(suffixHash(t.lower, 0, n, PREFIX_START));
+}
+
+/**
+ * A string made of words but in no list (`undor`: `un` + `dor`; `inado`: `in` + `ado`) that one of the
+ * cheapest confusions turns into a common word (`under`, `made`) is decided as a misreading, with the
+ * margin of a string printed English has (`KNOWN_EXTRA_MARGIN`); else as the real word it may be
+ * (`unfrequently`, `bootmakers`).
+ */
+function misreadDerived(lower: string, forms: Forms, evidence: Evidence): boolean {
+  return forms.cheapCandidates(lower, DERIVED_MAX_COST).some((c) => {
+    const rank = evidence.rank(c.word);
+    return rank > 0 && rank <= DERIVED_MAX_RANK;
+  });
+}
+
+/**
+ * The token may be a piece of a word the OCR split: it ends a word and, glued to the token before it,
+ * begins one (`mak ing`, `mat ters`); or it begins a word and, with the token after it, begins one too
+ * (`impl ies`). Such pieces are the word-boundary rules' to join, not misreadings of a common word.
+ */
+function mayBeFragment({ t, evidence }: Site): boolean {
+  const { prefixes, suffixes } = evidence.source.wordAffixes;
+  const n = t.lower.length;
+  const begins = (s: string) => prefixes.has(prefixHash(s, 0, s.length, PREFIX_START));
+  return (
+    (t.prev !== undefined && suffixes.has(suffixHash(t.lower, 0, n, PREFIX_START)) && begins(t.prev + t.lower)) ||
+    (t.next !== undefined && begins(t.lower) && begins(t.lower + t.next))
+  );
 }
 
 /** One token's decision, if any. */
@@ -777,10 +834,19 @@ function keepScore({ t, prev, next, model, evidence, isWord }: Site): number {
 }
 
 function decideNonWord(site: Site): Decision | undefined {
-  const { t, prev, next, model, evidence, forms, name, capitalised, beforeStop } = site;
   // The rarer edits only with a known word beside the token: without context they cannot win anyway,
-  // and a line of noise has many such tokens.
-  const found = forms.candidates(t.lower, prev !== undefined || next !== undefined);
+  // and a line of noise has many such tokens. There, also the common words a rarer edit reaches (`irom`
+  // -> `from`), unless the token may be the end of the word before it (`mak ing`) or the start of the
+  // one after (`impl ies`): they compete with the usual confusions' candidates (`biing`: `bring` or
+  // `being`).
+  const context = site.prev !== undefined || site.next !== undefined;
+  const found = site.forms.candidates(site.t.lower, context);
+  const common = context && !mayBeFragment(site) ? site.forms.commonWords(site.t.lower) : [];
+  return decideAmong(site, withCommonWords(found, common));
+}
+
+function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefined {
+  const { t, prev, next, model, evidence, forms, name, capitalised, beforeStop } = site;
   if (found.length === 0) return undefined;
   const scored = scoreCandidates(found, prev, next, model, evidence);
   const [best, second] = scored;
@@ -808,7 +874,9 @@ function decideNonWord(site: Site): Decision | undefined {
   // A string printed English has too (a name, an old or foreign word, or a misreading common enough to
   // be counted) needs a wider margin.
   const known =
-    model.logCount(t.lower) > -Infinity || (evidence.rank(t.lower) > 0 && evidence.rank(t.lower) <= KNOWN_MAX_RANK);
+    model.logCount(t.lower) > -Infinity ||
+    (evidence.rank(t.lower) > 0 && evidence.rank(t.lower) <= KNOWN_MAX_RANK) ||
+    forms.kind(t.lower) === DERIVED;
   const gain = best.score - keepScore(site);
   if (gain < NON_WORD_MARGIN + (known ? KNOWN_EXTRA_MARGIN : 0)) return undefined;
   // Two changes of which one is no usual confusion reach more words: the runner-up must be further behind.

@@ -29,6 +29,13 @@ describe('ocr-confusions: non-words', () => {
       'He read the papers.',
     ],
     ['another before a full stop', 'They took the courso.', 'They took the course.'],
+    ['a common word a rarer edit reaches (i read for f)', 'they came irom the town', 'they came from the town'],
+    [
+      'a common word where a rarer word is one cheap confusion away (bring)',
+      'the hope of biing a member',
+      'the hope of being a member',
+    ],
+    ['a common word with a letter the OCR lost', 'he said tis was so', 'he said this was so'],
     [
       'a capitalised word inside a sentence, one cheap confusion from a common word a pair speaks for',
       'in the Uuited States navy',
@@ -75,6 +82,13 @@ describe('ocr-confusions: real words', () => {
     ['a title', `${OCR} The letter to MR. SMITH and Ms Jones.`],
     ['a name part', `${OCR} The works of Smith et al. were read.`],
   ])('keeps %s', (_name, input) => {
+    expect(apply('ocr-confusions', input).text.slice(OCR.length)).toBe(input.slice(OCR.length));
+  });
+
+  it('decides a string made of words but in no list as a misreading when a cheap confusion gives a common word', () => {
+    const result = apply('ocr-confusions', `${OCR} The club playing undor the rules.`);
+    expect(result.text.endsWith('The club playing under the rules.')).toBe(true);
+    const input = `${OCR} old mischiefs and unfrequently heard reasonings`;
     expect(apply('ocr-confusions', input).text.slice(OCR.length)).toBe(input.slice(OCR.length));
   });
 
@@ -158,6 +172,7 @@ describe('ocr-confusions: leaves', () => {
     ],
     ['the end of a word a line break cut, before a period', 'It is a good pany.'],
     ['a short string before a period', 'in the tpe.'],
+    ['pieces of a word the OCR split, for the word-boundary rules', 'the mak ing of it'],
     [
       'names inside a sentence near a common word, without a pair for it',
       'the singer Hugo Chavez spoke, at Lino and Roso.',
