@@ -596,6 +596,27 @@ describe('articleStarts: several articles in one text', () => {
     expect(articleStarts(blocks, { historic: true })).toEqual([0]);
   });
 
+  it('a clean modern article with all-caps crossheads, a Q&A and a list stays one article, unchanged', () => {
+    const text = [
+      'Town opens new library',
+      'By Ana Lima',
+      'The new library on Front street opened its doors on Saturday, and more than four hundred people came to see it.',
+      'WHAT IT HOLDS',
+      'The shelves hold twenty thousand books, and the reading room has space for sixty people at a time.',
+      'Q: When is it open?',
+      'A: Every day but Monday, from nine in the morning until eight in the evening.',
+      'OPENING HOURS',
+      'The hours for the first month are these:\n1. Tuesday to Friday, 9 to 8\n2. Saturday and Sunday, 10 to 6',
+      'The library board will look at the hours again in the spring, when the new staff have started.',
+    ].join('\n\n');
+    // Detected as a modern text, and read as a historic page too (the preset asked for).
+    for (const preset of ['auto', 'chronam'] as const) {
+      const result = cleanArticle(`${text}\n`, { evidence, preset, format: 'json' });
+      expect(result.text).toBe(text);
+      expect(JSON.parse(result.output).articles).toBeNull();
+    }
+  });
+
   it('single-head is for historic pages: a modern text with all-caps crossheads stays one article', () => {
     const blocks = [
       'Barn burns on Front street',
