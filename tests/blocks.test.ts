@@ -514,6 +514,122 @@ describe('articleStarts: several articles in one text', () => {
     expect(articleStarts(blocks, { historic: true })).toEqual([0]);
   });
 
+  // Short items of a country weekly, each under a one-line all-caps head and no dateline.
+  const fire =
+    'Fire broke out in the Harmon livery barn on Front street early Sunday morning and the building burned to the ground.';
+  const fireMore = 'The horses were led out in time by the night man, but the harness and two buggies were lost.';
+  const social =
+    'The Ladies Aid society met at the home of Mrs. Carter on Wednesday afternoon and planned the winter bazaar.';
+  const socialMore = 'Refreshments were served and the next meeting will be held at the parsonage in two weeks.';
+  const roads =
+    'County surveyor Pratt reports that the new grade north of town is finished and open to wagons and autos.';
+  it.each([
+    [
+      'two-word and longer heads over undated items',
+      ['BARN BURNS', fire, fireMore, 'LADIES AID MEETS', social, socialMore, 'NORTH GRADE OPEN.', roads],
+      [0, 3, 6],
+    ],
+    [
+      'a head over a contributed poem (a credit in brackets first)',
+      ['BARN BURNS', fire, fireMore, "IF I'M TO BE A SOLDIER", `(Contributed by A. Reader) ${social}`],
+      [0, 3],
+    ],
+    [
+      'a head whose story opens with a quote',
+      ['BARN BURNS', fire, fireMore, 'WELFARE BOARD VS. CITY COUNCIL', `"We point with pride," ${social}`],
+      [0, 3],
+    ],
+    [
+      "a head over a dateline with letters for the day's digits",
+      [
+        'BARN BURNS',
+        fire,
+        fireMore,
+        'NEED MORE OFFICERS',
+        'Generals Examined by Senate Committee.',
+        'WASHINGTON, Jan. II. Unqualified support was given',
+        fireMore,
+      ],
+      [0, 3],
+    ],
+  ])('on a historic page, single-head splits at %s', (_name, blocks, starts) => {
+    expect(articleStarts(blocks, { historic: true })).toEqual(starts);
+  });
+
+  // The story of a crosshead goes on under it with the words of the story above it.
+  const bridge =
+    'The new bridge over Cedar creek was opened to traffic on Saturday, when the county commissioners drove across it.';
+  const bridgeMore =
+    'The contractors finished the bridge a month ahead of time, and the commissioners thanked the contractors for the bridge.';
+  const bridgeEnd =
+    'The commissioners said the bridge cost less than the contractors first asked, and the creek road will be graded next.';
+  it.each([
+    [
+      'an all-caps crosshead in a story that goes on',
+      ['NEW BRIDGE OPENED', bridge, bridgeMore, 'CONTRACTORS PRAISED', bridgeEnd],
+    ],
+    ['OCR noise in capitals', ['BARN BURNS', fire, fireMore, 'I II.', social]],
+    ['OCR noise of short words in capitals', ['BARN BURNS', fire, fireMore, 'II IH MI.', social]],
+    ['one word in capitals (a name, a column sign)', ['BARN BURNS', fire, fireMore, 'POLITICAL', social]],
+    ['a running head with a year', ['BARN BURNS', fire, fireMore, 'PIOCHE, NEVADA, SATURDAY, MARCH 25, 1916.', social]],
+    ['a line that runs on (a comma at its end)', ['BARN BURNS', fire, fireMore, "THE YOUTH'S COMPANION,", social]],
+    [
+      'a document the paragraph above announces',
+      [
+        'BARN BURNS',
+        fire,
+        'The governor issued a proclamation to the people of the state on Monday, and it reads as follows:',
+        'THANKSGIVING PROCLAMATION',
+        social,
+      ],
+    ],
+    ['a day of a programme', ['BARN BURNS', fire, fireMore, 'TUESDAY FRONT YARD DAY.', social]],
+    [
+      'a head over an all-caps block',
+      ['BARN BURNS', fire, fireMore, 'LADIES AID MEETS', `${social} ${socialMore}`.toUpperCase()],
+    ],
+    [
+      'a head after a paragraph cut mid-sentence',
+      ['BARN BURNS', fire, 'The horses were led out in time by the', 'LADIES AID MEETS', social],
+    ],
+  ])('on a historic page, single-head never splits at %s', (_name, blocks) => {
+    expect(articleStarts(blocks, { historic: true })).toEqual([0]);
+  });
+
+  it('a clean modern article with all-caps crossheads, a Q&A and a list stays one article, unchanged', () => {
+    const text = [
+      'Town opens new library',
+      'By Ana Lima',
+      'The new library on Front street opened its doors on Saturday, and more than four hundred people came to see it.',
+      'WHAT IT HOLDS',
+      'The shelves hold twenty thousand books, and the reading room has space for sixty people at a time.',
+      'Q: When is it open?',
+      'A: Every day but Monday, from nine in the morning until eight in the evening.',
+      'OPENING HOURS',
+      'The hours for the first month are these:\n1. Tuesday to Friday, 9 to 8\n2. Saturday and Sunday, 10 to 6',
+      'The library board will look at the hours again in the spring, when the new staff have started.',
+    ].join('\n\n');
+    // Detected as a modern text, and read as a historic page too (the preset asked for).
+    for (const preset of ['auto', 'chronam'] as const) {
+      const result = cleanArticle(`${text}\n`, { evidence, preset, format: 'json' });
+      expect(result.text).toBe(text);
+      expect(JSON.parse(result.output).articles).toBeNull();
+    }
+  });
+
+  it('single-head is for historic pages: a modern text with all-caps crossheads stays one article', () => {
+    const blocks = [
+      'Barn burns on Front street',
+      fire,
+      fireMore,
+      'LADIES AID MEETS',
+      social,
+      'NORTH GRADE OPEN',
+      roads,
+    ];
+    expect(articleStarts(blocks, { historic: false })).toEqual([0]);
+  });
+
   it('a modern text is not split at a dateline under an all-caps line', () => {
     const blocks = ['NEW BRIDGE OPENED', body('RIVERTON'), more, 'GRAIN CROP IS LARGE', dated('Milltown,'), more];
     expect(articleStarts(blocks, { historic: false })).toEqual([0]);
