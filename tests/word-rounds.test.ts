@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../src/core/edits.js';
-import { cleanArticle, computeStats, runPipeline, TRANSFORMS } from '../src/index.js';
+import { cleanArticle, computeStats, explainEdits, runPipeline, TRANSFORMS } from '../src/index.js';
 import { evidence } from './helpers.js';
 
 /** A line that shows OCR damage, so that the corrector runs (as `auto` turns it on for such text). */
@@ -19,14 +19,16 @@ describe('the word stage runs again on its own output', () => {
       'He was enaoavour ing to help.',
       'He was endeavouring to help.',
       'endeavour ing',
+      'enaoavour',
     ],
     [
       'a prefix the corrector repairs',
       'It was ro ported that tbe men had left.',
       'It was reported that the men had left.',
       're ported',
+      'ro',
     ],
-  ])('%s: %s', (_, line, expected, joined) => {
+  ])('%s: %s', (_, line, expected, joined, misread) => {
     const input = `${OCR} ${line}`;
     const first = runPipeline(input, options);
     expect(first.text).toBe(`The clerk and the mayor were at the hall. ${expected}`);
@@ -40,6 +42,9 @@ describe('the word stage runs again on its own output', () => {
     let text = input;
     for (const step of first.steps) text = applyEdits(text, step.edits);
     expect(text).toBe(first.text);
+    // The explanation places the join where its first part stands in the input.
+    const join = explainEdits(input, first.steps).find((e) => e.transform === 'split-words')!;
+    expect(join.offset).toBe(input.indexOf(`${misread} `, OCR.length));
   });
 
   it('correct text runs the stage once: no later round, each transform one step', () => {
