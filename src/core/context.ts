@@ -7,8 +7,9 @@
  * - the evidence: the shared source (lexicon, extra words) and one `Evidence` for the whole run, so
  *   that its memo of word classes serves every transform;
  * - the document index: built, on first use, from the text the first word-stage transform gets
- *   (characters repaired, furniture removed, no word repaired yet); a transform that runs before that
- *   point and asks gets an index of its own input;
+ *   (characters repaired, furniture removed, no word repaired yet), and again for each later round of
+ *   the word stage (`newRound`); a transform that runs before that point and asks gets an index of
+ *   its own input;
  * - the word scan and the protected spans of the text last asked (a transform that changed nothing
  *   passes its input on, so consecutive transforms often ask about the very same text);
  * - the damage signals: edits of earlier transforms that prove the text layer damaged.
@@ -61,6 +62,16 @@ export class RunContext implements TransformContext {
   record(transform: Transform<object>, edits: readonly Edit[]): void {
     if (transform.damageRules.length === 0) return;
     for (const edit of edits) if (transform.damageRules.includes(edit.rule)) this.damage++;
+  }
+
+  /**
+   * The word stage starts another round: the document index is built again from the text its first
+   * transform gets (the repairs of the round before now count). The damage signals stay: what the
+   * earlier rounds proved still holds.
+   */
+  newRound(): void {
+    this.documentText = undefined;
+    this.index = undefined;
   }
 
   /** How many edits so far prove the text layer damaged. */

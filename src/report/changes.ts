@@ -25,7 +25,7 @@ export function changesByTransform(
   const counts: Record<string, number> = {};
   for (const step of steps) {
     const n = step.edits.filter((e) => !undoneByRendering(e)).length;
-    if (n > 0) counts[step.transform] = n;
+    if (n > 0) counts[step.transform] = (counts[step.transform] ?? 0) + n;
   }
   return counts;
 }

@@ -79,7 +79,8 @@ export function computeStats(
   for (const w of after.bad) counts.set(w, (counts.get(w) ?? 0) + 1);
   const editsByTransform: Record<string, number> = {};
   for (const step of result.steps) {
-    editsByTransform[step.transform] = step.edits.filter((e) => !undoneByRendering(e)).length;
+    editsByTransform[step.transform] =
+      (editsByTransform[step.transform] ?? 0) + step.edits.filter((e) => !undoneByRendering(e)).length;
   }
   const edits = result.steps.flatMap((s) => s.edits);
   return {
