@@ -46,6 +46,12 @@ export class EvidenceSource {
    * remembered for the process: OCR pages repeat their misreadings. A cache, bounded by its user.
    */
   readonly candidateCache = new Map<string, readonly Candidate[]>();
+  /**
+   * The sign of OCR each lowercase form is (`signOf` in the OCR corrector: none, weak or strong),
+   * remembered for the process: it reads only the form, the lexicon and the extra words, and both
+   * source detection and the corrector ask it of every token. A cache, bounded by its user.
+   */
+  readonly signCache = new Map<string, number>();
   private pairTable: PairTable | undefined;
   private languageModel: LanguageModel | undefined;
   private affixFilters: Affixes | undefined;

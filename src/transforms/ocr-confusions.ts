@@ -88,6 +88,8 @@ const STRONG_SIGN = 2;
 type Sign = typeof NO_SIGN | typeof WEAK_SIGN | typeof STRONG_SIGN;
 /** Forms whose candidates the evidence source remembers, at most (then it starts again). */
 const CANDIDATE_CACHE_SIZE = 100_000;
+/** Forms whose sign of OCR the evidence source remembers, at most (then it starts again). */
+const SIGN_CACHE_SIZE = 200_000;
 /** The document's own words (names) are candidates up to this cost: one or two cheap confusions. */
 const DOCUMENT_WORD_MAX_COST = 3;
 /**
@@ -282,7 +284,6 @@ type FormKind = typeof WORD | typeof COUNTED | typeof NO_WORD;
 class Forms {
   private readonly kindMemo = new Map<string, FormKind>();
   private readonly candidateMemo = new Map<string, readonly Candidate[]>();
-  private readonly signMemo = new Map<string, Sign>();
   private ownFilter: Affixes | undefined;
 
   constructor(
@@ -380,14 +381,9 @@ class Forms {
     return found;
   }
 
-  /** The sign of OCR a form is (`signOf`), memoised. */
+  /** The sign of OCR a form is (`signOf`), remembered for the process. */
   sign(lower: string): Sign {
-    let sign = this.signMemo.get(lower);
-    if (sign === undefined) {
-      sign = signOf(lower, this.evidence, this.evidence.source.wordAffixes);
-      this.signMemo.set(lower, sign);
-    }
-    return sign;
+    return cachedSign(lower, this.evidence, this.evidence.source.wordAffixes);
   }
 }
 
@@ -439,12 +435,22 @@ function countSigns(all: readonly Token[], signOfForm: (lower: string) => Sign):
 
 /** The signs of OCR in `text` (for source detection: `auto` picks the historic-OCR preset when shown). */
 export function ocrSigns(text: string, evidence: Evidence): OcrSigns {
-  const memo = new Map<string, Sign>();
-  return countSigns(tokens(text), (lower) => {
-    let sign = memo.get(lower);
-    if (sign === undefined) memo.set(lower, (sign = signOf(lower, evidence)));
-    return sign;
-  });
+  return countSigns(tokens(text), (lower) => cachedSign(lower, evidence));
+}
+
+/**
+ * `signOf`, remembered on the evidence source (`signCache`): a form's sign depends only on the form
+ * and the source's lexicon and extra words (the affixes change how fast it is found, not what).
+ */
+function cachedSign(lower: string, evidence: Evidence, affixes?: Affixes): Sign {
+  const cache = evidence.source.signCache;
+  let sign = cache.get(lower) as Sign | undefined;
+  if (sign === undefined) {
+    sign = signOf(lower, evidence, affixes);
+    if (cache.size >= SIGN_CACHE_SIZE) cache.clear();
+    cache.set(lower, sign);
+  }
+  return sign;
 }
 
 /**
