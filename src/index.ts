@@ -7,33 +7,22 @@
 import { cleanWith, type CleanOptions, type CleanResult } from './core/clean.js';
 import { runPipeline as runTransforms, type PipelineOptions, type PipelineResult } from './core/pipeline.js';
 import { checkCleanOptions, checkInput, checkPipelineOptions } from './core/options.js';
-import { createEvidenceSource } from './io/data-files.js';
-import type { EvidenceSource } from './evidence/source.js';
+import { sharedEvidenceSource } from './io/data-files.js';
 import { checkEncoding, decodeBytes, type Decoded } from './core/decode.js';
 import { UsageError } from './core/errors.js';
 
 export type { CleanOptions, CleanResult } from './core/clean.js';
 
 /**
- * Clean one article. Without `options.evidence`, the word lists are loaded (once per process). The
+ * Clean one article. Without `options.evidence`, the word lists are loaded (once per process), and calls with the same
+ * `words` share one evidence source. The
  * options are checked first, with the configuration file's schema: a bad one (from plain JavaScript
  * too) is a UsageError that names it (`options.skip[0]: unknown transform id "x"; valid: ...`).
  */
 export function cleanArticle(input: string, options: CleanOptions = {}): CleanResult {
   const text = checkInput(input);
   const checked = checkCleanOptions(options);
-  return cleanWith(text, checked, checked.evidence ?? defaultEvidence(checked.words));
-}
-
-/**
- * The evidence of a call that brings none: without user words, one source for the process, so that
- * what a source learns once (the language model, the corrector's candidates per form, the common-word
- * index) serves every call; with them, a source of their own.
- */
-let sharedEvidence: EvidenceSource | undefined;
-function defaultEvidence(words: Iterable<string> | undefined): EvidenceSource {
-  if (words !== undefined) return createEvidenceSource(words);
-  return (sharedEvidence ??= createEvidenceSource());
+  return cleanWith(text, checked, checked.evidence ?? sharedEvidenceSource(checked.words));
 }
 
 /** What `cleanArticleBytes` adds to `cleanArticle`'s options. */
@@ -63,7 +52,7 @@ export function cleanArticleBytes(input: Uint8Array, options: BytesOptions = {})
   if (encoding !== undefined) checkEncoding(encoding);
   const checked = checkCleanOptions(clean);
   const { text, ...decoding } = decodeBytes(input, name, encoding);
-  const result = cleanWith(text, checked, checked.evidence ?? createEvidenceSource(checked.words));
+  const result = cleanWith(text, checked, checked.evidence ?? sharedEvidenceSource(checked.words));
   return { ...result, decoding };
 }
 
@@ -71,7 +60,7 @@ export function cleanArticleBytes(input: Uint8Array, options: BytesOptions = {})
 export function runPipeline(input: string, options: PipelineOptions = {}): PipelineResult {
   const text = checkInput(input);
   const checked = checkPipelineOptions(options);
-  return runTransforms(text, checked, checked.evidence ?? createEvidenceSource());
+  return runTransforms(text, checked, checked.evidence ?? sharedEvidenceSource());
 }
 
 export { createEvidenceSource } from './io/data-files.js';

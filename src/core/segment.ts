@@ -40,6 +40,8 @@ const HEADLINE_MAX_CHARS = 160;
 const HEADLINE_MAX_WORDS = 25;
 
 function isHeadline(block: string): boolean {
+  // Longer than a headline with its white space closed up (a body paragraph, mostly): no need to close it.
+  if (block.length > HEADLINE_MAX_CHARS && nonSpaceMoreThan(block, HEADLINE_MAX_CHARS)) return false;
   const oneLine = block.replace(/\s+/g, ' ');
   if (oneLine.length > HEADLINE_MAX_CHARS || oneLine.split(' ').length > HEADLINE_MAX_WORDS) return false;
   return !/[.!?;:,]["”’)]?$/.test(oneLine) || isAllCaps(oneLine);
@@ -73,8 +75,38 @@ const DATELINE_START =
  */
 const TITLE_CASE_SHARE = 0.75;
 
+/** `block` has more than `n` characters that are no white space (as `\s` sees it). */
+function nonSpaceMoreThan(block: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < block.length; i++) if (!isSpaceCode(block.charCodeAt(i)) && ++count > n) return true;
+  return false;
+}
+
+/** The characters `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 const wordCount = (block: string): number => block.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-const isBody = (block: string | undefined): boolean => block !== undefined && wordCount(block) >= BODY_MIN_WORDS;
+/** Runs of non-space with a letter, as `wordCount` counts them: `min` at least (counted only so far). */
+function hasWords(block: string, min: number): boolean {
+  let count = 0;
+  for (const m of block.matchAll(/\S+/g)) if (/\p{L}/u.test(m[0]) && ++count >= min) return true;
+  return count >= min;
+}
+const isBody = (block: string | undefined): boolean => block !== undefined && hasWords(block, BODY_MIN_WORDS);
 
 /** A headline-like block in Title Case (`Hides From China`, `Wilson Thinks it Necessary`), not all caps. */
 function isTitleCaseHead(block: string): boolean {

@@ -31,6 +31,12 @@ export function dictionaryAffixes(lexicon: Lexicon): Affixes {
   return affixes;
 }
 
+/** What `EvidenceSource.formCache` holds of a form: each fact once it was first asked. */
+export interface FormFacts {
+  sign?: number;
+  kind?: number;
+}
+
 export class EvidenceSource {
   /** Lowercase project and user words: words a repair may produce, and words in their own right. */
   readonly extraWords: ReadonlySet<string>;
@@ -47,6 +53,14 @@ export class EvidenceSource {
    * remembered for the process: OCR pages repeat their misreadings. A cache, bounded by its user.
    */
   readonly candidateCache = new Map<string, readonly Candidate[]>();
+  /**
+   * What the OCR corrector learnt of each lowercase form, remembered for the process: its sign of OCR
+   * (`signOf`: none, weak or strong) and its standing in the lists (`Forms.kind`: a word, only a
+   * counted string, or nothing). Both read only the form, the lexicon, the extra words and the word
+   * counts, and source detection and the corrector ask them of every token of every document. A
+   * cache, bounded by its user.
+   */
+  readonly formCache = new Map<string, FormFacts>();
   private pairTable: PairTable | undefined;
   private languageModel: LanguageModel | undefined;
   private affixFilters: Affixes | undefined;

@@ -68,3 +68,19 @@ export function loadAffixes(): Affixes | undefined {
 export function createEvidenceSource(userWords: Iterable<string> = []): EvidenceSource {
   return new EvidenceSource(loadLexicon(), userWords, loadPairs, loadAffixes);
 }
+
+/**
+ * The evidence source of the last call that gave no prepared one, with its words (one per line): a
+ * source is made of the process's data files and the words alone (immutable but for its bounded
+ * caches, which hold what those determine), so calls with the same words share one, and its caches,
+ * instead of building the word filters and the candidate cache again for every document.
+ */
+let lastSource: { words: string; source: EvidenceSource } | undefined;
+
+/** `createEvidenceSource(userWords)`, shared between the calls that give the same words (see `lastSource`). */
+export function sharedEvidenceSource(userWords: Iterable<string> = []): EvidenceSource {
+  const list = [...userWords];
+  const words = list.join('\n');
+  if (lastSource?.words !== words) lastSource = { words, source: createEvidenceSource(list) };
+  return lastSource.source;
+}

@@ -35,6 +35,7 @@ import { candidates, GENERIC_EDIT_COST, LETTERS, type Candidate } from '../evide
 import { COMMON_WORD_MAX_COST } from '../evidence/common-words.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
+import type { EvidenceSource, FormFacts } from '../evidence/source.js';
 import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
 import { NAME_PARTICLES } from '../evidence/policy.js';
 import { affixesOf, prefixHash, PREFIX_START, suffixHash, type Affixes } from '../evidence/prefixes.js';
@@ -89,6 +90,8 @@ const STRONG_SIGN = 2;
 type Sign = typeof NO_SIGN | typeof WEAK_SIGN | typeof STRONG_SIGN;
 /** Forms whose candidates the evidence source remembers, at most (then it starts again). */
 const CANDIDATE_CACHE_SIZE = 100_000;
+/** Forms whose sign and standing in the lists the evidence source remembers, at most (then it starts again). */
+const FORM_CACHE_SIZE = 200_000;
 /** The document's own words (names) are candidates up to this cost: one or two cheap confusions. */
 const DOCUMENT_WORD_MAX_COST = 3;
 /**
@@ -117,8 +120,8 @@ const STOP_MAX_RANK = 10000;
 /** Letters and the digits OCR confuses with letters, inside one token. */
 const TOKEN = /(?<![\p{L}\p{N}'’-])[\p{L}015]+(?![\p{L}\p{N}'’-])/gu;
 const ROMAN = /^(?:[ivxlcdm]+|[IVXLCDM]+)$/;
-const HAS_LETTER = /\p{L}/u;
-const EDGE_DIGIT = /^[015]|[015]$/;
+/** `0`, `1` or `5`: the digits a token may hold (those OCR reads for letters). */
+const isConfusableDigit = (c: number): boolean => c === 48 || c === 49 || c === 53;
 /** What ends a sentence before a token: a full stop, `?` or `!` (and closing quotes), or a blank line. */
 const SENTENCE_END = /(?:[.!?]["”’)]*\s+|\n[ \t]*\n\s*)$/;
 /** A period after these ends no sentence: titles and initials (`Mr. Tbe`, `J. Smith`). */
@@ -151,23 +154,62 @@ interface Token {
   /** The neighbours' lowercase words, when only white space separates them from this token. */
   prev?: string;
   next?: string;
+  /** What the process knows of `lower` (`factsOf`), found once for the token. */
+  facts?: FormFacts;
+}
+
+/** The process's record of a lowercase form (`EvidenceSource.formCache`), made empty when new. */
+function factsOf(lower: string, source: EvidenceSource): FormFacts {
+  const cache = source.formCache;
+  let facts = cache.get(lower);
+  if (facts === undefined) {
+    if (cache.size >= FORM_CACHE_SIZE) cache.clear();
+    cache.set(lower, (facts = {}));
+  }
+  return facts;
 }
 
 function tokens(text: string): Token[] {
   const found: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     // A confusable digit only between letters (`c0rn`, `wi1l`): `1s`, `11d`, `50ft` are money and measures.
-    if (!HAS_LETTER.test(m[0]) || EDGE_DIGIT.test(m[0])) continue;
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() });
+    // (No digit at either end: then the token has a letter too.)
+    const w = m[0];
+    if (isConfusableDigit(w.charCodeAt(0)) || isConfusableDigit(w.charCodeAt(w.length - 1))) continue;
+    found.push({ start: m.index, end: m.index + w.length, text: w, lower: w.toLowerCase() });
   }
-  for (let i = 0; i < found.length; i++) {
+  for (let i = 0; i + 1 < found.length; i++) {
     const t = found[i]!;
-    const before = found[i - 1];
-    const after = found[i + 1];
-    if (before && /^\s+$/.test(text.slice(before.end, t.start))) t.prev = before.lower;
-    if (after && /^\s+$/.test(text.slice(t.end, after.start))) t.next = after.lower;
+    const after = found[i + 1]!;
+    if (onlySpace(text, t.end, after.start)) {
+      t.next = after.lower;
+      after.prev = t.lower;
+    }
   }
   return found;
+}
+
+/** `text[start, end)` is white space (as the regular expression `^\s+$` sees it), and not empty. */
+function onlySpace(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 160) return false;
+    if (!(
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    ))
+      return false;
+  }
+  return true;
 }
 
 /** ln P(word | prev) + ln P(next | word), as far as the neighbours are known words (see `LanguageModel`). */
@@ -305,9 +347,7 @@ function withCommonWords(found: readonly Candidate[], near: readonly Candidate[]
 
 /** What a run learns once per distinct lowercase form: OCR pages repeat their words and misreadings. */
 class Forms {
-  private readonly kindMemo = new Map<string, FormKind>();
   private readonly candidateMemo = new Map<string, readonly Candidate[]>();
-  private readonly signMemo = new Map<string, Sign>();
   private ownFilter: Affixes | undefined;
 
   constructor(
@@ -320,9 +360,12 @@ class Forms {
     return this.kind(lower) !== NO_WORD;
   }
 
-  /** What the lists say of a form: a word, made of words, only a counted string, or nothing. */
-  kind(lower: string): FormKind {
-    let kind = this.kindMemo.get(lower);
+  /**
+   * What the lists say of a form: a word, made of words, only a counted string, or nothing.
+   * Remembered for the process, on the evidence source (`formCache`: the lists alone decide it).
+   */
+  kind(lower: string, facts = factsOf(lower, this.evidence.source)): FormKind {
+    let kind = facts.kind as FormKind | undefined;
     if (kind === undefined) {
       const evidence = this.evidence;
       kind = evidence.isWord(lower)
@@ -332,9 +375,14 @@ class Forms {
           : evidence.source.model.isListedWord(lower)
             ? COUNTED
             : NO_WORD;
-      this.kindMemo.set(lower, kind);
+      facts.kind = kind;
     }
     return kind;
+  }
+
+  /** `kind` of a token's form. */
+  kindOf(t: Token): FormKind {
+    return this.kind(t.lower, (t.facts ??= factsOf(t.lower, this.evidence.source)));
   }
 
   /**
@@ -419,14 +467,9 @@ class Forms {
     return found;
   }
 
-  /** The sign of OCR a form is (`signOf`), memoised. */
-  sign(lower: string): Sign {
-    let sign = this.signMemo.get(lower);
-    if (sign === undefined) {
-      sign = signOf(lower, this.evidence, this.evidence.source.wordAffixes);
-      this.signMemo.set(lower, sign);
-    }
-    return sign;
+  /** The sign of OCR a token's form is (`signOf`), remembered for the process. */
+  sign(t: Token): Sign {
+    return cachedSign(t, this.evidence, this.evidence.source.wordAffixes);
   }
 }
 
@@ -445,7 +488,7 @@ export interface OcrSigns {
   shown: boolean;
 }
 
-function countSigns(all: readonly Token[], signOfForm: (lower: string) => Sign): OcrSigns {
+function countSigns(all: readonly Token[], signOfForm: (t: Token) => Sign): OcrSigns {
   let words = 0;
   let signs = 0;
   let weakSigns = 0;
@@ -454,7 +497,7 @@ function countSigns(all: readonly Token[], signOfForm: (lower: string) => Sign):
   for (const t of all) {
     if (t.text !== t.lower || t.text.length < MIN_LENGTH) continue;
     words++;
-    const sign = signOfForm(t.lower);
+    const sign = signOfForm(t);
     if (sign === NO_SIGN) continue;
     weakSigns++;
     firstWeak ??= t.text;
@@ -478,12 +521,19 @@ function countSigns(all: readonly Token[], signOfForm: (lower: string) => Sign):
 
 /** The signs of OCR in `text` (for source detection: `auto` picks the historic-OCR preset when shown). */
 export function ocrSigns(text: string, evidence: Evidence): OcrSigns {
-  const memo = new Map<string, Sign>();
-  return countSigns(tokens(text), (lower) => {
-    let sign = memo.get(lower);
-    if (sign === undefined) memo.set(lower, (sign = signOf(lower, evidence)));
-    return sign;
-  });
+  return countSigns(tokens(text), (t) => cachedSign(t, evidence));
+}
+
+/**
+ * `signOf` of a token's form, remembered on the evidence source (`formCache`): a form's sign depends
+ * only on the form and the source's lexicon and extra words (the affixes change how fast it is found,
+ * not what).
+ */
+function cachedSign(t: Token, evidence: Evidence, affixes?: Affixes): Sign {
+  const facts = (t.facts ??= factsOf(t.lower, evidence.source));
+  let sign = facts.sign as Sign | undefined;
+  if (sign === undefined) facts.sign = sign = signOf(t.lower, evidence, affixes);
+  return sign;
 }
 
 /**
@@ -510,7 +560,7 @@ function signOf(lower: string, evidence: Evidence, affixes?: Affixes): Sign {
 }
 
 function showsOcr(all: readonly Token[], forms: Forms): boolean {
-  return countSigns(all, (lower) => forms.sign(lower)).shown;
+  return countSigns(all, (t) => forms.sign(t)).shown;
 }
 
 /** What deciding token `t` reads, or nothing when the token is not to be corrected at all. */
@@ -526,7 +576,7 @@ function siteOf(
   if (GARBLED.test(t.lower)) return undefined; // no word was printed there
   // A counted string that is no word is decided as a non-word (it keeps its count: a wider margin),
   // and, as a real word, only where the text shows OCR.
-  const kind = forms.kind(t.lower);
+  const kind = forms.kindOf(t);
   if (kind !== NO_WORD && !ocr) return undefined;
   // Made of words, it is a real word where no cheap confusion of a common word explains it better.
   const isWord = kind === WORD || (kind === DERIVED && !misreadDerived(t.lower, forms, evidence));
@@ -534,9 +584,8 @@ function siteOf(
   const beforeStop = !isWord && text.charAt(t.end) === '.' && t.text.length <= ABBREVIATION_MAX_LENGTH;
   if (beforeStop && (t.text.length < STOP_MIN_LENGTH || abbreviates(t, evidence))) return undefined;
   const capitalised = isUpperCode(t.text.charCodeAt(0)) && t.text !== t.text.toUpperCase();
-  const before = text.slice(Math.max(0, t.start - 12), t.start);
-  const sentenceStart = t.start === 0 || (SENTENCE_END.test(before) && !TITLE_BEFORE.test(before));
-  const name = capitalised && !sentenceStart;
+  // (Where a sentence starts matters for a capitalised token only.)
+  const name = capitalised && !startsSentence(text, t.start);
   const prev = known(model, t.prev);
   const next = known(model, t.next);
   return { t, prev, next, model, evidence, forms, name, capitalised, isWord, beforeStop };
@@ -581,6 +630,12 @@ function mayBeFragment({ t, evidence }: Site): boolean {
     (t.prev !== undefined && suffixes.has(suffixHash(t.lower, 0, n, PREFIX_START)) && begins(t.prev + t.lower)) ||
     (t.next !== undefined && begins(t.lower) && begins(t.lower + t.next))
   );
+}
+
+/** A sentence starts at `start`: the text's start, or after a sentence's end that no title or initial makes. */
+function startsSentence(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  return start === 0 || (SENTENCE_END.test(before) && !TITLE_BEFORE.test(before));
 }
 
 /** One token's decision, if any. */
@@ -911,16 +966,18 @@ function decideRealWord(site: Site): Decision | undefined {
   if (name || (prev === undefined && next === undefined)) return undefined;
   if (evidence.source.extraWords.has(t.lower)) return undefined; // the user's own word
   if (NAME_PARTICLES.has(t.lower)) return undefined; // a title or name part (`Mr`, `von`), not misread
+  // The pair counts must speak for the candidate: a listed pair with a neighbour the word as read lacks.
+  const pairFor = (w: string) =>
+    (prev !== undefined && model.isListedPair(prev, w)) || (next !== undefined && model.isListedPair(w, next));
+  // Asked before the scores, which cost more: the word's own pair, and whether any candidate has one.
+  if (pairFor(t.lower)) return undefined;
   const found = forms.cheapCandidates(t.lower);
-  if (found.length === 0) return undefined;
+  if (!found.some((c) => pairFor(c.word))) return undefined;
   const scored = scoreCandidates(found, prev, next, model, evidence);
   const [best, second] = scored;
   if (!best) return undefined;
   const c = best.candidate;
-  // The pair counts must speak for the candidate: a listed pair with a neighbour the word as read lacks.
-  const pairFor = (w: string) =>
-    (prev !== undefined && model.isListedPair(prev, w)) || (next !== undefined && model.isListedPair(w, next));
-  if (!pairFor(c.word) || pairFor(t.lower)) return undefined;
+  if (!pairFor(c.word)) return undefined;
   const gain = best.score - keepScore(site);
   if (gain < REAL_WORD_MARGIN) return undefined;
   if (second && best.score - second.score < SECOND_MARGIN) return undefined;
