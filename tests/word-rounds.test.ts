@@ -23,9 +23,9 @@ describe('the word stage runs again on its own output', () => {
     ],
     [
       'a prefix the corrector repairs',
-      'It was ro ported that tbe men had left.',
-      'It was reported that the men had left.',
-      're ported',
+      'A ro ward was offered by tbe men.',
+      'A reward was offered by the men.',
+      're ward',
       'ro',
     ],
   ])('%s: %s', (_, line, expected, joined, misread) => {
