@@ -238,7 +238,7 @@ export const ocrConfusions = defineTransform({
   defaults: optionsOf<OcrConfusionOptions>({ longS: false }),
   enabledByDefault: false,
   stage: 'words',
-  rules: ['non-word', 'real-word', 'joined', 'repeated', 'mark-for-letter'],
+  rules: ['non-word', 'real-word', 'joined', 'repeated', 'mark-for-letter', 'lone-letter'],
   run({ text, recorder, evidence, context }, options) {
     const model = context.source.model;
     const forms = new Forms(evidence, options.longS, () => context.document());
@@ -299,6 +299,15 @@ export const ocrConfusions = defineTransform({
       repeated = true;
     }
     if (repeated) rounds();
+    // Lone letters English does not write as words (`m`, `n`, `u`) between two known words, where the
+    // text shows OCR: `appeared m the` -> `appeared in the`.
+    if (ocr)
+      for (let i = 0; i < all.length; i++) {
+        if (decisions.has(i)) continue;
+        if (letterNearby(all, i)) continue; // letters as names of things: `the sum of m and n`
+        const decision = decideLoneLetter(all[i]!, text, model, evidence, forms);
+        if (decision) decisions.set(i, decision);
+      }
     const repairs: Repair[] = [];
     for (const [i, decision] of decisions) {
       if (decision.joinedTo !== undefined) continue; // recorded with the first part
@@ -646,7 +655,7 @@ function decide(site: Site | undefined): Decision | undefined {
 
 interface Decision {
   word: string;
-  rule: 'non-word' | 'real-word' | 'joined' | 'repeated';
+  rule: 'non-word' | 'real-word' | 'joined' | 'repeated' | 'lone-letter';
   /** The candidate chosen (not for `joined`). */
   candidate?: Candidate;
   reason: string;
@@ -797,6 +806,56 @@ function decideMarked(
     rule: 'mark-for-letter',
     reason: `"${whole}" is no word; "${c.word}" is, the "${mark}" read for a letter: score ${fixed(gain)} over it${
       second ? `, ${fixed(best.score - second.score)} over "${second.candidate.word}"` : ''
+    }${contextNote(model, c.word, prev, next)}`,
+  };
+}
+
+/** Single letters no English sentence uses as a word, that OCR reads for `in` and `a`... */
+const LONE_LETTER = /^[mnu]$/;
+/** ...the only words they are read for (`m` is no `me`: `the sum of m and n`). */
+const LONE_LETTER_WORDS = new Set(['a', 'in']);
+/** The word before a lone letter is no number or unit (`5 m`, `2 n`): those letters are measures. */
+const NUMBER_BEFORE = /\d[\p{L}.]*[ \t]+$/u;
+
+/** Another lone letter (not `a` or `I`) this many tokens away or nearer: the letters name things. */
+const LETTER_NEARBY = 3;
+const letterNearby = (all: readonly Token[], i: number): boolean => {
+  for (let j = Math.max(0, i - LETTER_NEARBY); j <= Math.min(all.length - 1, i + LETTER_NEARBY); j++) {
+    if (j !== i && all[j]!.text.length === 1 && all[j]!.lower !== 'a' && all[j]!.lower !== 'i') return true;
+  }
+  return false;
+};
+
+/**
+ * A lone letter `m`, `n` or `u` between two known words (white space only between) is a misread
+ * `in` or `a` (`appeared m the`, `by n visit`) when the candidate makes a listed pair with both
+ * neighbours and beats the others by the second margin; never after a number (`5 m`), near another
+ * lone letter (`the sum of m and n`), nor where a neighbour is unknown (`the value of n.`).
+ */
+function decideLoneLetter(
+  t: Token,
+  text: string,
+  model: LanguageModel,
+  evidence: Evidence,
+  forms: Forms,
+): Decision | undefined {
+  if (!LONE_LETTER.test(t.text)) return undefined;
+  const prev = known(model, t.prev);
+  const next = known(model, t.next);
+  if (prev === undefined || next === undefined) return undefined;
+  if (NUMBER_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) return undefined;
+  const found = forms.cheapCandidates(t.lower).filter((c) => LONE_LETTER_WORDS.has(c.word));
+  const [best, second] = scoreCandidates(found, prev, next, model, evidence);
+  if (!best) return undefined;
+  const c = best.candidate;
+  if (!model.isListedPair(prev, c.word) || !model.isListedPair(c.word, next)) return undefined;
+  if (second && best.score - second.score < SECOND_MARGIN) return undefined;
+  return {
+    word: c.word,
+    rule: 'lone-letter',
+    candidate: c,
+    reason: `a lone "${t.text}" is no word here; "${c.word}" is (${c.how})${
+      second ? `: score ${fixed(best.score - second.score)} over "${second.candidate.word}"` : ''
     }${contextNote(model, c.word, prev, next)}`,
   };
 }

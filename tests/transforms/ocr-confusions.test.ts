@@ -130,6 +130,28 @@ describe('ocr-confusions: real words', () => {
   });
 });
 
+describe('ocr-confusions: a lone letter', () => {
+  it.each([
+    ['m read for in', 'The notices appeared m the paper.', 'The notices appeared in the paper.'],
+    ['n read for a', 'The day was spent by n visit to the town.', 'The day was spent by a visit to the town.'],
+  ])('%s, in a text that shows OCR damage', (_name, input, expected) => {
+    const result = apply('ocr-confusions', `${OCR} ${input}`);
+    expect(result.text.slice(OCR.length + 1)).toBe(expected);
+    expect(result.edits.filter((e) => e.rule === 'lone-letter')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a letter in a formula, beside no known word after it', 'The value of n. The sum of m and n.'],
+    ['a measure after a number', 'He ran 5 m in the race.'],
+  ])('leaves %s', (_name, input) => {
+    expect(apply('ocr-confusions', `${OCR} ${input}`).text.slice(OCR.length + 1)).toBe(input);
+  });
+
+  it('acts only where the text shows OCR', () => {
+    expect(apply('ocr-confusions', 'The notices appeared m the paper.').edits).toEqual([]);
+  });
+});
+
 describe('ocr-confusions: a mark read for a letter', () => {
   it.each([
     ['a hyphen for a letter', 'They paid a small a-nount of money.', 'They paid a small amount of money.'],
