@@ -238,7 +238,7 @@ export const ocrConfusions = defineTransform({
   defaults: optionsOf<OcrConfusionOptions>({ longS: false }),
   enabledByDefault: false,
   stage: 'words',
-  rules: ['non-word', 'real-word', 'joined', 'repeated', 'mark-for-letter', 'lone-letter'],
+  rules: ['non-word', 'real-word', 'joined', 'repeated', 'mark-for-letter', 'lone-letter', 'speck'],
   run({ text, recorder, evidence, context }, options) {
     const model = context.source.model;
     const forms = new Forms(evidence, options.longS, () => context.document());
@@ -326,6 +326,13 @@ export const ocrConfusions = defineTransform({
     if (ocr)
       for (const m of text.matchAll(MARKED)) {
         const repair = decideMarked(m, text, model, evidence, forms);
+        if (repair) repairs.push(repair);
+      }
+    // Specks the OCR read as a letter between two words (`worked and i worked`).
+    if (ocr)
+      for (let i = 1; i + 1 < all.length; i++) {
+        if (decisions.has(i) || decisions.has(i - 1) || decisions.has(i + 1)) continue;
+        const repair = decideSpeck(all, i, text, model);
         if (repair) repairs.push(repair);
       }
     for (const r of repairs.sort((x, y) => x.start - y.start)) {
@@ -730,7 +737,7 @@ interface Repair {
   start: number;
   end: number;
   word: string;
-  rule: Decision['rule'] | 'mark-for-letter';
+  rule: Decision['rule'] | 'mark-for-letter' | 'speck';
   reason: string;
 }
 
@@ -857,6 +864,39 @@ function decideLoneLetter(
     reason: `a lone "${t.text}" is no word here; "${c.word}" is (${c.how})${
       second ? `: score ${fixed(best.score - second.score)} over "${second.candidate.word}"` : ''
     }${contextNote(model, c.word, prev, next)}`,
+  };
+}
+
+/** Lowercase letters printed English never sets alone between two words: a speck the OCR read (a rule, a dot of ink). */
+const SPECK = /^[ij]$/;
+
+/**
+ * A lone `i` or `j` between two known words, white space only around it (`worked and i worked`,
+ * `after i the`), where the text shows OCR and the two words make a listed pair without it: removed,
+ * with the spaces before it, or after it at the start of a line. Printed English writes the pronoun `I`, and numbering `(i)` in brackets.
+ */
+function decideSpeck(all: readonly Token[], i: number, text: string, model: LanguageModel): Repair | undefined {
+  const t = all[i]!;
+  if (!SPECK.test(t.text)) return undefined;
+  const prev = known(model, t.prev);
+  const next = known(model, t.next);
+  if (prev === undefined || next === undefined || !model.isListedPair(prev, next)) return undefined;
+  // With the spaces before it, or (at the start of a line) the spaces after it: line breaks stay.
+  const before = all[i - 1]!.end;
+  const after = all[i + 1]!.start;
+  const spaces = /^[ \t]+$/;
+  const [start, end] = spaces.test(text.slice(before, t.start))
+    ? [before, t.end]
+    : spaces.test(text.slice(t.end, after))
+      ? [t.start, after]
+      : [-1, -1];
+  if (start < 0) return undefined;
+  return {
+    start,
+    end,
+    word: '',
+    rule: 'speck',
+    reason: `a lone "${t.text}" between words is a speck the OCR read; "${prev} ${next}" is a common pair`,
   };
 }
 

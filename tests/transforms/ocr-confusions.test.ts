@@ -152,6 +152,29 @@ describe('ocr-confusions: a lone letter', () => {
   });
 });
 
+describe('ocr-confusions: a speck read as a letter', () => {
+  it.each([
+    ['between two words', 'It was disbanded after i the war.', 'It was disbanded after the war.'],
+    ['at the start of a line', 'It was disbanded after\ni the war.', 'It was disbanded after\nthe war.'],
+  ])('%s, in a text that shows OCR damage', (_name, input, expected) => {
+    const result = apply('ocr-confusions', `${OCR} ${input}`);
+    expect(result.text.slice(OCR.length + 1)).toBe(expected);
+    expect(result.edits.filter((e) => e.rule === 'speck')).toHaveLength(1);
+  });
+
+  it.each([
+    ['numbering and abbreviations', 'The rules are (i) the first and i.e. the second.'],
+    ['the pronoun', 'He said that I the undersigned agree.'],
+    ['a letter between words that make no pair', 'The point i lies on the line.'],
+  ])('leaves %s', (_name, input) => {
+    expect(apply('ocr-confusions', `${OCR} ${input}`).text.slice(OCR.length + 1)).toBe(input);
+  });
+
+  it('acts only where the text shows OCR', () => {
+    expect(apply('ocr-confusions', 'It was disbanded after i the war.').edits).toEqual([]);
+  });
+});
+
 describe('ocr-confusions: a mark read for a letter', () => {
   it.each([
     ['a hyphen for a letter', 'They paid a small a-nount of money.', 'They paid a small amount of money.'],
