@@ -25,6 +25,7 @@ import {
 import { findByline, isAllCaps, isRoleLine, parseByline } from './byline.js';
 import { blocksOf, endsSentence } from './lines.js';
 import type { Article, ArticleBlock, Edit, Removed } from './types.js';
+import { isSpaceCode } from './words.js';
 
 /** Transforms whose removed lines are listed in the article's `removed`: the furniture stage. */
 const FURNITURE_TRANSFORMS: ReadonlySet<string> = new Set(
@@ -80,23 +81,6 @@ function nonSpaceMoreThan(block: string, n: number): boolean {
   let count = 0;
   for (let i = 0; i < block.length; i++) if (!isSpaceCode(block.charCodeAt(i)) && ++count > n) return true;
   return false;
-}
-
-/** The characters `\s` matches. */
-function isSpaceCode(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 const wordCount = (block: string): number => block.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;

@@ -30,7 +30,7 @@
  * user's list, and anything under a protected span.
  * Example: `tbe rnan said` -> `the man said`.
  */
-import { isUpperCode, matchCase } from '../core/words.js';
+import { isSpaceCode, isUpperCode, matchCase } from '../core/words.js';
 import { candidates, GENERIC_EDIT_COST, LETTERS, type Candidate } from '../evidence/channel.js';
 import { COMMON_WORD_MAX_COST } from '../evidence/common-words.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
@@ -192,23 +192,7 @@ function tokens(text: string): Token[] {
 /** `text[start, end)` is white space (as the regular expression `^\s+$` sees it), and not empty. */
 function onlySpace(text: string, start: number, end: number): boolean {
   if (start >= end) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13)) continue;
-    if (c < 160) return false;
-    if (!(
-      c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff
-    ))
-      return false;
-  }
+  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
   return true;
 }
 
