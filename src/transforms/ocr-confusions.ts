@@ -599,10 +599,14 @@ function siteOf(
  */
 function abbreviates(t: Token, evidence: Evidence): boolean {
   if (t.text !== t.lower || !/[aeiouy]/.test(t.lower)) return true;
-  const { prefixes, suffixes } = evidence.source.wordAffixes;
-  const n = t.lower.length;
-  return prefixes.has(prefixHash(t.lower, 0, n, PREFIX_START)) || suffixes.has(suffixHash(t.lower, 0, n, PREFIX_START));
+  return beginsWord(evidence, t.lower) || endsWord(evidence, t.lower);
 }
+
+/** Some word (as `Evidence.isWord` accepts) begins with `s`, or ends with it (the dictionary's affix filters: a few false yeses). */
+const beginsWord = (evidence: Evidence, s: string): boolean =>
+  evidence.source.wordAffixes.prefixes.has(prefixHash(s, 0, s.length, PREFIX_START));
+const endsWord = (evidence: Evidence, s: string): boolean =>
+  evidence.source.wordAffixes.suffixes.has(suffixHash(s, 0, s.length, PREFIX_START));
 
 /**
  * A string made of words but in no list (`undor`: `un` + `dor`; `inado`: `in` + `ado`) that one of the
@@ -623,12 +627,9 @@ function misreadDerived(lower: string, forms: Forms, evidence: Evidence): boolea
  * (`impl ies`). Such pieces are the word-boundary rules' to join, not misreadings of a common word.
  */
 function mayBeFragment({ t, evidence }: Site): boolean {
-  const { prefixes, suffixes } = evidence.source.wordAffixes;
-  const n = t.lower.length;
-  const begins = (s: string) => prefixes.has(prefixHash(s, 0, s.length, PREFIX_START));
   return (
-    (t.prev !== undefined && suffixes.has(suffixHash(t.lower, 0, n, PREFIX_START)) && begins(t.prev + t.lower)) ||
-    (t.next !== undefined && begins(t.lower) && begins(t.lower + t.next))
+    (t.prev !== undefined && endsWord(evidence, t.lower) && beginsWord(evidence, t.prev + t.lower)) ||
+    (t.next !== undefined && beginsWord(evidence, t.lower) && beginsWord(evidence, t.lower + t.next))
   );
 }
 
