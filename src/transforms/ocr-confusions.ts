@@ -169,14 +169,26 @@ function factsOf(lower: string, source: EvidenceSource): FormFacts {
   return facts;
 }
 
-function tokens(text: string): Token[] {
+/**
+ * The tokens of `text`, each with its form's facts (`factsOf`). A document repeats its words, so each
+ * written form is lowercased and looked up in the process's large form cache once per call (`seen`, a
+ * map of this text's forms only: bounded by the text, dropped on return). The facts are the same
+ * object `factsOf` gives (a form's facts depend on the lists alone).
+ */
+function tokens(text: string, source: EvidenceSource): Token[] {
   const found: Token[] = [];
+  const seen = new Map<string, { lower: string; facts: FormFacts }>();
   for (const m of text.matchAll(TOKEN)) {
     // A confusable digit only between letters (`c0rn`, `wi1l`): `1s`, `11d`, `50ft` are money and measures.
     // (No digit at either end: then the token has a letter too.)
     const w = m[0];
     if (isConfusableDigit(w.charCodeAt(0)) || isConfusableDigit(w.charCodeAt(w.length - 1))) continue;
-    found.push({ start: m.index, end: m.index + w.length, text: w, lower: w.toLowerCase() });
+    let form = seen.get(w);
+    if (form === undefined) {
+      const lower = w.toLowerCase();
+      seen.set(w, (form = { lower, facts: factsOf(lower, source) }));
+    }
+    found.push({ start: m.index, end: m.index + w.length, text: w, lower: form.lower, facts: form.facts });
   }
   for (let i = 0; i + 1 < found.length; i++) {
     const t = found[i]!;
@@ -226,7 +238,7 @@ export const ocrConfusions = defineTransform({
   run({ text, recorder, evidence, context }, options) {
     const model = context.source.model;
     const forms = new Forms(evidence, options.longS, () => context.document());
-    const all = tokens(text);
+    const all = tokens(text, evidence.source);
     // Non-words are corrected in any text; real words only in one that shows the marks of OCR.
     const ocr = showsOcr(all, forms);
     // Rounds until nothing changes: a correction gives its neighbours a known word beside them
@@ -521,7 +533,7 @@ function countSigns(all: readonly Token[], signOfForm: (t: Token) => Sign): OcrS
 
 /** The signs of OCR in `text` (for source detection: `auto` picks the historic-OCR preset when shown). */
 export function ocrSigns(text: string, evidence: Evidence): OcrSigns {
-  return countSigns(tokens(text), (t) => cachedSign(t, evidence));
+  return countSigns(tokens(text, evidence.source), (t) => cachedSign(t, evidence));
 }
 
 /**
