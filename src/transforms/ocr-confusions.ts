@@ -1052,10 +1052,12 @@ function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefi
 function misreadName({ t, prev, next, model, evidence }: Site, c: Candidate): boolean {
   if (c.cost > MISREAD_NAME_MAX_COST || evidence.seen(t.lower) > 1) return false;
   if (model.logCount(t.lower) > -Infinity || evidence.rank(t.lower) > 0) return false;
-  return (
-    (prev !== undefined && model.isListedPair(prev, c.word)) || (next !== undefined && model.isListedPair(c.word, next))
-  );
+  return pairWithNeighbour(model, c.word, prev, next);
 }
+
+/** `word` makes a listed pair with the known word before it or after it. */
+const pairWithNeighbour = (model: LanguageModel, word: string, prev?: string, next?: string): boolean =>
+  (prev !== undefined && model.isListedPair(prev, word)) || (next !== undefined && model.isListedPair(word, next));
 
 function decideRealWord(site: Site): Decision | undefined {
   const { t, prev, next, model, evidence, forms, name } = site;
@@ -1063,8 +1065,7 @@ function decideRealWord(site: Site): Decision | undefined {
   if (evidence.source.extraWords.has(t.lower)) return undefined; // the user's own word
   if (NAME_PARTICLES.has(t.lower)) return undefined; // a title or name part (`Mr`, `von`), not misread
   // The pair counts must speak for the candidate: a listed pair with a neighbour the word as read lacks.
-  const pairFor = (w: string) =>
-    (prev !== undefined && model.isListedPair(prev, w)) || (next !== undefined && model.isListedPair(w, next));
+  const pairFor = (w: string) => pairWithNeighbour(model, w, prev, next);
   // Asked before the scores, which cost more: the word's own pair, and whether any candidate has one.
   if (pairFor(t.lower)) return undefined;
   const found = forms.cheapCandidates(t.lower);
