@@ -160,6 +160,15 @@ describe('presets', () => {
     expect(cleanArticle(folio, { evidence, preset: 'pressreader' }).text).toContain('\n12\n');
   });
 
+
+  // A damaged text layer (a split word and a hyphen-space break prove it) with a space before a comma.
+  const spaced = 'The Board of Directors , after collec ting the votes, voted con- cerning the Buren estate.';
+  it('chronam keeps a space before a mark (old print spaced it, or a letter was lost); generic closes it', () => {
+    expect(cleanArticle(spaced, { evidence, preset: 'generic' }).text).toContain('Directors,');
+    const chronam = cleanArticle(spaced, { evidence, preset: 'chronam' });
+    expect(chronam.text).toContain('Directors ,');
+    expect(chronam.text).toContain('collecting');
+  });
   it('no preset removes a lone number from a text that shows no pages: a list, a PressReader listicle cleaned again', () => {
     const list = 'Ten things to do\n\n1\n\nVisit the pier at dawn.';
     for (const preset of ['generic', 'pdftotext', 'chronam', 'pressreader'] as const) {
