@@ -11,7 +11,33 @@ const byExpression = (text: string): number[] =>
   [...text.matchAll(TOKEN)].flatMap((m) => [m.index, m.index + m[0].length]);
 
 /** Characters around every boundary the scan decides: letters of several scripts, digits, marks, apostrophes, hyphens, surrogates. */
-const PIECES = ['a', 'Z', 'é', 'ß', 'Ω', 'ж', '0', '1', '5', '7', '²', '½', "'", '’', '-', ' ', '\n', '.', '\u0301', '𝐀', '😀', '\ud800', '\udc00', 'ſ', 'ﬁ'];
+const PIECES = [
+  'a',
+  'Z',
+  'é',
+  'ß',
+  'Ω',
+  'ж',
+  '0',
+  '1',
+  '5',
+  '7',
+  '²',
+  '½',
+  "'",
+  '’',
+  '-',
+  ' ',
+  '\n',
+  '.',
+  '\u0301',
+  '𝐀',
+  '😀',
+  '\ud800',
+  '\udc00',
+  'ſ',
+  'ﬁ',
+];
 
 describe('tokenRanges', () => {
   it.each([

@@ -72,3 +72,62 @@ describe('the word stage runs again on its own output', () => {
     expect(computeStats(input, result, evidence).editsByTransform['split-words']).toBe(splitEdits);
   });
 });
+
+describe('then the word stage runs on the laid-out text, as a second cleaning reads it', () => {
+  /** A hard-wrapped paragraph of OCR with `lines` in it. */
+  const wrapped = (...lines: string[]) =>
+    [OCR, 'The clerk said that she', ...lines, 'by the men of the town hall', 'who came to see her there.'].join('\n');
+
+  it.each([
+    // The layout sets the heading apart: the word after it starts a sentence, no name.
+    [
+      'a misread word after a heading line',
+      `${OCR}\n\nCARD OF THANKS\nWo desire to thank all our neighbours.`,
+      'We desire',
+    ],
+    // Two fragments a line break cut are cut by a space once the lines are joined.
+    [
+      'a misread word cut at a line end',
+      wrapped('would stay, and she cor', 'tainly could not be moved'),
+      'she certainly could',
+    ],
+  ])('%s', (_, input, expected) => {
+    const first = runPipeline(input, options);
+    expect(first.text).toContain(expected);
+    expect(runPipeline(first.text, options).text).toBe(first.text);
+    // The repair is a step of a later round, after the round's first layout: it replays.
+    const repair = first.steps.findIndex((s) => s.round !== undefined && s.transform === 'ocr-confusions');
+    expect(repair).toBeGreaterThan(first.steps.findIndex((s) => s.transform === 'unwrap'));
+    let text = input;
+    for (const step of first.steps) text = applyEdits(text, step.edits);
+    expect(text).toBe(first.text);
+  });
+
+  it('a join that needs the line end is made before the layout: tof / ward -> to / ward -> toward', () => {
+    const input = wrapped('would stay closer tof', 'ward the door and not be moved');
+    const first = runPipeline(input, options);
+    expect(first.text).toContain('closer toward the door');
+    const join = first.steps.findIndex((s) => s.transform === 'hyphens' && s.round === 2);
+    expect(join).toBeGreaterThan(-1);
+    expect(join).toBeLessThan(first.steps.findIndex((s) => s.transform === 'unwrap'));
+    expect(runPipeline(first.text, options).text).toBe(first.text);
+  });
+
+  it('correct wrapped text: the later round changes nothing and lists nothing', () => {
+    const input =
+      'The clerk said that she\nwould stay, and she certainly\ncould not be moved by the\nmen who came to see her.';
+    const result = runPipeline(input, options);
+    expect(result.text).toBe(
+      'The clerk said that she would stay, and she certainly could not be moved by the men who came to see her.',
+    );
+    expect(result.steps.filter((s) => s.round !== undefined)).toEqual([]);
+  });
+
+  it('the character stage runs again when a repair shows another (a ligature inside mojibake)', () => {
+    const result = runPipeline('\uFB06\u00AC\u2022 and more', { evidence });
+    expect(result.text).toBe('st\u00A5 and more');
+    expect(result.steps.filter((s) => s.round !== undefined).map((s) => [s.transform, s.round])).toEqual([
+      ['mojibake', 2],
+    ]);
+  });
+});

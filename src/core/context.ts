@@ -35,6 +35,7 @@ export class RunContext implements TransformContext {
   private damage = 0;
   private wordsOf: { text: string; words: Words } | undefined;
   private spansOf: { text: string; spans: readonly number[] } | undefined;
+  private readonly facts = new Map<string, unknown>();
 
   constructor(
     readonly source: EvidenceSource,
@@ -72,6 +73,11 @@ export class RunContext implements TransformContext {
   newRound(): void {
     this.documentText = undefined;
     this.index = undefined;
+  }
+
+  firstRead<T>(key: string, compute: () => T): T {
+    if (!this.facts.has(key)) this.facts.set(key, compute());
+    return this.facts.get(key) as T;
   }
 
   /** How many edits so far prove the text layer damaged. */

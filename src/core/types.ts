@@ -47,6 +47,12 @@ export interface TransformContext {
    * caller found itself.
    */
   provenDamaged(words: number, extra?: number): boolean;
+  /**
+   * A fact about the document as the word stage first read it: `compute` runs once per cleaning, and
+   * the later rounds get its answer (their text has the repairs of the rounds before, and a page whose
+   * misreadings are repaired still came from OCR).
+   */
+  firstRead<T>(key: string, compute: () => T): T;
 }
 
 export interface Transform<Options extends object = Record<string, never>, Rule extends string = string> {

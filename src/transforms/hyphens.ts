@@ -21,6 +21,7 @@ import type { EditRecorder } from '../core/edits.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { defineTransform } from './define.js';
 import { endsSentence } from '../core/lines.js';
+import { noiseReason } from './noise-lines.js';
 import { codeAt, continuesToken, isGlueCode, isLetterCode, isLowerCode, isUpperCode } from '../core/words.js';
 
 export type HyphenDecision = { action: 'join' | 'keep'; reason: string } | { action: 'leave'; reason: string };
@@ -204,12 +205,19 @@ function skipSpaces(text: string, i: number): number {
 const isSpace = (code: number): boolean => code === 32 || code === 9;
 const isWhite = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 
+/** The line would be noise alone (`NA`), and is no word either (`a`: noise-lines's scan looks for words of two letters). */
+function leavesNoise(line: string, evidence: Evidence): boolean {
+  if (noiseReason(line, evidence) === undefined) return false;
+  const word = line.trim();
+  return !(/^\p{L}+$/u.test(word) && evidence.isWord(word));
+}
+
 /**
  * Replace a word split across a line break, `text[start, end)` (left letters to right letters), by
  * `joined` (the letters as they should read). The whole word moves down to the second line: the first
  * line cannot end a paragraph anyway, and the second keeps at least its printed length, so `unwrap`
  * still sees how full it was. A word that starts its line, or whose line would then look like the end of
- * a sentence, moves up instead.
+ * a sentence or be a line of noise, moves up instead.
  */
 function joinAcrossBreak(
   text: string,
@@ -219,6 +227,7 @@ function joinAcrossBreak(
   joined: string,
   rule: HyphenRule,
   reason: string,
+  evidence: Evidence,
 ): void {
   let tokenStart = start;
   while (tokenStart > 0 && !isWhite(text[tokenStart - 1])) tokenStart--;
@@ -227,8 +236,14 @@ function joinAcrossBreak(
   const word = text.slice(tokenStart, start) + joined;
   const lineStart = text.lastIndexOf('\n', spaceStart - 1) + 1;
   const firstLineRest = text.slice(lineStart, spaceStart);
-  // Moving down would leave the first line ending a sentence (`July 1.` + `Commission-`): move up.
-  if (spaceStart < tokenStart && firstLineRest.trim() !== '' && !endsSentence(firstLineRest)) {
+  // Moving down would leave the first line ending a sentence (`July 1.` + `Commission-`), or a line of
+  // noise a second cleaning removes (`NA` + `LIMA\u00AD`): move up.
+  if (
+    spaceStart < tokenStart &&
+    firstLineRest.trim() !== '' &&
+    !endsSentence(firstLineRest) &&
+    !leavesNoise(firstLineRest, evidence)
+  ) {
     if (!recorder.overlaps(spaceStart, end))
       recorder.replace(spaceStart, text.slice(spaceStart, end), `\n${word}`, rule, reason);
     return;
@@ -275,7 +290,7 @@ export const hyphens = defineTransform({
       if (decision.action === 'leave') continue;
       const joined = decision.action === 'join' ? left + right : `${left}-${right}`;
       const rule = soft ? 'soft-hyphen' : decision.action === 'join' ? 'line-end' : 'line-end-compound';
-      joinAcrossBreak(text, recorder, leftStart, rightEnd, joined, rule, decision.reason);
+      joinAcrossBreak(text, recorder, leftStart, rightEnd, joined, rule, decision.reason, evidence);
     }
     // Lost hyphens: a line that ends in a word, the next starting with a lowercase word.
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
@@ -293,7 +308,7 @@ export const hyphens = defineTransform({
       const right = text.slice(rightStart, rightEnd);
       const decision = decideLostHyphen(left, right, evidence);
       if (decision.action !== 'join') continue;
-      joinAcrossBreak(text, recorder, leftStart, rightEnd, left + right, 'lost-hyphen', decision.reason);
+      joinAcrossBreak(text, recorder, leftStart, rightEnd, left + right, 'lost-hyphen', decision.reason, evidence);
     }
     for (const m of text.matchAll(HYPHEN_SPACE)) {
       const leftStart = lettersBefore(text, m.index);

@@ -36,6 +36,8 @@ const SOFT_HYPHENS = /\u00AD/g;
 const JUNK = /[•■¦|\\^~*#@<>{}«»§¶†‡]/;
 /** ...when the line is this short: a longer garbled line is damaged text, not a speck (`Dr. Clouston, Jame«`). */
 const JUNK_MAX_LENGTH = 12;
+/** Initials before a capitalised word: a name, whatever specks stand beside it (`|T. G. Mandt`). */
+const NAME_AFTER_INITIALS = /(?:^|[^\p{L}])(?:\p{Lu}\.\s?){1,3}\p{Lu}\p{Ll}{2,}/u;
 /** A capitalised word this long and this frequent in the frequency list is a name (`Nevada`), not noise. */
 const NAME_MIN_LENGTH = 4;
 const NAME_MAX_RANK = 50000;
@@ -61,6 +63,7 @@ export function noiseReason(line: string, evidence: Evidence): string | undefine
   if (/^\d{1,3}[.)]$|^[(\[]?\d{1,3}[)\]]$/.test(visible)) return undefined; // list markers
   if (/^([*•·~=_-])\1*$/.test(visible.replace(/\s/g, '')) && visible.length >= 3) return undefined; // a separator: * * *
   if (/^[-–—]?(?:\p{Lu}\.)+$/u.test(visible)) return undefined; // initials: F. S. B.
+  if (NAME_AFTER_INITIALS.test(line)) return undefined; // a name: |T. G. Mandt
   for (let i = 0; i < words.count; i++) {
     const w = line.slice(words.starts[i], words.ends[i]);
     if (w.length >= NAME_MIN_LENGTH && /^\p{Lu}/u.test(w) && isFrequent(evidence.rank(w))) return undefined; // `Nevada`

@@ -256,10 +256,18 @@ function tokens(text: string, source: EvidenceSource): Token[] {
   return found;
 }
 
-/** `text[start, end)` is white space (as the regular expression `^\s+$` sees it), and not empty. */
+/**
+ * `text[start, end)` is white space (as the regular expression `^\s+$` sees it), not empty, and no
+ * blank line: words either side of a paragraph break are no neighbours (`CARD OF THANKS` / `Wo desire`).
+ */
 function onlySpace(text: string, start: number, end: number): boolean {
   if (start >= end) return false;
-  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  let breaks = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!isSpaceCode(code)) return false;
+    if (code === 10 && ++breaks > 1) return false;
+  }
   return true;
 }
 
@@ -295,7 +303,8 @@ export const ocrConfusions = defineTransform({
     const forms = new Forms(evidence, options.longS, () => context.document());
     const all = tokens(text, evidence.source);
     // Non-words are corrected in any text; real words only in one that shows the marks of OCR.
-    const ocr = showsOcr(all, forms);
+    // (As the text was first read: later rounds read it with its misreadings repaired.)
+    const ocr = context.firstRead('ocr-confusions:shows-ocr', () => showsOcr(all, forms));
     // Rounds until nothing changes: a correction gives its neighbours a known word beside them
     // (`tho aud tbe` -> `the and the`), so a word left in one round may be decided in the next, as a
     // second run of the tool would.

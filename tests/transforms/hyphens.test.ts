@@ -40,6 +40,11 @@ describe('hyphens', () => {
       'July 1. Commissioners\nalso agreed',
     ],
     [
+      'what the word would leave on the first line is noise: move up',
+      'The board met.\nAB WAT\u00AD\nERWORKS open today',
+      'The board met.\nAB WATERWORKS\nopen today',
+    ],
+    [
       'hyphenated form used elsewhere in the document',
       'to-day we met and to-\nday again',
       'to-day we met and\nto-day again',

@@ -29,6 +29,7 @@ describe('noise-lines', () => {
     ['a list marker', '9.'],
     ['a separator', '* * *'],
     ['initials', '- F. S. B.'],
+    ['a name after initials, with specks beside it', '|T. G. Marsh •'],
     ['a pronoun in a sentence line', 'I said so.'],
   ])('keeps %s', (_name, line) => {
     const input = between(line);

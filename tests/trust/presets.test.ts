@@ -160,7 +160,6 @@ describe('presets', () => {
     expect(cleanArticle(folio, { evidence, preset: 'pressreader' }).text).toContain('\n12\n');
   });
 
-
   // A damaged text layer (a split word and a hyphen-space break prove it) with a space before a comma.
   const spaced = 'The Board of Directors , after collec ting the votes, voted con- cerning the Buren estate.';
   it('chronam keeps a space before a mark (old print spaced it, or a letter was lost); generic closes it', () => {
