@@ -548,9 +548,11 @@ describe('8. the smaller ones', () => {
     for (const redraw of redraws) expect(redraw.replace('\x1b[K', '').length).toBeLessThanOrEqual(39);
   });
 
-  it('--only "" and --only X --skip X run nothing: usage errors', async () => {
+  it('--only "", --skip "", --enable "" and --only X --skip X: usage errors', async () => {
     for (const args of [
       ['--only', ''],
+      ['--skip', ''],
+      ['--enable', ''],
       ['--only', 'whitespace', '--skip', 'whitespace'],
     ]) {
       const r = await run([...args, fixture('statesman')]);
@@ -558,6 +560,7 @@ describe('8. the smaller ones', () => {
       expect(oneLine(r.stderr)).toHaveLength(1);
     }
     expect((await run(['--only', '', fixture('statesman')])).stderr).toMatch(/--only: no transform id given/);
+    expect((await run(['--skip', '', fixture('statesman')])).stderr).toMatch(/--skip: no transform id given/);
     expect((await run(['--only', 'unwrap', '--skip', 'unwrap', fixture('statesman')])).stderr).toBe(
       'clean-article: no transform left to run (only unwrap, skip unwrap); nothing would be cleaned\n',
     );

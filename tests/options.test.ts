@@ -48,6 +48,12 @@ describe('cleanArticle refuses bad options, naming them', () => {
     ],
     ['an evidence source that is none', { evidence: {} }, 'options.evidence: expected an evidence source'],
     ['options that are not an object', 'markdown', 'options: expected an object, got "markdown"'],
+    ['only with no transform', { only: [] }, 'options.only: no transform left to run; nothing would be cleaned'],
+    [
+      'only and skip the same transform',
+      { only: ['unwrap'], skip: ['unwrap'] },
+      'options.only and options.skip: no transform left to run',
+    ],
   ])('%s', (_name, options, message) => {
     expect(() => cleanArticle('Some text.', untyped(options))).toThrow(UsageError);
     expect(() => cleanArticle('Some text.', untyped(options))).toThrow(message);

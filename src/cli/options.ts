@@ -132,8 +132,14 @@ function isDirectory(file: string): boolean {
  * the encoding). Throws a UsageError naming the flag; reads no input.
  */
 export function checkOptions(mode: Mode, inputs: readonly string[], options: CliOptions): void {
-  if (options.only !== undefined && options.only.length === 0) {
-    throw new UsageError('--only: no transform id given; expected ids such as --only whitespace,unwrap');
+  for (const [flag, ids] of [
+    ['--only', options.only],
+    ['--skip', options.skip],
+    ['--enable', options.enable],
+  ] as const) {
+    if (ids !== undefined && ids.length === 0) {
+      throw new UsageError(`${flag}: no transform id given; expected ids such as ${flag} whitespace,unwrap`);
+    }
   }
   checkSelection({ only: options.only, skip: options.skip, enable: options.enable });
   if (options.encoding) checkEncoding(options.encoding);

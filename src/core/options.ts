@@ -16,7 +16,7 @@ import { TRANSFORM_IDS } from '../transforms/index.js';
 import type { CleanOptions } from './clean.js';
 import { UsageError } from './errors.js';
 import { nestedQuantifier } from './patterns.js';
-import type { PipelineOptions } from './pipeline.js';
+import { selectTransforms, type PipelineOptions } from './pipeline.js';
 import { PRESET_CHOICES, type PresetChoice } from './presets.js';
 
 /** The JSON Schema (draft 2020-12) of what a check accepts in a configuration file. */
@@ -421,7 +421,16 @@ const cleanShape = objectOf<Record<string, unknown>>({
 
 /** `runPipeline`'s options from a library caller, checked; errors name `options.<key>`. */
 export function checkPipelineOptions(value: unknown): PipelineOptions {
-  return value === undefined ? {} : (pipelineShape(value, LIBRARY) as PipelineOptions);
+  return value === undefined ? {} : leavesTransforms(pipelineShape(value, LIBRARY) as PipelineOptions);
+}
+
+/** A selection that leaves no transform to run (`only: []`, `only` and `skip` the same) is a mistake. */
+function leavesTransforms<T extends PipelineOptions>(options: T): T {
+  if ((options.only !== undefined || options.skip !== undefined) && selectTransforms(options).length === 0) {
+    const given = [options.only && `${LIBRARY}.only`, options.skip && `${LIBRARY}.skip`].filter(Boolean).join(' and ');
+    throw new UsageError(`${given}: no transform left to run; nothing would be cleaned`);
+  }
+  return options;
 }
 
 /**
@@ -430,7 +439,7 @@ export function checkPipelineOptions(value: unknown): PipelineOptions {
  * and would be ignored.
  */
 export function checkCleanOptions(value: unknown): CleanOptions {
-  const options = value === undefined ? {} : (cleanShape(value, LIBRARY) as CleanOptions);
+  const options = value === undefined ? {} : leavesTransforms(cleanShape(value, LIBRARY) as CleanOptions);
   if (options.words !== undefined && options.evidence !== undefined) {
     throw new UsageError(
       `${LIBRARY}.words: not used with ${LIBRARY}.evidence; give the words to createEvidenceSource(words) instead`,
