@@ -66,6 +66,11 @@ export interface Transform<Options extends object = Record<string, never>, Rule 
   /** False for transforms that run only when asked for (`--enable`, `--only`). Default true. */
   readonly enabledByDefault?: boolean;
   readonly stage: Stage;
+  /**
+   * A word transform that decides at line ends (a line-end hyphen, a word cut by a line break): it
+   * runs again, after the others, while the text still has its own lines (`core/pipeline.ts`).
+   */
+  readonly lineEnds?: boolean;
   /** Every rule id its edits carry (`boilerplate` also reports the names of configured patterns). */
   readonly rules: readonly Rule[];
   /** The rules whose edits prove a text layer damaged (a PDF export or e-reader dump): see `damage.ts`. */

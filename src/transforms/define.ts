@@ -29,6 +29,7 @@ export interface TransformSpec<Options extends object, Rule extends string> {
   readonly defaults: Options;
   readonly enabledByDefault?: boolean;
   readonly stage: Stage;
+  readonly lineEnds?: boolean;
   readonly rules: readonly Rule[];
   readonly damageRules?: readonly NoInfer<Rule>[];
   /**

@@ -272,6 +272,7 @@ export const hyphens = defineTransform({
   },
   defaults: {},
   stage: 'words',
+  lineEnds: true,
   rules: HYPHEN_RULES,
   damageRules: ['inline'],
   run({ text, recorder, evidence }) {

@@ -200,6 +200,7 @@ export const splitWords = defineTransform({
   example: { before: 'help in collec ting information', after: 'help in collecting information' },
   defaults: optionsOf<SplitWordsOptions>({ compoundMinScore: COMPOUND_MIN_SCORE }),
   stage: 'words',
+  lineEnds: true,
   rules: SPLIT_RULES,
   damageRules: ['fragment', 'across-break', 'glued'],
   run({ text, recorder, evidence, context }, options) {
