@@ -75,7 +75,7 @@ export class RunContext implements TransformContext {
     this.index = undefined;
   }
 
-  firstRead<T>(key: string, compute: () => T): T {
+  once<T>(key: string, compute: () => T): T {
     if (!this.facts.has(key)) this.facts.set(key, compute());
     return this.facts.get(key) as T;
   }

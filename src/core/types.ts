@@ -48,11 +48,12 @@ export interface TransformContext {
    */
   provenDamaged(words: number, extra?: number): boolean;
   /**
-   * A fact about the document as the word stage first read it: `compute` runs once per cleaning, and
-   * the later rounds get its answer (their text has the repairs of the rounds before, and a page whose
-   * misreadings are repaired still came from OCR).
+   * What `compute` gives the first time a transform asks for `key` in this cleaning; the later rounds
+   * get the same answer: a fact about the document as first read (a page whose misreadings later
+   * rounds repaired still came from OCR), or a memo the rounds share. Keys are prefixed with the
+   * transform's id.
    */
-  firstRead<T>(key: string, compute: () => T): T;
+  once<T>(key: string, compute: () => T): T;
 }
 
 export interface Transform<Options extends object = Record<string, never>, Rule extends string = string> {

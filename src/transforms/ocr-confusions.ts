@@ -221,15 +221,17 @@ function factsOf(lower: string, source: EvidenceSource): FormFacts {
   return facts;
 }
 
+/** A document's written forms: each form's lowercase and facts (`factsOf`). */
+type DocumentForms = Map<string, { lower: string; facts: FormFacts }>;
+
 /**
  * The tokens of `text`, each with its form's facts (`factsOf`). A document repeats its words, so each
- * written form is lowercased and looked up in the process's large form cache once per call (`seen`, a
- * map of this text's forms only: bounded by the text, dropped on return). The facts are the same
- * object `factsOf` gives (a form's facts depend on the lists alone).
+ * written form is lowercased and looked up in the process's large form cache once per cleaning:
+ * `forms` holds the forms of this document only (bounded by it, kept for the later rounds, dropped with
+ * the run). The facts are the same object `factsOf` gives (a form's facts depend on the lists alone).
  */
-function tokens(text: string, source: EvidenceSource): Token[] {
+function tokens(text: string, source: EvidenceSource, seen: DocumentForms = new Map()): Token[] {
   const found: Token[] = [];
-  const seen = new Map<string, { lower: string; facts: FormFacts }>();
   const ranges = tokenRanges(text);
   for (let k = 0; k < ranges.length; k += 2) {
     const start = ranges[k]!;
@@ -301,10 +303,14 @@ export const ocrConfusions = defineTransform({
   run({ text, recorder, evidence, context }, options) {
     const model = context.source.model;
     const forms = new Forms(evidence, options.longS, () => context.document());
-    const all = tokens(text, evidence.source);
+    const all = tokens(
+      text,
+      evidence.source,
+      context.once<DocumentForms>('ocr-confusions:forms', () => new Map()),
+    );
     // Non-words are corrected in any text; real words only in one that shows the marks of OCR.
     // (As the text was first read: later rounds read it with its misreadings repaired.)
-    const ocr = context.firstRead('ocr-confusions:shows-ocr', () => showsOcr(all, forms));
+    const ocr = context.once('ocr-confusions:shows-ocr', () => showsOcr(all, forms));
     // Rounds until nothing changes: a correction gives its neighbours a known word beside them
     // (`tho aud tbe` -> `the and the`), so a word left in one round may be decided in the next, as a
     // second run of the tool would.
