@@ -12,7 +12,9 @@
  *   its own input;
  * - the word scan and the protected spans of the text last asked (a transform that changed nothing
  *   passes its input on, so consecutive transforms often ask about the very same text);
- * - the damage signals: edits of earlier transforms that prove the text layer damaged.
+ * - the damage signals: edits of earlier transforms that prove the text layer damaged;
+ * - what a transform computed `once` for the run: a fact about the document as first read, or a memo
+ *   its later rounds share.
  *
  * Nothing here lives past the run: no module keeps a document alive.
  */
@@ -35,7 +37,7 @@ export class RunContext implements TransformContext {
   private damage = 0;
   private wordsOf: { text: string; words: Words } | undefined;
   private spansOf: { text: string; spans: readonly number[] } | undefined;
-  private readonly facts = new Map<string, unknown>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly source: EvidenceSource,
@@ -76,8 +78,8 @@ export class RunContext implements TransformContext {
   }
 
   once<T>(key: string, compute: () => T): T {
-    if (!this.facts.has(key)) this.facts.set(key, compute());
-    return this.facts.get(key) as T;
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   /** How many edits so far prove the text layer damaged. */

@@ -59,8 +59,9 @@ export interface Step {
   edits: Edit[];
   /**
    * The word-stage round of this step, from 2 on: the stage ran again on the text of the round before
-   * (absent for the first run of every transform); a layout step with a round laid out that round's
-   * text. Only later-round steps with edits are listed.
+   * (absent for the first run of every transform); a furniture or layout step with a round ran in that
+   * round on the laid-out text, and a character step with a round ran again on the characters' own
+   * output. Only later-round steps with edits are listed.
    */
   round?: number;
 }
@@ -112,6 +113,7 @@ export function runPipeline(
     text = result.text;
     return result.edits;
   };
+  const characters = transforms.filter((t) => t.stage === 'characters');
   const furniture = transforms.filter((t) => t.stage === 'furniture');
   const words = transforms.filter((t) => t.stage === 'words');
   const layout = transforms.filter((t) => t.stage === 'layout');
@@ -133,7 +135,6 @@ export function runPipeline(
       }
     return changed;
   };
-  const characters = transforms.filter((t) => t.stage === 'characters');
   let number = 1;
   for (const transform of transforms) {
     steps.push({ transform: transform.id, edits: apply(transform) });
