@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { createEvidenceSource } from '../src/index.js';
+import { createEvidenceSource, type PresetChoice } from '../src/index.js';
 import { printCases, runCases } from './eval/cases.js';
 import { printErrorRates, runErrorRates } from './eval/cer-wer.js';
 import { printContent, runContent } from './eval/content.js';
@@ -36,6 +36,7 @@ interface Options {
   json?: string | boolean;
   verbose?: boolean;
   enable?: string[];
+  preset?: string;
 }
 
 const program = new Command('eval')
@@ -53,6 +54,7 @@ const program = new Command('eval')
         .map((s) => s.trim())
         .filter(Boolean),
   )
+  .option('--preset <name>', 'clean every pair and page with this preset instead of auto-detection, to compare presets')
   .showHelpAfterError()
   .exitOverride();
 
@@ -83,7 +85,12 @@ function main(): void {
     return;
   }
   const started = performance.now();
-  const context: EvalContext = { shared, evidence: createEvidenceSource(), enable: options.enable ?? [] };
+  const context: EvalContext = {
+    shared,
+    evidence: createEvidenceSource(),
+    enable: options.enable ?? [],
+    ...(options.preset !== undefined && { preset: options.preset as PresetChoice }),
+  };
   /** Run a section, report its tables (or that its data is missing), and return its numbers for the JSON. */
   const section = <T>(
     name: string,

@@ -1,7 +1,7 @@
 /** What every evaluation section gets: where the data is, the one evidence source, and how to read files. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { cleanArticle, type CleanResult, type EvidenceSource } from '../../src/index.js';
+import { cleanArticle, type CleanResult, type EvidenceSource, type PresetChoice } from '../../src/index.js';
 
 export interface EvalContext {
   /** The `../shared` folder beside the repository. */
@@ -10,6 +10,8 @@ export interface EvalContext {
   evidence: EvidenceSource;
   /** Transforms that are off by default, turned on for this run (`--enable`). */
   enable: string[];
+  /** The preset every document is cleaned with (`--preset`); auto-detection when absent. */
+  preset?: PresetChoice;
   /** Results of `cleaned()` by input text: sections that clean the same file share one run. */
   cache?: Map<string, CleanResult>;
   /** Word alignments by set and document (`wordAlignment` in `cer-wer.ts`), shared the same way. */
@@ -25,7 +27,11 @@ export function cleaned(context: EvalContext, input: string): CleanResult {
   const cache = (context.cache ??= new Map());
   let result = cache.get(input);
   if (!result) {
-    result = cleanArticle(input, { evidence: context.evidence, enable: context.enable });
+    result = cleanArticle(input, {
+      evidence: context.evidence,
+      enable: context.enable,
+      ...(context.preset !== undefined && { preset: context.preset }),
+    });
     cache.set(input, result);
   }
   return result;

@@ -36,6 +36,12 @@ describe('ocr-confusions: non-words', () => {
       'the hope of being a member',
     ],
     ['a common word with a letter the OCR lost', 'he said tis was so', 'he said this was so'],
+    // Confusions measured on the training splits (OCR against GT, one-word substitutions).
+    ['av read for w', 'the toavn hall was full', 'the town hall was full'],
+    ['yv read for w', 'the yvater was cold', 'the water was cold'],
+    ['h read for r', 'the minehals of the district', 'the minerals of the district'],
+    ['tn read for m', 'the tnarket opened', 'the market opened'],
+    ['lu read for in', 'the horse went luto the stable', 'the horse went into the stable'],
     [
       'a capitalised word inside a sentence, one cheap confusion from a common word a pair speaks for',
       'in the Uuited States navy',
@@ -203,6 +209,10 @@ describe('ocr-confusions: a mark read for a letter', () => {
 
 describe('ocr-confusions: leaves', () => {
   it.each([
+    [
+      'names one measured confusion from a word (Tield, Avis, Condon)',
+      'Mr. Tield and Mr. Avis met Mr. Condon at the sale.',
+    ],
     ['a dictionary word', 'the tum of events'],
     ['a capitalised name after a title', 'Mr. Tbe spoke'],
     ['a name the lists lack', 'the late Mr. Millar said so'],
@@ -234,6 +244,11 @@ describe('ocr-confusions: leaves', () => {
     const result = apply('ocr-confusions', input);
     expect(result.text).toBe(input);
     expect(result.edits).toEqual([]);
+  });
+
+  it('leaves real words one measured confusion from others (shed, tort, ilk), also where the text shows OCR', () => {
+    const result = apply('ocr-confusions', `${OCR} The shed, the tort and the ilk.`);
+    expect(result.text).toBe('The clerk and the mayor were at the hall. The shed, the tort and the ilk.');
   });
 
   it('is off by default and on with enable', () => {
