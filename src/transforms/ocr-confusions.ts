@@ -742,9 +742,18 @@ const JOINED_MIN_LENGTH = 6;
 /** ...by confusions this cheap at most (no generic edit: the space is one change already). */
 const JOINED_MAX_COST = 3;
 
+/** A space the OCR read where a letter was printed (`doz n`, `m ans`): as dear as the rarer confusions... */
+const SPACE_FOR_LETTER_COST = 3;
+/** ...into a word this long at least... */
+const SPACE_FOR_LETTER_MIN_LENGTH = 5;
+/** ...and a common one (rank), or one the document writes: a letter for a space reaches many rare words (`re ses` is no `reuses`). */
+const SPACE_FOR_LETTER_MAX_RANK = 20000;
+
 /**
- * Two lowercase tokens a single space apart, neither a word in its own right, that make one
- * word once joined and one or two usual confusions undone (`co oporating`, `respec tivoly`).
+ * Two lowercase tokens a single space apart, neither a word in its own right, that make one word once
+ * joined and one or two usual confusions undone (`co oporating`, `respec tivoly`), or with the space
+ * read for a letter (`doz n` -> `dozen`): when that word, in its context, beats both the fragments as
+ * they stand and each fragment corrected on its own (`seo tho` is `see the`, not `seethe`).
  */
 function decideJoined(
   a: Token,
@@ -755,27 +764,44 @@ function decideJoined(
   forms: Forms,
 ): Decision | undefined {
   if (a.text !== a.lower || b.text !== b.lower || text.slice(a.end, b.start) !== ' ') return undefined;
-  if (a.lower.length + b.lower.length < JOINED_MIN_LENGTH) return undefined;
+  const joined = a.lower + b.lower;
+  const spaceOk = joined.length + 1 >= SPACE_FOR_LETTER_MIN_LENGTH;
+  if (joined.length < JOINED_MIN_LENGTH && !spaceOk) return undefined;
   // Fragments: no word in its own right (`co`, `respec`), and the join no word as it stands.
   if (evidence.isStandalone(a.lower) || evidence.isStandalone(b.lower)) return undefined;
-  const joined = a.lower + b.lower;
   if (forms.wordLike(joined)) return undefined;
-  const found = forms.cheapCandidates(joined, JOINED_MAX_COST);
+  let found = joined.length >= JOINED_MIN_LENGTH ? forms.cheapCandidates(joined, JOINED_MAX_COST) : [];
+  if (spaceOk) {
+    const extra: Candidate[] = [];
+    for (const x of LETTERS) {
+      const w = a.lower + x + b.lower;
+      const rank = evidence.rank(w);
+      const common = (rank > 0 && rank <= SPACE_FOR_LETTER_MAX_RANK) || evidence.seen(w) > 0;
+      if (common && evidence.isWord(w) && !found.some((c) => c.word === w))
+        extra.push({ word: w, cost: SPACE_FOR_LETTER_COST, how: `a space read for "${x}"` });
+    }
+    if (extra.length > 0) found = [...found, ...extra].sort((x, y) => x.cost - y.cost);
+  }
   const prev = known(model, a.prev);
   const next = known(model, b.next);
   const scored = scoreCandidates(found, prev, next, model, evidence);
   const [best, second] = scored;
   if (!best) return undefined;
-  const keep =
-    contextScore(model, a.lower, LOG_UNKNOWN_COUNT, prev) +
-    contextScore(model, b.lower, LOG_UNKNOWN_COUNT, undefined, next);
+  // The reading the join must beat: each fragment as it stands or, where that scores better in its
+  // context, corrected on its own into a word.
+  const alone = (t: Token, before: string | undefined, after: string | undefined): number => {
+    const raw = contextScore(model, t.lower, LOG_UNKNOWN_COUNT, before, after);
+    const [own] = scoreCandidates(forms.cheapCandidates(t.lower, JOINED_MAX_COST), before, after, model, evidence);
+    return own ? Math.max(raw, own.score) : raw;
+  };
+  const keep = alone(a, prev, undefined) + alone(b, undefined, next);
   const gain = best.score - keep;
   if (gain < NON_WORD_MARGIN || (second && best.score - second.score < SECOND_MARGIN)) return undefined;
   const c = best.candidate;
   return {
     word: c.word,
     rule: 'joined',
-    reason: `"${a.lower}" and "${b.lower}" are no words; joined, "${c.word}" is (${c.how}): score ${fixed(gain)} over them${contextNote(model, c.word, prev, next)}`,
+    reason: `"${a.lower}" and "${b.lower}" are no words; joined, "${c.word}" is (${c.how}): score ${fixed(gain)} over them, as they stand or each corrected${contextNote(model, c.word, prev, next)}`,
   };
 }
 

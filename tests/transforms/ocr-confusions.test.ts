@@ -136,6 +136,36 @@ describe('ocr-confusions: real words', () => {
   });
 });
 
+describe('ocr-confusions: fragments a space cut from one misread word', () => {
+  it.each([
+    ['joined, with a confusion undone (o read for e)', 'the co oporating firms', 'the cooperating firms'],
+    ['joined, the space read for a letter', 'he bought a doz n eggs', 'he bought a dozen eggs'],
+    ['joined, the space read for a letter, in a short word', 'it was a ni ht of rain', 'it was a night of rain'],
+  ])('%s', (_name, input, expected) => {
+    const result = apply('ocr-confusions', input);
+    expect(result.text).toBe(expected);
+    expect(result.edits.map((e) => e.rule)).toEqual(['joined']);
+  });
+
+  it.each([
+    ['fragments each one confusion from a common word (seo tho is see the, no seethe)', 'we seo tho ship', 'seethe'],
+    ['a space read for a letter into a rare word (re ses is no reuses)', 'they re ses the old', 'reuses'],
+    ['two words', 'he came in to the room', 'into'],
+    ['capitalised fragments (a name)', 'Mr. Mac Donal spoke', 'MacDonal'],
+  ])('not: %s', (_name, input, wrong) => {
+    const result = apply('ocr-confusions', input);
+    expect(result.edits.filter((e) => e.rule === 'joined')).toEqual([]);
+    expect(result.text).not.toContain(wrong);
+  });
+
+  it('says why: the join beats the fragments as they stand and each corrected alone', () => {
+    const [edit] = apply('ocr-confusions', 'he bought a doz n eggs').edits;
+    expect(edit?.reason).toMatch(
+      /^"doz" and "n" are no words; joined, "dozen" is \(a space read for "e"\): score [\d.]+ over them, as they stand or each corrected; pair "a dozen" is common$/,
+    );
+  });
+});
+
 describe('ocr-confusions: a lone letter', () => {
   it.each([
     ['m read for in', 'The notices appeared m the paper.', 'The notices appeared in the paper.'],
