@@ -17,7 +17,8 @@
  *
  * False positives avoided: function words are never joined when both parts are words (`in to`,
  * `a lot`, `may be`, `every one`); name sequences (`Qassim Abdul`) and numbers are never joined;
- * nothing is joined across punctuation; a pair the document writes apart more often than whole is its
+ * nothing is joined across punctuation; a speck of one or two letters beside a function word joins it
+ * only into a common word or one the document writes (`la the` is no `lathe`, `the re` is `there`); a pair the document writes apart more often than whole is its
  * spelling (`De Soto`), and Latin phrases written open (`post mortem`) have their words in the project list.
  * Example: `collec ting information` -> `collecting information`.
  */
@@ -123,6 +124,7 @@ export function decideSplit(
     const word = supportedJoin(parts, evidence);
     if (word === undefined || word.length < MIN_JOINED_LENGTH) return undefined;
     if (writtenApart(parts, word, evidence)) return undefined;
+    if (speckOnFunctionWord(parts, word, evidence)) return undefined;
     // A "fragment" that is a common word misread (`bo` for `be`: `bo on` is no `boon`) is left for the
     // OCR corrector, which reads it in its context.
     if (parts.some((p, k) => !standalone[k] && isMisreadCommonWord(p.toLowerCase(), evidence))) return undefined;
@@ -160,6 +162,27 @@ export function decideSplit(
     rule: 'compound',
     reason: `"${lower}" is far more frequent than "${a} ${b}" (ln counts ${model.logCount(lower).toFixed(1)} vs ${model.logPairCount(a, b).toFixed(1)})`,
   };
+}
+
+/** A speck (this many letters at most) beside a function word... */
+const SPECK_MAX_LENGTH = 2;
+/** ...joins it into a word this common (rank), or one the document writes, only. */
+const SPECK_JOIN_MAX_RANK = 1000;
+
+/**
+ * One of two parts is a function word and the other a speck of one or two letters, and the join is
+ * neither a common word nor one the document writes: the speck is OCR noise beside a correct word
+ * (`la the` is no `lathe`, `to ft` no `toft`, `TO MB` no `TOMB`), not the rest of it (`the re` ->
+ * `there` stays a join).
+ */
+function speckOnFunctionWord(parts: readonly string[], word: string, evidence: Evidence): boolean {
+  if (parts.length !== 2) return false;
+  const [a, b] = parts as [string, string];
+  const speck = evidence.isFunctionWord(a) ? b : evidence.isFunctionWord(b) ? a : undefined;
+  if (speck === undefined || speck.length > SPECK_MAX_LENGTH) return false;
+  const lower = word.toLowerCase();
+  const rank = evidence.rank(lower);
+  return !(rank > 0 && rank <= SPECK_JOIN_MAX_RANK) && evidence.seen(lower) === 0;
 }
 
 /** The OCR's usual confusions turn `word` (no word) into a very common word with one cheap change. */

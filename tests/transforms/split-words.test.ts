@@ -13,6 +13,8 @@ describe('split-words', () => {
     ],
     ['a word cut by a line break, both parts fragments', 'a signif\nicant rise', 'a significant rise'],
     ['all caps', 'COLLEC TING DATA', 'COLLECTING DATA'],
+    ['a speck beside a function word, into a common word', 'the re was a storm', 'there was a storm'],
+    ['a speck beside a function word, into a word the document writes', 'a tube; the tu be', 'a tube; the tube'],
   ])('%s', (_name, input, expected) => {
     const result = apply('split-words', input);
     expect(result.text).toBe(expected);
@@ -64,6 +66,10 @@ describe('split-words', () => {
     ['a URL', 'see www.collec ting.com'],
     ['two words across a paragraph break', 'the end\n\nof it'],
     ['a fragment glued to OCR specks', 'and eliminate. The re» that'],
+    // A speck beside a function word is noise, not the rest of a word.
+    ['a speck before a function word (la the is no lathe)', 'turned on la the wheel'],
+    ['a speck after a function word (to ft is no toft)', 'he went to ft the farm'],
+    ['a speck after a function word, in capitals (TO MB is no TOMB)', 'NOTICE TO MB CREDITORS'],
   ])('leaves %s', (_name, input) => {
     const result = apply('split-words', input);
     expect(result.text).toBe(input);
