@@ -142,6 +142,7 @@ describe('presets', () => {
       unicode: { longS: false },
       unwrap: { shortLineRatio: 0.5 },
       boilerplate: PRESETS.chronam.transforms.boilerplate,
+      'split-words': PRESETS.chronam.transforms['split-words'],
     });
     expect(withPreset('pdftotext', { skip: ['unwrap'] }).skip).toEqual(['unwrap']);
   });
