@@ -2,7 +2,8 @@
  * split-words: rejoin a word that a stray space or a paragraph break cut in two.
  *
  * - `fragment`: one part is not a word and the join is (`collec ting` -> `collecting`,
- *   `address es` -> `addresses`; up to three parts, `infra struc ture`).
+ *   `address es` -> `addresses`; up to three parts, `infra struc ture`; a letter alone only among
+ *   pieces that are no words either, lowercase: `m e mber` -> `member`, `s hould` -> `should`).
  * - `compound`: both parts are words (`home work` -> `homework`). Joined only once the document's text
  *   layer is shown to split words (`damage.ts`: other split words, ligature garbage, hyphen-space
  *   breaks, mojibake, PressReader furniture; one signal per 1,500 words), and then when the document
@@ -120,7 +121,8 @@ export function decideSplit(
   if (!caps && rest.some(startsUpper)) return undefined; // `Qassim Abdul`; `Collec Ting` is not text
   const fragment = parts.find((_, k) => !standalone[k]);
   if (fragment !== undefined) {
-    if (parts.some((p) => p.length < 2)) return undefined;
+    // A letter alone is a piece of a word the OCR spaced out only among other pieces (`m e mber`).
+    if (parts.some((p) => p.length < 2) && !spacedOut(parts, standalone)) return undefined;
     const word = supportedJoin(parts, evidence);
     if (word === undefined || word.length < MIN_JOINED_LENGTH) return undefined;
     if (writtenApart(parts, word, evidence)) return undefined;
@@ -183,6 +185,15 @@ function speckOnFunctionWord(parts: readonly string[], word: string, evidence: E
   const lower = word.toLowerCase();
   const rank = evidence.rank(lower);
   return !(rank > 0 && rank <= SPECK_JOIN_MAX_RANK) && evidence.seen(lower) === 0;
+}
+
+/**
+ * Lowercase pieces of one word the OCR spaced out, a letter alone among them: none is a word in its own
+ * right (`m e mber`, `s hould`; `a` and `I` are words). A letter beside a word is a speck (`s election`,
+ * `g room`), and a capital before capitals a drop initial that transcriptions keep apart (`S ECOND`).
+ */
+function spacedOut(parts: readonly string[], standalone: readonly boolean[]): boolean {
+  return parts.every((p, k) => !standalone[k] && p === p.toLowerCase());
 }
 
 /** The OCR's usual confusions turn `word` (no word) into a very common word with one cheap change. */

@@ -14,6 +14,8 @@ describe('split-words', () => {
     ['a word cut by a line break, both parts fragments', 'a signif\nicant rise', 'a significant rise'],
     ['all caps', 'COLLEC TING DATA', 'COLLECTING DATA'],
     ['a speck beside a function word, into a common word', 'the re was a storm', 'there was a storm'],
+    ['a word spaced out, a letter alone among its pieces', 'a m e mber of it', 'a member of it'],
+    ['a letter alone and a piece', 'you s hould go', 'you should go'],
     ['a speck beside a function word, into a word the document writes', 'a tube; the tu be', 'a tube; the tube'],
   ])('%s', (_name, input, expected) => {
     const result = apply('split-words', input);
@@ -70,6 +72,9 @@ describe('split-words', () => {
     ['a speck before a function word (la the is no lathe)', 'turned on la the wheel'],
     ['a speck after a function word (to ft is no toft)', 'he went to ft the farm'],
     ['a speck after a function word, in capitals (TO MB is no TOMB)', 'NOTICE TO MB CREDITORS'],
+    ['a letter alone beside a word (s election is no selection)', 'the s election of men'],
+    ['a drop initial before capitals, which transcriptions keep apart', 'S ECOND EDITION'],
+    ['a letter alone and a piece, in a short join', 'go t o it'],
   ])('leaves %s', (_name, input) => {
     const result = apply('split-words', input);
     expect(result.text).toBe(input);
