@@ -239,6 +239,7 @@ describe('ocr-confusions: a mark read for a letter', () => {
 
 describe('ocr-confusions: leaves', () => {
   it.each([
+    ['a foreign title and a name one confusion from words (Herr, Pell)', 'Then Herr Muller and Mr. Pell, spoke.'],
     [
       'names one measured confusion from a word (Tield, Avis, Condon)',
       'Mr. Tield and Mr. Avis met Mr. Condon at the sale.',
