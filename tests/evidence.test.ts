@@ -47,4 +47,12 @@ describe('Evidence: one answer whatever form the question takes', () => {
     expect(evidence.seen('home', 'work')).toBe(2);
     expect(evidence.seen('work', 'again')).toBe(0); // a comma between
   });
+
+  it('knows a word a repair may make: common (by rank) or written in the document', () => {
+    const evidence = new Evidence(createEvidenceSource(), 'The lathe turned.');
+    expect(evidence.commonOrWritten('there', 1000)).toBe(true);
+    expect(evidence.commonOrWritten('lathe', 1000)).toBe(true); // written
+    expect(evidence.commonOrWritten('toft', 1000)).toBe(false);
+    expect(evidence.commonOrWritten('qzxv', 1000)).toBe(false); // unranked, unwritten
+  });
 });

@@ -204,6 +204,12 @@ export class Evidence {
     return this.source.lexicon.rank(stripPossessive(word.toLowerCase()));
   }
 
+  /** `word` is among the `maxRank` most frequent words, or the document writes it: a repair may make it. */
+  commonOrWritten(word: string, maxRank: number): boolean {
+    const rank = this.rank(word);
+    return (rank > 0 && rank <= maxRank) || this.seen(word) > 0;
+  }
+
   /**
    * Zipf cost of a word: -log probability under a unigram model, as in wordninja. Unranked words cost
    * as much as a word just past the end of the list.

@@ -783,9 +783,11 @@ function decideJoined(
     const extra: Candidate[] = [];
     for (const x of LETTERS) {
       const w = a.lower + x + b.lower;
-      const rank = evidence.rank(w);
-      const common = (rank > 0 && rank <= SPACE_FOR_LETTER_MAX_RANK) || evidence.seen(w) > 0;
-      if (common && evidence.isWord(w) && !found.some((c) => c.word === w))
+      if (
+        evidence.commonOrWritten(w, SPACE_FOR_LETTER_MAX_RANK) &&
+        evidence.isWord(w) &&
+        !found.some((c) => c.word === w)
+      )
         extra.push({ word: w, cost: SPACE_FOR_LETTER_COST, how: `a space read for "${x}"` });
     }
     if (extra.length > 0) found = [...found, ...extra].sort((x, y) => x.cost - y.cost);
@@ -886,9 +888,8 @@ function decideMarked(
   // The mark read for a letter, or the mark and the letter beside it read for one letter.
   const found = new Map<string, Candidate>();
   const offer = (word: string) => {
-    const rank = evidence.rank(word);
     if (word.length < MIN_LENGTH || found.has(word) || !evidence.isWord(word)) return;
-    if ((rank <= 0 || rank > MARKED_MAX_RANK) && evidence.seen(word) === 0) return;
+    if (!evidence.commonOrWritten(word, MARKED_MAX_RANK)) return;
     found.set(word, { word, cost: MARK_FOR_LETTER_COST, how: `"${mark}" read for a letter` });
   };
   for (const letter of LETTERS) {

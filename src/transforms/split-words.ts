@@ -19,8 +19,9 @@
  * False positives avoided: function words are never joined when both parts are words (`in to`,
  * `a lot`, `may be`, `every one`); name sequences (`Qassim Abdul`) and numbers are never joined;
  * nothing is joined across punctuation; a speck of one or two letters beside a function word joins it
- * only into a common word or one the document writes (`la the` is no `lathe`, `the re` is `there`); a pair the document writes apart more often than whole is its
- * spelling (`De Soto`), and Latin phrases written open (`post mortem`) have their words in the project list.
+ * only into a common word or one the document writes (`la the` is no `lathe`, `the re` is `there`); a
+ * pair the document writes apart more often than whole is its spelling (`De Soto`), and Latin phrases
+ * written open (`post mortem`) have their words in the project list.
  * Example: `collec ting information` -> `collecting information`.
  */
 import type { EditRecorder } from '../core/edits.js';
@@ -182,9 +183,7 @@ function speckOnFunctionWord(parts: readonly string[], word: string, evidence: E
   const [a, b] = parts as [string, string];
   const speck = evidence.isFunctionWord(a) ? b : evidence.isFunctionWord(b) ? a : undefined;
   if (speck === undefined || speck.length > SPECK_MAX_LENGTH) return false;
-  const lower = word.toLowerCase();
-  const rank = evidence.rank(lower);
-  return !(rank > 0 && rank <= SPECK_JOIN_MAX_RANK) && evidence.seen(lower) === 0;
+  return !evidence.commonOrWritten(word.toLowerCase(), SPECK_JOIN_MAX_RANK);
 }
 
 /**
