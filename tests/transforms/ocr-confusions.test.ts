@@ -166,6 +166,30 @@ describe('ocr-confusions: fragments a space cut from one misread word', () => {
   });
 });
 
+describe("ocr-confusions: the document's own confusions", () => {
+  /** A document whose corrections undo `o` read for `e` three times (`havo`, `boen`, `wero`). */
+  const habits = (line: string) => `Wo havo boen told tbat ${line} They wero there.`;
+
+  it('decides a non-word again with the confusions the document shows cheaper, and names them', () => {
+    const result = apply('ocr-confusions', habits('the olection of the town was near.'));
+    expect(result.text).toContain('the election of the town');
+    const edit = result.edits.find((e) => e.before === 'olection');
+    expect(edit?.rule).toBe('habit');
+    expect(edit?.reason).toMatch(/; the document's other corrections undo o→e 3 times$/);
+  });
+
+  it('leaves the same word where the document shows no such habit', () => {
+    const input = 'They were told that the olection of the town was near.';
+    expect(apply('ocr-confusions', input).text).toBe(input);
+  });
+
+  it('leaves capitalised words and words without a vowel (names, abbreviations) to the first decision', () => {
+    const result = apply('ocr-confusions', habits('Herr Poer and the Hoven men, nd the rest.'));
+    expect(result.text).toContain('Herr Poer and the Hoven men, nd the rest.');
+    expect(result.edits.filter((e) => e.rule === 'habit')).toEqual([]);
+  });
+});
+
 describe('ocr-confusions: a lone letter', () => {
   it.each([
     ['m read for in', 'The notices appeared m the paper.', 'The notices appeared in the paper.'],
