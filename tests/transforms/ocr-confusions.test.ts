@@ -42,6 +42,16 @@ describe('ocr-confusions: non-words', () => {
     ['h read for r', 'the minehals of the district', 'the minerals of the district'],
     ['tn read for m', 'the tnarket opened', 'the market opened'],
     ['lu read for in', 'the horse went luto the stable', 'the horse went into the stable'],
+    ['i read for f', 'the iire was out', 'the fire was out'],
+    ['r read for f', 'the rirst day', 'the first day'],
+    ['p read for f', 'the pirst day', 'the first day'],
+    ['t read for r', 'on the tiver bank', 'on the river bank'],
+    ['b read for r', 'a bich man', 'a rich man'],
+    ['n read for h', 'the cnurch bell', 'the church bell'],
+    ['ii read for h', 'the tiiree men came', 'the three men came'],
+    ['il read for h', 'the ilouse was empty', 'the house was empty'],
+    ['il read for d', 'the ilay was fine', 'the day was fine'],
+    ['t read for j', 'he went with tohn smith', 'he went with john smith'],
     [
       'a capitalised word inside a sentence, one cheap confusion from a common word a pair speaks for',
       'in the Uuited States navy',
@@ -265,6 +275,10 @@ describe('ocr-confusions: leaves', () => {
   it.each([
     ['a foreign title and a name one confusion from words (Herr, Pell)', 'Then Herr Muller and Mr. Pell, spoke.'],
     [
+      'names one measured confusion from a word (Bich, Cnut, Tiver)',
+      'Mr. Bich and Mr. Cnut met Mr. Tiver at the sale.',
+    ],
+    [
       'names one measured confusion from a word (Tield, Avis, Condon)',
       'Mr. Tield and Mr. Avis met Mr. Condon at the sale.',
     ],
@@ -301,9 +315,11 @@ describe('ocr-confusions: leaves', () => {
     expect(result.edits).toEqual([]);
   });
 
-  it('leaves real words one measured confusion from others (shed, tort, ilk), also where the text shows OCR', () => {
-    const result = apply('ocr-confusions', `${OCR} The shed, the tort and the ilk.`);
-    expect(result.text).toBe('The clerk and the mayor were at the hall. The shed, the tort and the ilk.');
+  it('leaves real words one measured confusion from others (shed, tort, ilk, tire, bay), also where the text shows OCR', () => {
+    const result = apply('ocr-confusions', `${OCR} The shed, the tort and the ilk; the tire, the bay, the tiles.`);
+    expect(result.text).toBe(
+      'The clerk and the mayor were at the hall. The shed, the tort and the ilk; the tire, the bay, the tiles.',
+    );
   });
 
   it('is off by default and on with enable', () => {
