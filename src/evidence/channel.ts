@@ -401,4 +401,8 @@ const ENDS = Array.from({ length: MAX_CONFUSIONS }, () => new Ends());
 
 const name = (r: string, p: string): string => (r === '' ? `"${p}" lost` : p === '' ? `"${r}" added` : `${r}→${p}`);
 
-const join = (how: string, step: string): string => (how === '' ? step : `${how}, ${step}`);
+/** How a candidate's confusions are listed in `Candidate.how` (`b→h, o→e`). */
+const STEP_SEPARATOR = ', ';
+const join = (how: string, step: string): string => (how === '' ? step : `${how}${STEP_SEPARATOR}${step}`);
+/** The confusions a candidate undid, one each (`b→h`, `o→e`), as `Candidate.how` lists them. */
+export const stepsOf = (c: Candidate): string[] => c.how.split(STEP_SEPARATOR);

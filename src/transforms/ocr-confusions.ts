@@ -34,7 +34,7 @@
  * Example: `tbe rnan said` -> `the man said`.
  */
 import { isSpaceCode, isUpperCode, matchCase } from '../core/words.js';
-import { candidates, GENERIC_EDIT_COST, LETTERS, type Candidate } from '../evidence/channel.js';
+import { candidates, GENERIC_EDIT_COST, LETTERS, stepsOf, type Candidate } from '../evidence/channel.js';
 import { COMMON_WORD_MAX_COST } from '../evidence/common-words.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
@@ -1135,7 +1135,7 @@ function confusionHabits(decisions: ReadonlyMap<number, Decision>): Map<string, 
   const counts = new Map<string, number>();
   for (const d of decisions.values())
     if (d.candidate && d.rule !== 'real-word')
-      for (const step of d.candidate.how.split(', ')) counts.set(step, (counts.get(step) ?? 0) + 1);
+      for (const step of stepsOf(d.candidate)) counts.set(step, (counts.get(step) ?? 0) + 1);
   // Only the habits: a document without one skips the pass.
   for (const [step, n] of counts) if (n < HABIT_MIN_STEPS) counts.delete(step);
   return counts;
@@ -1153,7 +1153,7 @@ function decideByHabit(site: Site, habits: ReadonlyMap<string, number>): Decisio
   const found = forms
     .candidates(t.lower, true)
     .map((c) => {
-      const steps = c.how.split(', ').filter(habitual).length;
+      const steps = stepsOf(c).filter(habitual).length;
       if (steps === 0) return c;
       changed = true;
       return { ...c, cost: c.cost - steps * HABIT_DISCOUNT };
@@ -1162,8 +1162,7 @@ function decideByHabit(site: Site, habits: ReadonlyMap<string, number>): Decisio
   if (!changed) return undefined;
   const decision = decideAmong(site, found);
   if (!decision?.candidate) return undefined;
-  const steps = decision.candidate.how
-    .split(', ')
+  const steps = stepsOf(decision.candidate)
     .filter(habitual)
     .map((step) => `${step} ${habits.get(step)} times`);
   if (steps.length === 0) return undefined; // won without the habit: the first rounds would have taken it
