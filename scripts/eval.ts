@@ -23,7 +23,7 @@ import { createEvidenceSource, type PresetChoice } from '../src/index.js';
 import { printCases, runCases } from './eval/cases.js';
 import { printErrorRates, runErrorRates } from './eval/cer-wer.js';
 import { printContent, runContent } from './eval/content.js';
-import type { EvalContext } from './eval/context.js';
+import { addCollection, listFiles, readText, type EvalContext } from './eval/context.js';
 import { printDoNoHarm, runDoNoHarm } from './eval/do-no-harm.js';
 import { printFtfy, runFtfy } from './eval/ftfy.js';
 import { printHyphens, runHyphens } from './eval/hyphens.js';
@@ -37,6 +37,7 @@ interface Options {
   verbose?: boolean;
   enable?: string[];
   preset?: string;
+  collection?: boolean;
 }
 
 const program = new Command('eval')
@@ -55,6 +56,10 @@ const program = new Command('eval')
         .filter(Boolean),
   )
   .option('--preset <name>', 'clean every pair and page with this preset instead of auto-detection, to compare presets')
+  .option(
+    '--collection',
+    'clean each folder of inputs as one batch with collection evidence (as --collection-words), to measure it',
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -90,7 +95,23 @@ function main(): void {
     evidence: createEvidenceSource(),
     enable: options.enable ?? [],
     ...(options.preset !== undefined && { preset: options.preset as PresetChoice }),
+    ...(options.collection === true && { collections: new Map() }),
   };
+  if (options.collection === true) {
+    const folder = (dir: string, suffix: string) =>
+      listFiles(path.join(shared, 'corpus', dir), suffix).map((file) => readText(file));
+    for (const [dir, suffix] of [
+      ['overproof/pairs/train', '.ocr.txt'],
+      ['overproof/pairs/dev', '.ocr.txt'],
+      ['impresso-en/pairs/train', '.ocr.txt'],
+      ['impresso-en/pairs/dev', '.ocr.txt'],
+      ['icdar2017/pairs', '.ocr.txt'],
+      ['icdar2017/pairs', '.raw.txt'],
+      ['chronam-1916/pages', '.txt'],
+    ] as const) {
+      addCollection(context, folder(dir, suffix));
+    }
+  }
   /** Run a section, report its tables (or that its data is missing), and return its numbers for the JSON. */
   const section = <T>(
     name: string,

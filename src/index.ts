@@ -10,6 +10,7 @@ import { checkCleanOptions, checkInput, checkPipelineOptions } from './core/opti
 import { sharedEvidenceSource } from './io/data-files.js';
 import { checkEncoding, decodeBytes, type Decoded } from './core/decode.js';
 import { UsageError } from './core/errors.js';
+import { CollectionCounter, type CollectionWords } from './evidence/collection.js';
 
 export type { CleanOptions, CleanResult } from './core/clean.js';
 
@@ -64,6 +65,19 @@ export function runPipeline(input: string, options: PipelineOptions = {}): Pipel
 }
 
 export { createEvidenceSource } from './io/data-files.js';
+export { CollectionWords, CollectionCounter, COLLECTION_MIN_DOCUMENTS } from './evidence/collection.js';
+export type { CollectionData } from './evidence/collection.js';
+
+/**
+ * The word counts of a collection (`texts`: the documents of a batch, raw), for `options.collection`:
+ * each document is then cleaned with what the others write as evidence (names that recur across a
+ * newspaper's pages). Count every document first, then clean each with the same counts.
+ */
+export function countCollectionWords(texts: Iterable<string>): CollectionWords {
+  const counter = new CollectionCounter();
+  for (const text of texts) counter.add(checkInput(text));
+  return counter.finish();
+}
 export type { EvidenceSource } from './evidence/source.js';
 export { TRANSFORMS, TRANSFORM_IDS } from './transforms/index.js';
 export { selectTransforms } from './core/pipeline.js';

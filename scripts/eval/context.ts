@@ -1,7 +1,14 @@
 /** What every evaluation section gets: where the data is, the one evidence source, and how to read files. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { cleanArticle, type CleanResult, type EvidenceSource, type PresetChoice } from '../../src/index.js';
+import {
+  cleanArticle,
+  countCollectionWords,
+  type CleanResult,
+  type CollectionWords,
+  type EvidenceSource,
+  type PresetChoice,
+} from '../../src/index.js';
 
 export interface EvalContext {
   /** The `../shared` folder beside the repository. */
@@ -12,6 +19,12 @@ export interface EvalContext {
   enable: string[];
   /** The preset every document is cleaned with (`--preset`); auto-detection when absent. */
   preset?: PresetChoice;
+  /**
+   * `--collection`: each folder of inputs is cleaned as one batch with collection evidence. The word
+   * counts of each input's folder, by input text (OCR files, pages); the GT folders' are made where
+   * the GT is cleaned (`collectionOf`).
+   */
+  collections?: Map<string, CollectionWords>;
   /** Results of `cleaned()` by input text: sections that clean the same file share one run. */
   cache?: Map<string, CleanResult>;
   /** Word alignments by set and document (`wordAlignment` in `cer-wer.ts`), shared the same way. */
@@ -31,10 +44,21 @@ export function cleaned(context: EvalContext, input: string): CleanResult {
       evidence: context.evidence,
       enable: context.enable,
       ...(context.preset !== undefined && { preset: context.preset }),
+      ...(context.collections?.has(input) === true && { collection: context.collections.get(input)! }),
     });
     cache.set(input, result);
   }
   return result;
+}
+
+/**
+ * With `--collection`: count the words of `texts` (one folder's documents) as one collection, and
+ * remember it for each of them.
+ */
+export function addCollection(context: EvalContext, texts: readonly string[]): void {
+  if (context.collections === undefined || texts.length === 0) return;
+  const collection = countCollectionWords(texts);
+  for (const text of texts) context.collections.set(text, collection);
 }
 
 /** A document in OCR and ground-truth form. */

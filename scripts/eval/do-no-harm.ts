@@ -19,7 +19,7 @@
  * that changes no word (it only moves a line break) is counted as an edit but is not a false correction.
  */
 import path from 'node:path';
-import { PRESETS, choosePreset, runPipeline, type Preset } from '../../src/index.js';
+import { PRESETS, choosePreset, countCollectionWords, runPipeline, type Preset } from '../../src/index.js';
 import { editContext, ruleId, stepInputs, type EditContext } from '../lib/edits.js';
 import type { Edit } from '../../src/index.js';
 import {
@@ -172,8 +172,11 @@ export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
   for (const corpus of corpora(context.shared)) {
     let totalWords = 0;
     const before = gtEdits.length;
-    for (const file of corpus.files) {
-      const gt = corpus.prepare(readText(file));
+    const texts = corpus.files.map((file) => corpus.prepare(readText(file)));
+    // `--collection`: the corpus's GT documents are one batch.
+    const collection = context.collections !== undefined && texts.length > 0 ? countCollectionWords(texts) : undefined;
+    for (const [k, file] of corpus.files.entries()) {
+      const gt = texts[k]!;
       totalWords += words(corpus.lineEndHyphenIsReal ? closeHyphenBreaks(gt) : gt).length;
       // The word-level transforms the default run would use on this text: the preset it detects may
       // turn on the OCR corrector (it does when the text shows OCR misreadings).
@@ -181,6 +184,7 @@ export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
       const { text, steps } = runPipeline(gt, {
         only: [...WORD_LEVEL_TRANSFORMS, ...(preset.enable ?? []), ...context.enable],
         evidence: context.evidence,
+        ...(collection !== undefined && { collection }),
       });
       const inputs = stepInputs(gt, steps, text);
       steps.forEach((step, i) => {

@@ -78,8 +78,15 @@ export function runIdempotence(context: EvalContext): IdempotenceResult {
   for (const set of corpusFiles(context.shared)) {
     let moved = 0;
     for (const file of set.files) {
-      const first = cleaned(context, readText(file)).output;
-      const second = cleanArticle(first, { evidence: context.evidence, enable: context.enable });
+      const input = readText(file);
+      const first = cleaned(context, input).output;
+      // With `--collection`, the second cleaning has the same collection evidence as the first.
+      const collection = context.collections?.get(input);
+      const second = cleanArticle(first, {
+        evidence: context.evidence,
+        enable: context.enable,
+        ...(collection !== undefined && { collection }),
+      });
       if (second.output === first) continue;
       moved++;
       const name = path.relative(path.join(context.shared, 'corpus'), file);

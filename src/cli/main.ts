@@ -144,7 +144,11 @@ export function createProgram(
     .option('--progress', 'batch: show files done, MB/s, elapsed time and ETA on stderr, also when it is no terminal')
     .option('--no-progress', 'batch: no progress line, also on a terminal')
     .option('--jsonl', 'read JSON Lines records {"id", "text", ...} and write them cleaned, in order')
-    .option('--article-key <name>', 'with --jsonl: add the article\'s parts under this key (default "article")');
+    .option('--article-key <name>', 'with --jsonl: add the article\'s parts under this key (default "article")')
+    .option(
+      '--collection-words',
+      'batch and --jsonl FILE: first count the words of every input; names and spellings that recur across them count as evidence',
+    );
   addReportOptions(program)
     .option('--list-transforms', 'list the transforms in pipeline order and exit')
     .version(version(), '-V, --version')

@@ -41,6 +41,8 @@ export interface CliOptions {
   jsonl?: boolean;
   /** `--article-key`: where `--jsonl` adds the article's parts. */
   articleKey?: string;
+  /** `--collection-words`: a first pass counts the words of every input; the second cleans with them. */
+  collectionWords?: boolean;
   explain?: ReportFormat;
   explainOnly?: ReportFormat;
   diff?: DiffMode;
@@ -154,6 +156,7 @@ export function checkOptions(mode: Mode, inputs: readonly string[], options: Cli
       '--provenance: plain text has no place for it; choose -f markdown or -f json (or --jsonl, --review)',
     );
   }
+  if (options.collectionWords === true) checkCollectionWords(mode, inputs);
   if (mode === 'one') {
     checkNoBatchOptions(options);
     if (options.articleKey !== undefined) throw new UsageError('--article-key: only with --jsonl');
@@ -215,6 +218,24 @@ function checkCheck(mode: Mode, options: CliOptions): void {
   }
   if (options.format !== 'text') {
     throw new UsageError(`--check: compares each input with its cleaned text; not with -f ${options.format}`);
+  }
+}
+
+/**
+ * `--collection-words` counts the words of every input before cleaning any: it needs several inputs
+ * (a batch) or a JSON Lines file, which is read twice (stdin cannot be).
+ */
+function checkCollectionWords(mode: Mode, inputs: readonly string[]): void {
+  if (mode === 'one') {
+    throw new UsageError(
+      '--collection-words: counts words across many inputs; only with a batch (--out-dir, --in-place, --check on a folder) or --jsonl FILE',
+    );
+  }
+  const [input] = inputs;
+  if (mode === 'jsonl' && (input === undefined || input === '-')) {
+    throw new UsageError(
+      '--collection-words: reads the JSON Lines input twice (words first, then the records); give a file, not stdin',
+    );
   }
 }
 

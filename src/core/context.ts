@@ -4,8 +4,8 @@
  * (`record`); transforms read it through `TransformContext`.
  *
  * What it holds, and when it is made:
- * - the evidence: the shared source (lexicon, extra words) and one `Evidence` for the whole run, so
- *   that its memo of word classes serves every transform;
+ * - the evidence: the shared source (lexicon, extra words), the batch's collection counts if any,
+ *   and one `Evidence` for the whole run, so that its memo of word classes serves every transform;
  * - the document index: built, on first use, from the text the first word-stage transform gets
  *   (characters repaired, furniture removed, no word repaired yet), and again for each later round of
  *   the word stage (`newRound`); a transform that runs before that point and asks gets an index of
@@ -18,6 +18,7 @@
  *
  * Nothing here lives past the run: no module keeps a document alive.
  */
+import type { CollectionWords } from '../evidence/collection.js';
 import { DocumentIndex } from '../evidence/document-index.js';
 import { Evidence } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/source.js';
@@ -43,8 +44,10 @@ export class RunContext implements TransformContext {
     readonly source: EvidenceSource,
     /** Patterns whose matches no word-level edit may touch, besides URLs and e-mail addresses. */
     readonly protect: readonly RegExp[] = [],
+    /** The batch's word counts, when it is cleaned with collection evidence. */
+    collection?: CollectionWords,
   ) {
-    this.evidence = new Evidence(source, () => this.document());
+    this.evidence = new Evidence(source, () => this.document(), collection);
   }
 
   /** A context for one transform run on its own on `text` (tests, evaluation): `text` is the document. */

@@ -9,6 +9,7 @@
  *
  * Pure: reads no file (the configuration's `wordsFile` is read by `cli/config.ts`).
  */
+import { CollectionWords } from '../evidence/collection.js';
 import type { EvidenceSource } from '../evidence/source.js';
 import { FORMATS, type Format } from '../render/index.js';
 import { BOILERPLATE_RULE_IDS, type BoilerplatePattern } from '../transforms/boilerplate.js';
@@ -398,6 +399,10 @@ const evidenceSource: Check<EvidenceSource> = (value, at) =>
     ? (value as unknown as EvidenceSource)
     : fail(at, 'an evidence source made by createEvidenceSource()', value);
 
+/** A collection's word counts (`countCollectionWords`). */
+const collectionWords: Check<CollectionWords> = (value, at) =>
+  value instanceof CollectionWords ? value : fail(at, 'word counts made by countCollectionWords()', value);
+
 /** The library's names: what a caller of `cleanArticle` or `runPipeline` wrote. */
 const LIBRARY = 'options';
 
@@ -408,6 +413,7 @@ const PIPELINE_CHECKS = {
   transformOptions: transformOptionsOf(LIBRARY_OPTION_CHECKS),
   protect: listOf(libraryProtectPattern, 'an array of regular expressions'),
   evidence: evidenceSource,
+  collection: collectionWords,
 };
 
 const pipelineShape = objectOf<Record<string, unknown>>(PIPELINE_CHECKS);

@@ -14,6 +14,7 @@
  */
 import type { EvidenceSource } from '../evidence/source.js';
 import { TRANSFORMS, TRANSFORM_IDS } from '../transforms/index.js';
+import type { CollectionWords } from '../evidence/collection.js';
 import { RunContext } from './context.js';
 import { UsageError } from './errors.js';
 import type { Edit, Transform } from './types.js';
@@ -52,6 +53,11 @@ export interface PipelineOptions extends Selection {
   evidence?: EvidenceSource;
   /** Patterns whose matches word-level transforms never edit, besides URLs and e-mail addresses. */
   protect?: readonly RegExp[];
+  /**
+   * The word counts of the batch this document belongs to (`countCollectionWords`): words its other
+   * documents write count as evidence, as the document's own do.
+   */
+  collection?: CollectionWords;
 }
 
 export interface Step {
@@ -102,7 +108,7 @@ export function runPipeline(
   evidence: EvidenceSource = required(options.evidence),
 ): PipelineResult {
   const transforms = selectTransforms(options);
-  const context = new RunContext(evidence, options.protect);
+  const context = new RunContext(evidence, options.protect, options.collection);
   let text = input;
   const steps: Step[] = [];
   const apply = (transform: Transform<object>): Edit[] => {

@@ -134,7 +134,7 @@ const mayBeLetter = (code: number): boolean => isLetterCode(code) || (code >= 0x
  * only on the runs that hold a hyphen: the lookbehind sees a non-letter before each run either way,
  * so the matches are the same.
  */
-function hyphenatedForms(text: string): string[] {
+export function hyphenatedForms(text: string): string[] {
   const forms: string[] = [];
   let end = 0;
   for (let hyphen = text.indexOf('-'); hyphen !== -1; hyphen = text.indexOf('-', end)) {

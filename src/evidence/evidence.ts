@@ -4,12 +4,15 @@
  *
  * 1. the English lexicon (dictionary membership + frequency rank), see `lexicon.ts`;
  * 2. the user's own words (`--words FILE`) and a short project list of names the lexicon lacks;
- * 3. the document itself: a word seen elsewhere in the same text, whole (`document-index.ts`).
+ * 3. the document itself: a word seen elsewhere in the same text, whole (`document-index.ts`);
+ * 4. in a batch cleaned with collection evidence, the other documents of the collection: a word
+ *    several of them write (`collection.ts`).
  *
  * One question, one name. A question about a word can be asked of a string or, without building one,
  * of a range of a text (`isWord(text, start, end)`) or of a join of two ranges and a middle
  * (`isWord(text, leftStart, leftEnd, middle, rightStart, rightEnd)`): the answers are the same.
  */
+import { COLLECTION_MIN_DOCUMENTS, type CollectionWords } from './collection.js';
 import { DocumentIndex } from './document-index.js';
 import {
   COMPOUND_PART_MIN,
@@ -38,6 +41,8 @@ export class Evidence {
     readonly source: EvidenceSource,
     /** The document's text, or a function that gives its index (the run's, see `RunContext`). */
     private readonly document: string | (() => DocumentIndex),
+    /** The batch's word counts, when it is cleaned with collection evidence. */
+    readonly collection?: CollectionWords,
   ) {}
 
   private index(): DocumentIndex {
@@ -185,18 +190,59 @@ export class Evidence {
   }
 
   /**
-   * A repair may produce `word`: it is a dictionary word, or the document has it elsewhere, whole.
-   * Not memoised: candidates are built strings that rarely repeat.
+   * How many documents of the collection other than this one write `word` (any case; a word or a
+   * hyphenated form), 0 without a collection. This document, if it writes the word, is one of the
+   * collection's and is not counted.
+   */
+  collected(word: string): number {
+    const collection = this.collection;
+    if (collection === undefined) return 0;
+    const w = isLowerAscii(word) ? word : word.toLowerCase();
+    const count = collection.documentsWriting(w);
+    return count === 0 ? 0 : Math.max(0, count - (this.seen(w) > 0 ? 1 : 0));
+  }
+
+  /**
+   * How often the collection's other documents write `word` (any case), in all: its occurrences less
+   * this document's. 0 without a collection.
+   */
+  collectedCount(word: string): number {
+    const collection = this.collection;
+    if (collection === undefined) return 0;
+    const w = isLowerAscii(word) ? word : word.toLowerCase();
+    const count = collection.occurrences(w);
+    return count === 0 ? 0 : Math.max(0, count - this.seen(w));
+  }
+
+  /** The collection vouches for `word`: enough of its other documents write it (`COLLECTION_MIN_DOCUMENTS`). */
+  collectionWrites(word: string): boolean {
+    return this.collection !== undefined && this.collected(word) >= COLLECTION_MIN_DOCUMENTS;
+  }
+
+  /**
+   * A repair may produce `word`: it is a dictionary word, or the document has it elsewhere, whole, or
+   * the collection's other documents write it. Not memoised: candidates are built strings that rarely
+   * repeat.
    */
   supports(word: string): boolean {
-    // `isWord(word) || seen(word) > 0`, with one lowercase copy and one lookup.
+    // `isWord(word) || seen(word) > 0 || collectionWrites(word)`, with one lowercase copy and one lookup.
     const w = stripPossessive(word.toLowerCase());
     if (this.source.extraWords.has(w)) return true;
     const lexicon = this.source.lexicon;
     const entry = lexicon.find(w);
     if (lexicon.isDictionaryEntry(entry)) return true;
     const index = this.index();
-    return (index.lexicon === lexicon ? index.countEntry(entry, w) : index.count(w)) > 0;
+    if ((index.lexicon === lexicon ? index.countEntry(entry, w) : index.count(w)) > 0) return true;
+    return this.collectionWrites(w);
+  }
+
+  /**
+   * Why a repair may make `word`, which `supports`: `is a word` (a dictionary or extra word, or one
+   * the document writes), or `is written in N other documents of the collection`, for an edit's reason.
+   */
+  supportNote(word: string): string {
+    if (this.isWord(word) || this.seen(word) > 0) return 'is a word';
+    return `is written in ${this.collected(word)} other documents of the collection`;
   }
 
   /** Frequency rank (1 = most frequent), 0 when unranked. */
@@ -204,10 +250,13 @@ export class Evidence {
     return this.source.lexicon.rank(stripPossessive(word.toLowerCase()));
   }
 
-  /** `word` is among the `maxRank` most frequent words, or the document writes it: a repair may make it. */
+  /**
+   * `word` is among the `maxRank` most frequent words, or the document (or the collection) writes it:
+   * a repair may make it.
+   */
   commonOrWritten(word: string, maxRank: number): boolean {
     const rank = this.rank(word);
-    return (rank > 0 && rank <= maxRank) || this.seen(word) > 0;
+    return (rank > 0 && rank <= maxRank) || this.seen(word) > 0 || this.collectionWrites(word);
   }
 
   /**

@@ -12,10 +12,12 @@ import { Progress, progressMode, type ProgressMode } from './progress.js';
 import { EXIT_CHANGED, EXIT_CHECK_FAILED, EXIT_INPUT, EXIT_OK, UsageError, messageLine } from '../core/errors.js';
 import { compileGlob, isGlob, type Glob } from '../io/glob.js';
 import { walkFolder } from '../io/walk.js';
+import { CollectionCounter, type CollectionWords } from '../evidence/collection.js';
 import {
   describe,
   notFound,
   openOutputStream,
+  readInputFile,
   removeFile,
   removeStaleTemps,
   staleTempsOf,
@@ -67,6 +69,7 @@ export type BatchOptions = Pick<
   | 'diff'
   | 'dryRun'
   | 'explainOnly'
+  | 'collectionWords'
 >;
 
 export interface BatchIO {
@@ -459,6 +462,26 @@ function sizeOf(file: string): number {
 }
 
 /** Run a batch; resolves to the exit status. `engine` options are already validated. */
+/**
+ * `--collection-words`, the first pass: the words of every input the batch will clean, each file read
+ * as its cleaning will read it. A file that cannot be read is left out here and reported when the
+ * batch reaches it.
+ */
+async function countBatchWords(plan: BatchPlan, engine: EngineOptions): Promise<CollectionWords> {
+  const counter = new CollectionCounter();
+  for await (const item of walkInputs(plan)) {
+    if (item.kind !== 'file') continue;
+    let text: string;
+    try {
+      text = readInputFile(item.input, { encoding: engine.encoding, maxSize: engine.maxSize }).text;
+    } catch {
+      continue;
+    }
+    counter.add(text);
+  }
+  return counter.finish();
+}
+
 export async function runBatch(
   inputs: readonly string[],
   options: BatchOptions,
@@ -478,6 +501,15 @@ export async function runBatch(
     { stdoutTTY: io.stdoutTTY === true },
   );
   const say = (line: string) => progress.print(messageLine(line));
+  if (options.collectionWords === true) {
+    const collection = await countBatchWords(plan, engineOptions);
+    engineOptions = { ...engineOptions, collection: collection.toData() };
+    if (!quiet) {
+      say(
+        `--collection-words: counted ${collection.documents} files; ${collection.size} words are written by two or more`,
+      );
+    }
+  }
 
   if (plan.outAbs !== undefined) {
     const removed = removeStaleTemps(plan.outAbs);

@@ -9,13 +9,14 @@
 import type { CliOptions } from '../cli/options.js';
 import { EXIT_INPUT, EXIT_OK, messageLine } from '../core/errors.js';
 import { DEFAULT_MAX_SIZE, openInputStream, openOutputStream, type OutputStream } from '../io/files.js';
+import { CollectionCounter, type CollectionWords } from '../evidence/collection.js';
 import { boundedLines } from '../io/lines.js';
 import type { Output } from '../io/streams.js';
 import { createRunner, defaultJobs, runOrdered, until } from './pool.js';
 import { Stop, type Signals } from './stop.js';
 import type { EngineOptions, RecordResult, RecordTask } from './tasks.js';
 
-export type JsonlOptions = Pick<CliOptions, 'jobs' | 'output' | 'quiet'>;
+export type JsonlOptions = Pick<CliOptions, 'jobs' | 'output' | 'quiet' | 'collectionWords'>;
 
 export interface JsonlIO {
   stdin: NodeJS.ReadableStream;
@@ -38,6 +39,26 @@ async function* recordTasks(input: NodeJS.ReadableStream, maxSize: number, name:
   }
 }
 
+/**
+ * `--collection-words`, the first pass: the words of the "text" of every record of the file. A line
+ * that is no record is left out here and reported when the second pass reaches it.
+ */
+async function countRecordWords(file: string, maxSize: number): Promise<CollectionWords> {
+  const counter = new CollectionCounter();
+  for await (const line of boundedLines(openInputStream(file) as AsyncIterable<Buffer>, maxSize, file)) {
+    if (line.text === undefined) continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line.text);
+    } catch {
+      continue;
+    }
+    const text = (record as { text?: unknown } | null)?.text;
+    if (typeof text === 'string') counter.add(text);
+  }
+  return counter.finish();
+}
+
 /** Clean a JSON Lines stream; resolves to the exit status. */
 export async function runJsonl(
   input: string | undefined,
@@ -47,6 +68,17 @@ export async function runJsonl(
 ): Promise<number> {
   const fromStdin = input === undefined || input === '-';
   const name = fromStdin ? '<stdin>' : input;
+  if (options.collectionWords === true && !fromStdin) {
+    const collection = await countRecordWords(input, engine.maxSize ?? DEFAULT_MAX_SIZE);
+    engine = { ...engine, collection: collection.toData() };
+    if (!options.quiet) {
+      io.stderr.write(
+        messageLine(
+          `${name}: --collection-words: counted ${collection.documents} records; ${collection.size} words are written by two or more`,
+        ),
+      );
+    }
+  }
   const source = fromStdin ? io.stdin : openInputStream(input);
   let file: OutputStream | undefined;
   if (options.output !== undefined && options.output !== '-') file = openOutputStream(options.output);

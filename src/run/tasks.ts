@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../core/errors.js';
+import { CollectionWords, type CollectionData } from '../evidence/collection.js';
 import type { EvidenceSource } from '../evidence/source.js';
 import { createEvidenceSource } from '../io/data-files.js';
 import { backupFile, isUpToDate, readInputFile, writeFileAtomicAsync } from '../io/files.js';
@@ -49,19 +50,26 @@ export interface EngineOptions {
   provenance?: { name: string; version: string };
   /** `--check`: say whether each file would change (nothing is written). */
   check?: boolean;
+  /** `--collection-words`: the word counts of the whole batch, counted before any task runs. */
+  collection?: CollectionData;
 }
 
 /** The key `--jsonl` adds the article's parts under, unless `--article-key` names another. */
 export const DEFAULT_ARTICLE_KEY = 'article';
 
-/** The options and the word lists, loaded once per thread. */
+/** The options, the word lists and the batch's word counts, loaded once per thread. */
 export interface Engine {
   options: EngineOptions;
   evidence: EvidenceSource;
+  collection?: CollectionWords;
 }
 
 export function createEngine(options: EngineOptions): Engine {
-  return { options, evidence: createEvidenceSource(options.words) };
+  return {
+    options,
+    evidence: createEvidenceSource(options.words),
+    ...(options.collection !== undefined && { collection: CollectionWords.fromData(options.collection) }),
+  };
 }
 
 export interface FileTask {
@@ -133,7 +141,8 @@ export type TaskResult = FileResult | RecordResult | CancelledResult;
 
 function clean(text: string, engine: Engine): CleanResult {
   const { format, clean: options } = engine.options;
-  return cleanWith(text, { format, ...options }, engine.evidence);
+  const collection = engine.collection;
+  return cleanWith(text, { format, ...options, ...(collection !== undefined && { collection }) }, engine.evidence);
 }
 
 function messageOf(error: unknown, input: string): string {

@@ -83,6 +83,8 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
   if (seenHyphenated > seenJoined)
     return { action: 'keep', reason: `"${hyphenated}" is used elsewhere in the document` };
   if (seenJoined > 0) return { action: 'join', reason: `"${lowerJoined}" is used elsewhere in the document` };
+  const collected = collectionSpelling(lowerJoined, hyphenated, evidence);
+  if (collected !== undefined) return collected;
   if (startsUpper(right) && !(isUpper(left) && isUpper(right))) {
     // `Anglo-` / `Japanese`, `anti-` / `American`; a lowercase fragment before a capital (`illustra-` /
     // `Sowerby`) is no compound: the next line is not this one's continuation (a column or region jump).
@@ -91,7 +93,7 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
     }
     return { action: 'leave', reason: `"${left}" is no word before a capitalised "${right}"` };
   }
-  if (evidence.supports(joined)) return { action: 'join', reason: `"${lowerJoined}" is a word` };
+  if (evidence.supports(joined)) return { action: 'join', reason: `"${lowerJoined}" ${evidence.supportNote(joined)}` };
   if (HYPHEN_PREFIXES.has(left.toLowerCase())) {
     return { action: 'keep', reason: `"${left.toLowerCase()}-" keeps its hyphen` };
   }
@@ -149,10 +151,10 @@ export function decideLostHyphen(left: string, right: string, evidence: Evidence
   // A lone letter at a line end is a speck, not the start of a word (`embargo j` / `on munitions`).
   if (left.length === 1 || right.length === 1)
     return { action: 'leave', reason: 'a single letter is no part of a word' };
-  if (evidence.isWord(joined) || evidence.seen(joined.toLowerCase()) > 0) {
+  if (evidence.isWord(joined) || evidence.seen(joined.toLowerCase()) > 0 || evidence.collectionWrites(joined)) {
     return {
       action: 'join',
-      reason: `"${joined.toLowerCase()}" is a word and "${evidence.isStandalone(left) ? right : left}" is not`,
+      reason: `"${joined.toLowerCase()}" ${evidence.supportNote(joined)} and "${evidence.isStandalone(left) ? right : left}" is not`,
     };
   }
   const rank = evidence.rank(joined);
@@ -174,7 +176,22 @@ export function decideInlineHyphen(left: string, right: string, evidence: Eviden
   if (evidence.isStandalone(left) && evidence.isStandalone(right) && evidence.seen(joined.toLowerCase()) === 0) {
     return { action: 'leave', reason: 'both parts are words' };
   }
-  return { action: 'join', reason: `"${joined.toLowerCase()}" is a word` };
+  return { action: 'join', reason: `"${joined.toLowerCase()}" ${evidence.supportNote(joined)}` };
+}
+
+/**
+ * The document writes neither `joined` nor `hyphenated`: the collection's other documents may, and
+ * their spelling decides when enough of them write one form and more of them write it than the
+ * other (`to-day` in a batch of 1900 pages; a name cut at a line end, `Glen-` / `gyle`).
+ */
+function collectionSpelling(joined: string, hyphenated: string, evidence: Evidence): HyphenDecision | undefined {
+  if (evidence.collection === undefined) return undefined;
+  const apart = evidence.collected(hyphenated);
+  const together = evidence.collected(joined);
+  const counts = `${together} other documents of the collection write "${joined}", ${apart} "${hyphenated}"`;
+  if (evidence.collectionWrites(hyphenated) && apart > together) return { action: 'keep', reason: counts };
+  if (evidence.collectionWrites(joined) && together > apart) return { action: 'join', reason: counts };
+  return undefined;
 }
 
 const HYPHEN_RULES = ['line-end', 'line-end-compound', 'soft-hyphen', 'lost-hyphen', 'inline'] as const;

@@ -1183,12 +1183,21 @@ function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefi
   // A name the document repeats stays a name, unless it writes the candidate more often still (the
   // OCR misread `Sydney` as `Sydnoy` a few times in a page that has `Sydney` many more).
   if (name && evidence.seen(t.lower) > 1 && evidence.seen(c.word) <= evidence.seen(t.lower)) return undefined;
+  const upper = t.text.length > 1 && t.text === t.text.toUpperCase();
+  // So does a name (or a word in capitals) the collection's other documents write, unless they write
+  // the candidate more often (`GORMAN` in three other pages that never write `german`).
+  if (
+    (name || upper) &&
+    evidence.collectionWrites(t.lower) &&
+    evidence.collectedCount(c.word) <= evidence.collectedCount(t.lower)
+  ) {
+    return undefined;
+  }
   const rank = evidence.rank(c.word);
   const written = evidence.seen(c.word) > 0;
   // A capitalised or all-capital token may be a name the lists lack (`Millar`, `TUENA`), and a token
   // without a vowel an abbreviation (`cpls`, `Wm`): only one usual confusion away from the document's
   // own word, or from a very common one.
-  const upper = t.text.length > 1 && t.text === t.text.toUpperCase();
   if (capitalised || upper || !VOWEL.test(t.lower)) {
     if (c.cost > NAME_MAX_COST) return undefined;
     const common = rank > 0 && rank <= CAPITALISED_MAX_RANK && (!name || misreadName(site, c));
@@ -1229,7 +1238,7 @@ function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefi
  * no listed pair as its near word would (`huge chavez`), and a real name recurs.
  */
 function misreadName({ t, prev, next, model, evidence }: Site, c: Candidate): boolean {
-  if (c.cost > MISREAD_NAME_MAX_COST || evidence.seen(t.lower) > 1) return false;
+  if (c.cost > MISREAD_NAME_MAX_COST || evidence.seen(t.lower) > 1 || evidence.collectionWrites(t.lower)) return false;
   if (model.logCount(t.lower) > -Infinity || evidence.rank(t.lower) > 0) return false;
   return pairWithNeighbour(model, c.word, prev, next);
 }

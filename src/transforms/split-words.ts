@@ -97,6 +97,12 @@ function supportedJoin(parts: readonly string[], evidence: Evidence): string | u
   return evidence.supports(joined) ? joined : undefined;
 }
 
+/** `is` (a word), or where the collection writes it: the end of a fragment join's reason. */
+function supportedNote(word: string, evidence: Evidence): string {
+  const note = evidence.supportNote(word);
+  return note === 'is a word' ? 'is' : note;
+}
+
 /**
  * The document writes `parts` apart more often than joined (`De Soto` twice, `DeSoto` once): the split
  * is its spelling, not damage. Two parts only; three-part splits are never a spelling.
@@ -142,7 +148,7 @@ export function decideSplit(
     return {
       word,
       rule: 'fragment',
-      reason: `"${fragment.toLowerCase()}" is not a word and "${word.toLowerCase()}" is`,
+      reason: `"${fragment.toLowerCase()}" is not a word and "${word.toLowerCase()}" ${supportedNote(word, evidence)}`,
     };
   }
   // Both parts are words: a compound split by a stray space, or two words.
@@ -212,10 +218,13 @@ export function decideAcrossBreak(left: string, right: string, evidence: Evidenc
   if (evidence.isStandalone(left) || evidence.isStandalone(right)) return undefined;
   const word = supportedJoin([left, right], evidence);
   if (word === undefined || word.length < MIN_JOINED_LENGTH) return undefined;
+  // A lone letter at the start or end of a line may be a speck: it joins into a dictionary word only
+  // (`c` / `ourse`), not into a name the document or the collection writes (`Australia` / `n`).
+  if ((left.length === 1 || right.length === 1) && !evidence.isWord(word)) return undefined;
   return {
     word,
     rule: 'across-break',
-    reason: `neither "${left}" nor "${right}" is a word and "${word.toLowerCase()}" is`,
+    reason: `neither "${left}" nor "${right}" is a word and "${word.toLowerCase()}" ${supportedNote(word, evidence)}`,
   };
 }
 

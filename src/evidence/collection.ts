@@ -1,0 +1,120 @@
+/**
+ * Collection evidence: how many documents of a batch write each word. A name that recurs across a
+ * newspaper's pages (`Loudon`, `Glengyle`) is in no word list, and a single page may write it once;
+ * the pages around it write it too. Counted in a first pass over every input (`--collection-words`,
+ * or `countCollectionWords` in the library), then read as document-like evidence by the second.
+ *
+ * What is counted: per document, each lowercase word (a run of letters, as the document index reads
+ * words) and each hyphenated form inside a line (`to-day`), once however often the document writes
+ * it. Only forms that two documents or more write are kept: a form one document writes is that
+ * document's own evidence already. Counts are sums over documents, so the result does not depend on
+ * the order the documents were counted in, nor on how many workers clean them afterwards.
+ *
+ * How it is read (see `Evidence.collected`): the documents other than the one being cleaned. A form
+ * counts as written by the collection when at least `COLLECTION_MIN_DOCUMENTS` other documents
+ * write it: OCR misreadings recur too, but rarely in that many separate documents with the same
+ * letters, and every use weighs the collection's count of the word read against its count of the
+ * repair (a systematic `tbe` is written by fewer documents than `the`).
+ */
+import { scanWords } from '../core/words.js';
+import { hyphenatedForms } from './document-index.js';
+
+/** Other documents that must write a form before the collection vouches for it. */
+export const COLLECTION_MIN_DOCUMENTS = 2;
+
+/** The plain data of a `CollectionWords`, to pass to a worker thread or store. */
+export interface CollectionData {
+  documents: number;
+  words: string[];
+  /** Per word, how many documents write it. */
+  counts: number[];
+  /** Per word, how often the documents write it, in all. */
+  occurrences: number[];
+}
+
+/** Document frequencies of the words of a collection (see the module comment). Immutable. */
+export class CollectionWords {
+  private constructor(
+    /** How many documents were counted. */
+    readonly documents: number,
+    /** Per form: [documents that write it, occurrences in all]. */
+    private readonly counts: ReadonlyMap<string, readonly [number, number]>,
+  ) {}
+
+  /** How many documents write the lowercase `form` (a word, or a hyphenated form); 0 when fewer than two do. */
+  documentsWriting(form: string): number {
+    return this.counts.get(form)?.[0] ?? 0;
+  }
+
+  /** How often the documents write the lowercase `form`, in all; 0 when fewer than two documents do. */
+  occurrences(form: string): number {
+    return this.counts.get(form)?.[1] ?? 0;
+  }
+
+  /** How many forms two documents or more write. */
+  get size(): number {
+    return this.counts.size;
+  }
+
+  toData(): CollectionData {
+    const data: CollectionData = { documents: this.documents, words: [], counts: [], occurrences: [] };
+    for (const [word, [count, occurrences]] of this.counts) {
+      data.words.push(word);
+      data.counts.push(count);
+      data.occurrences.push(occurrences);
+    }
+    return data;
+  }
+
+  static fromData(data: CollectionData): CollectionWords {
+    const counts = new Map<string, readonly [number, number]>();
+    for (let i = 0; i < data.words.length; i++) counts.set(data.words[i]!, [data.counts[i]!, data.occurrences[i]!]);
+    return new CollectionWords(data.documents, counts);
+  }
+
+  /** Count the words of `texts`, one document each. */
+  static count(texts: Iterable<string>): CollectionWords {
+    const counter = new CollectionCounter();
+    for (const text of texts) counter.add(text);
+    return counter.finish();
+  }
+}
+
+/** Counts a collection one document at a time, in flat memory per document. */
+export class CollectionCounter {
+  /** Per form: [documents that write it, occurrences in all]. */
+  private readonly counts = new Map<string, [number, number]>();
+  private documents = 0;
+
+  /** Count one document: each form once as a document that writes it, and each occurrence. */
+  add(text: string): void {
+    const forms = new Map<string, number>();
+    const words = scanWords(text);
+    for (let i = 0; i < words.count; i++) {
+      const form = text.slice(words.starts[i], words.ends[i]).toLowerCase();
+      forms.set(form, (forms.get(form) ?? 0) + 1);
+    }
+    for (const form of hyphenatedForms(text)) forms.set(form, (forms.get(form) ?? 0) + 1);
+    for (const [form, n] of forms) {
+      const counts = this.counts.get(form);
+      if (counts === undefined) this.counts.set(form, [1, n]);
+      else {
+        counts[0]++;
+        counts[1] += n;
+      }
+    }
+    this.documents++;
+  }
+
+  /** The counts of the forms two documents or more write. */
+  finish(): CollectionWords {
+    const data: CollectionData = { documents: this.documents, words: [], counts: [], occurrences: [] };
+    for (const [form, [count, occurrences]] of this.counts) {
+      if (count < 2) continue;
+      data.words.push(form);
+      data.counts.push(count);
+      data.occurrences.push(occurrences);
+    }
+    return CollectionWords.fromData(data);
+  }
+}
