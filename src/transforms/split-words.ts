@@ -203,14 +203,20 @@ function spacedOut(parts: readonly string[], standalone: readonly boolean[]): bo
 
 /** The OCR's usual confusions turn `word` (no word) into a very common word with one cheap change. */
 function isMisreadCommonWord(word: string, evidence: Evidence): boolean {
-  if (evidence.isWord(word)) return false;
-  return candidates(word, evidence.acceptsWord, {
-    generic: false,
-    maxCost: MISREAD_MAX_COST,
-  }).some((c) => {
+  return misreadCommonWord(word, evidence) !== undefined;
+}
+
+/** The most frequent of the very common words one cheap usual confusion turns `word` (no word) into. */
+function misreadCommonWord(word: string, evidence: Evidence): string | undefined {
+  if (evidence.isWord(word)) return undefined;
+  let best: { word: string; rank: number } | undefined;
+  for (const c of candidates(word, evidence.acceptsWord, { generic: false, maxCost: MISREAD_MAX_COST })) {
     const rank = evidence.rank(c.word);
-    return c.cost <= MISREAD_MAX_COST && rank > 0 && rank <= MISREAD_MAX_RANK;
-  });
+    if (c.cost <= MISREAD_MAX_COST && rank > 0 && rank <= MISREAD_MAX_RANK && (!best || rank < best.rank)) {
+      best = { word: c.word, rank };
+    }
+  }
+  return best?.word;
 }
 
 /** Decide a word cut by a line or paragraph break with no hyphen: `offiffi` / `cials`. */
@@ -339,6 +345,10 @@ function splitGlued(words: Words, evidence: Evidence, recorder: EditRecorder<Spl
       } else second = Math.max(second, score);
     }
     if (!best || best.score - second < GLUED_MIN_MARGIN) continue;
+    // A common word misread that is more frequent than the pair (`beon` for `been`, not `be on`;
+    // `dono` for `done`) is left for the OCR corrector; `forthe` is still `for the`.
+    const misread = misreadCommonWord(lower, evidence);
+    if (misread !== undefined && model.logCount(misread) > best.score) continue;
     const a = token.slice(0, best.cut);
     const b = token.slice(best.cut);
     recorder.replace(

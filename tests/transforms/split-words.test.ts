@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply, damaged } from '../helpers.js';
+import { cleanArticle } from '../../src/index.js';
 
 describe('split-words', () => {
   it.each([
@@ -118,6 +119,8 @@ describe('split-words: glued words', () => {
     ['inthe, andthe', 'people inthe street andthe king', 'people in the street and the king'],
     ['thecity', 'thecity council met', 'the city council met'],
     ['a function word glued to a capitalised word', 'said theEditor today', 'said the Editor today'],
+    // Near a common word too, but the pair is the likelier reading (`beon` is `been`; `tothe` is no `tithe`).
+    ['tothe', 'came tothe city', 'came to the city'],
   ])('splits %s', (_name, input, expected) => {
     const result = apply('split-words', input);
     expect(result.text).toBe(expected);
@@ -130,7 +133,19 @@ describe('split-words: glued words', () => {
     ['a compound the lists lack', 'the bootmakers of the town'],
     ['a word with an ending the lists lack', 'old mischiefs'],
     ['a glued form the document repeats (its spelling)', 'the Inthe family: Inthe and inthe, inthe'],
+    // One usual confusion from a word far more frequent than the pair: a misreading, for the corrector.
+    ['a misread "been" (e read as o), not "be on"', 'it has beon sold'],
+    ['a misread "done" (e read as o), not "do no"', 'the work was dono well'],
   ])('leaves %s', (_name, input) => {
     expect(apply('split-words', input).edits).toEqual([]);
+  });
+});
+
+describe('split-words and the corrector: a misreading glued-looking is corrected whole', () => {
+  it('reads "beon" as "been" in historic OCR, not as "be on"', () => {
+    const text = 'The goods have beon sold at the wharf, and the rest will be on the market to-morrow.\n';
+    const out = cleanArticle(text, { preset: 'chronam' }).text;
+    expect(out).toContain('have been sold');
+    expect(out).toContain('will be on the market');
   });
 });
