@@ -33,7 +33,7 @@
  * user's list, and anything under a protected span.
  * Example: `tbe rnan said` -> `the man said`.
  */
-import { isSpaceCode, isUpperCode, matchCase } from '../core/words.js';
+import { isLowerCode, isSpaceCode, isUpperCode, matchCase } from '../core/words.js';
 import { candidates, GENERIC_EDIT_COST, LETTERS, stepsOf, type Candidate } from '../evidence/channel.js';
 import { COMMON_WORD_MAX_COST } from '../evidence/common-words.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
@@ -698,7 +698,10 @@ function siteOf(
   const name = capitalised && !startsSentence(text, t.start);
   const prev = known(model, t.prev);
   const next = known(model, t.next);
-  return { t, prev, next, model, evidence, forms, name, capitalised, isWord, beforeStop };
+  let after = t.end;
+  while (name && after < text.length && isSpaceCode(text.charCodeAt(after))) after++;
+  const beforeLowercase = name && isLowerCode(text.charCodeAt(after));
+  return { t, prev, next, model, evidence, forms, name, capitalised, beforeLowercase, isWord, beforeStop };
 }
 
 /**
@@ -1089,6 +1092,8 @@ interface Site {
   /** Capitalised inside a sentence: maybe a name. */
   name: boolean;
   capitalised: boolean;
+  /** A name whose next word (after white space) starts with a lowercase letter. */
+  beforeLowercase: boolean;
   /** A word (or made of words) as the lists see it: decided as a real word. */
   isWord: boolean;
   /** A short non-word before a period that is no abbreviation: decided with the stricter `STOP_` limits. */
@@ -1249,7 +1254,8 @@ const pairWithNeighbour = (model: LanguageModel, word: string, prev?: string, ne
 
 function decideRealWord(site: Site): Decision | undefined {
   const { t, prev, next, model, evidence, forms, name } = site;
-  if (name || (prev === undefined && next === undefined)) return undefined;
+  if (prev === undefined && next === undefined) return undefined;
+  if (name && !lostSentenceStart(site)) return undefined;
   if (evidence.source.extraWords.has(t.lower)) return undefined; // the user's own word
   if (NAME_PARTICLES.has(t.lower)) return undefined; // a title or name part (`Mr`, `von`), not misread
   // The pair counts must speak for the candidate: a listed pair with a neighbour the word as read lacks.
@@ -1270,8 +1276,27 @@ function decideRealWord(site: Site): Decision | undefined {
     word: c.word,
     rule: 'real-word',
     candidate: c,
-    reason: `"${c.word}" (${c.how}) fits here far better than "${t.lower}": score ${fixed(gain)} over it${contextNote(model, c.word, prev, next)}`,
+    reason: `"${c.word}" (${c.how}) fits here far better than "${t.lower}": score ${fixed(gain)} over it${contextNote(model, c.word, prev, next)}${name ? '; a sentence starts here (the full stop before it lost)' : ''}`,
   };
+}
+
+/** A sentence whose full stop the OCR lost may start with one of these words misread... */
+const SENTENCE_START_MAX_RANK = 50;
+
+/**
+ * A capitalised real word inside a sentence is a name (`Hold`, `Mid`), unless the OCR lost the full
+ * stop before it and misread a very common word that starts sentences (`yynlks Tho letter was`): the
+ * word is one cheap confusion from such a word, the word after it is lowercase and makes a listed pair
+ * with that word and none with the word as read, and the document writes the token capitalised
+ * nowhere else.
+ */
+function lostSentenceStart({ t, next, model, evidence, forms, beforeLowercase }: Site): boolean {
+  if (next === undefined || !beforeLowercase) return false;
+  if (model.isListedPair(t.lower, next) || evidence.seen(t.lower) > 1) return false;
+  return forms.cheapCandidates(t.lower).some((c) => {
+    const rank = evidence.rank(c.word);
+    return rank > 0 && rank <= SENTENCE_START_MAX_RANK && model.isListedPair(c.word, next);
+  });
 }
 
 /** The listed pairs that carried a decision, for its reason. */

@@ -140,6 +140,24 @@ describe('ocr-confusions: real words', () => {
     expect(result.edits.some((e) => e.rule === 'repeated')).toBe(false);
   });
 
+  it.each([
+    ['tho', `${OCR} the firm wrote to the board Tho letter was received`, 'the board The letter was received'],
+    ['ho', `${OCR} he went down to the river Ho was seen there`, 'the river He was seen there'],
+  ])('reads %s after a full stop the OCR lost as a common word starting the sentence', (_name, input, expected) => {
+    const result = apply('ocr-confusions', input);
+    expect(result.text.endsWith(expected)).toBe(true);
+    expect(result.edits.find((e) => e.rule === 'real-word')?.reason).toMatch(/a sentence starts here/);
+  });
+
+  it.each([
+    ['a name before a capitalised word', `${OCR} the visit of Ho Chi Minh to the city`],
+    ['a name whose pair with the next word is no common one', `${OCR} the poet Tho wrote these lines`],
+    ['a name the document writes again', `${OCR} the guest Tho was seen there and Tho said so`],
+    ['a name after a title', `${OCR} the visit of Mr. Hold was a success`],
+  ])('keeps %s', (_name, input) => {
+    expect(apply('ocr-confusions', input).text.slice(OCR.length)).toBe(input.slice(OCR.length));
+  });
+
   it('leaves real words alone in a text that shows no OCR damage', () => {
     const input = 'Tho’ tired, they wore hats to the fair, and the men were there.';
     expect(apply('ocr-confusions', input).edits).toEqual([]);
