@@ -11,6 +11,8 @@ import { sharedEvidenceSource } from './io/data-files.js';
 import { checkEncoding, decodeBytes, type Decoded } from './core/decode.js';
 import { UsageError } from './core/errors.js';
 import { CollectionCounter, type CollectionWords } from './evidence/collection.js';
+import { countDocument } from './core/detect.js';
+import type { EvidenceSource } from './evidence/source.js';
 
 export type { CleanOptions, CleanResult } from './core/clean.js';
 
@@ -73,9 +75,10 @@ export type { CollectionData } from './evidence/collection.js';
  * each document is then cleaned with what the others write as evidence (names that recur across a
  * newspaper's pages). Count every document first, then clean each with the same counts.
  */
-export function countCollectionWords(texts: Iterable<string>): CollectionWords {
+export function countCollectionWords(texts: Iterable<string>, evidence?: EvidenceSource): CollectionWords {
   const counter = new CollectionCounter();
-  for (const text of texts) counter.add(checkInput(text));
+  const source = evidence ?? sharedEvidenceSource();
+  for (const text of texts) countDocument(counter, checkInput(text), source);
   return counter.finish();
 }
 export type { EvidenceSource } from './evidence/source.js';

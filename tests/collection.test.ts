@@ -97,6 +97,37 @@ describe('collection evidence: repairs', () => {
   });
 });
 
+describe('collection evidence: the source', () => {
+  // Short OCR paragraphs: each misreads one common word, too few signs for one paragraph alone.
+  const paragraphs = [
+    'The council met on Monday and tbe mayor spoke of the new bridge over the river.',
+    'A fire broke out in the store aud the men of the brigade were soon at work there.',
+    'The ship arrived from London with wool and wheat for tbe merchants of the town.',
+    'The school was opened by the governor, aud the children sang to the visitors.',
+  ];
+
+  it('detects historic OCR from the signs of the whole collection when no document shows enough alone', () => {
+    const collection = countCollectionWords(paragraphs);
+    expect(collection.signs).toMatchObject({ signs: 4 });
+    for (const text of paragraphs) {
+      expect(cleanArticle(text).source.preset).toBe('generic');
+      const { source } = cleanArticle(text, { collection });
+      expect(source.preset).toBe('chronam');
+      expect(source.reason).toMatch(/^the collection shows OCR misreadings of common words \(4 in \d+ words of 4 documents\)$/);
+    }
+    expect(cleanArticle(paragraphs[0]!, { collection }).text).toContain('and the mayor spoke');
+  });
+
+  it('leaves a collection of clean text generic, and a document with a sign of its own decided by it', () => {
+    const clean = paragraphs.map((p) => p.replace(/\btbe\b/g, 'the').replace(/\baud\b/g, 'and'));
+    const collection = countCollectionWords(clean);
+    for (const text of clean) expect(cleanArticle(text, { collection }).source.preset).toBe('generic');
+    const page = 'Page 1 of 2\fThe council met on Monday.';
+    const withOcr = countCollectionWords([...paragraphs, page]);
+    expect(cleanArticle(page, { collection: withOcr }).source.preset).toBe('pdftotext');
+  });
+});
+
 describe('collection evidence: must not change', () => {
   it('leaves correct text as a page alone leaves it', () => {
     for (const text of [

@@ -57,7 +57,7 @@ export function cleaned(context: EvalContext, input: string): CleanResult {
  */
 export function addCollection(context: EvalContext, texts: readonly string[]): void {
   if (context.collections === undefined || texts.length === 0) return;
-  const collection = countCollectionWords(texts);
+  const collection = countCollectionWords(texts, context.evidence);
   for (const text of texts) context.collections.set(text, collection);
 }
 

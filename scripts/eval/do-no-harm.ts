@@ -174,13 +174,14 @@ export function runDoNoHarm(context: EvalContext): DoNoHarmResult {
     const before = gtEdits.length;
     const texts = corpus.files.map((file) => corpus.prepare(readText(file)));
     // `--collection`: the corpus's GT documents are one batch.
-    const collection = context.collections !== undefined && texts.length > 0 ? countCollectionWords(texts) : undefined;
+    const collection =
+      context.collections !== undefined && texts.length > 0 ? countCollectionWords(texts, context.evidence) : undefined;
     for (const [k, file] of corpus.files.entries()) {
       const gt = texts[k]!;
       totalWords += words(corpus.lineEndHyphenIsReal ? closeHyphenBreaks(gt) : gt).length;
       // The word-level transforms the default run would use on this text: the preset it detects may
       // turn on the OCR corrector (it does when the text shows OCR misreadings).
-      const preset = PRESETS[choosePreset('auto', gt, context.evidence).preset] as Preset;
+      const preset = PRESETS[choosePreset('auto', gt, context.evidence, collection).preset] as Preset;
       const { text, steps } = runPipeline(gt, {
         only: [...WORD_LEVEL_TRANSFORMS, ...(preset.enable ?? []), ...context.enable],
         evidence: context.evidence,

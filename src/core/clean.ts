@@ -41,7 +41,7 @@ export interface CleanResult {
 
 /** `cleanArticle` with the evidence given. */
 export function cleanWith(input: string, options: CleanOptions, evidence: EvidenceSource): CleanResult {
-  const source = choosePreset(options.preset ?? 'auto', input, evidence);
+  const source = choosePreset(options.preset ?? 'auto', input, evidence, options.collection);
   const { text, steps } = runPipeline(input, withPreset(source.preset, options), evidence);
   const edits: Edit[] = [];
   for (const step of steps) for (const edit of step.edits) edits.push(edit);

@@ -10,6 +10,8 @@
  *   ones, `tbe`, `aud`, or more of common ones, `hei`, `cieek`; see `ocrSigns`), or narrow OCR columns
  *   (many short lines, mostly mid-sentence) with a printed line-end hyphen (soft hyphen or `¬`) or a
  *   year from 1700 to 1929;
+ * - chronam, in a batch cleaned with collection evidence: the documents' OCR misreadings pooled show
+ *   OCR (a batch of short OCR paragraphs, none of which has enough signs alone);
  * - otherwise generic.
  */
 import type { PipelineOptions } from './pipeline.js';
@@ -17,7 +19,8 @@ import { PRESETS, type PresetChoice, type PresetId } from './presets.js';
 import { Evidence } from '../evidence/evidence.js';
 import type { EvidenceSource } from '../evidence/source.js';
 import { PRESSREADER_RULES, lineRule } from '../transforms/boilerplate.js';
-import { ocrSigns } from '../transforms/ocr-confusions.js';
+import { ocrSigns, signsShow } from '../transforms/ocr-confusions.js';
+import type { CollectionCounter, CollectionWords } from '../evidence/collection.js';
 
 export interface SourceChoice {
   /** The preset used. */
@@ -68,7 +71,7 @@ const RUNNING_HEAD = lineRule('running-head');
  */
 interface Sign {
   readonly preset: PresetId;
-  readonly find: (lines: Lines, evidence?: Evidence) => string | undefined;
+  readonly find: (lines: Lines, evidence?: Evidence, collection?: CollectionWords) => string | undefined;
 }
 
 /** A line that `test` accepts shows the sign; `reason` says how, given the line and its number. */
@@ -122,6 +125,30 @@ const ocrMisreadings: Sign = {
   },
 };
 
+/**
+ * The collection this document is cleaned in shows OCR misreadings, pooled over its documents (the
+ * same test as for one text, on the sums): a sign weaker than any of the text's own, so it comes last.
+ */
+const collectionMisreadings: Sign = {
+  preset: 'chronam',
+  find(_lines, _evidence, collection) {
+    const signs = collection?.signs;
+    if (signs === undefined) return undefined;
+    const { strong, weak } = signsShow(signs);
+    if (!strong && !weak) return undefined;
+    const [count, kind] = strong
+      ? [signs.signs, 'OCR misreadings of common words']
+      : [signs.weakSigns, 'OCR misreadings'];
+    return `the collection shows ${kind} (${count} in ${signs.words} words of ${collection!.documents} documents)`;
+  },
+};
+
+/** Count `text` into a collection (`--collection-words`), with its signs of OCR for `collectionMisreadings`. */
+export function countDocument(counter: CollectionCounter, text: string, evidence: EvidenceSource): void {
+  const { words, signs, weakSigns } = ocrSigns(text, new Evidence(evidence, text));
+  counter.add(text, { words, signs, weakSigns });
+}
+
 /** The signs, strongest first: the first one the text shows decides. */
 const SIGNS: readonly Sign[] = [
   lineSign(
@@ -156,24 +183,34 @@ const SIGNS: readonly Sign[] = [
   ),
   ocrMisreadings,
   historicColumns,
+  collectionMisreadings,
 ];
 
 /** The source `text` looks like, and why. With the evidence, OCR misreadings are a sign too. */
-export function detectSource(text: string, evidence?: EvidenceSource): { preset: PresetId; reason: string } {
+export function detectSource(
+  text: string,
+  evidence?: EvidenceSource,
+  collection?: CollectionWords,
+): { preset: PresetId; reason: string } {
   const policy = evidence && new Evidence(evidence, text);
   const raw = text.split(/\r\n|\r|\n/);
   const lines: Lines = { text, raw, trimmed: raw.map((l) => l.trim()) };
   for (const sign of SIGNS) {
-    const reason = sign.find(lines, policy);
+    const reason = sign.find(lines, policy, collection);
     if (reason !== undefined) return { preset: sign.preset, reason };
   }
   return { preset: 'generic', reason: 'no sign of a PressReader, pdftotext or historic OCR source' };
 }
 
 /** The preset to use for `text`: `choice` itself, or the detected one for `auto`. */
-export function choosePreset(choice: PresetChoice, text: string, evidence?: EvidenceSource): SourceChoice {
+export function choosePreset(
+  choice: PresetChoice,
+  text: string,
+  evidence?: EvidenceSource,
+  collection?: CollectionWords,
+): SourceChoice {
   if (choice !== 'auto') return { preset: choice, detected: false, reason: 'asked for' };
-  const { preset, reason } = detectSource(text, evidence);
+  const { preset, reason } = detectSource(text, evidence, collection);
   return { preset, detected: true, reason };
 }
 

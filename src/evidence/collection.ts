@@ -22,9 +22,21 @@ import { hyphenatedForms } from './document-index.js';
 /** Other documents that must write a form before the collection vouches for it. */
 export const COLLECTION_MIN_DOCUMENTS = 2;
 
+/** Signs of OCR counted over documents (`ocrSigns` in the OCR corrector), pooled. */
+export interface SignCounts {
+  /** Lowercase tokens looked at. */
+  words: number;
+  /** Strong signs (one cheap confusion from a very common word). */
+  signs: number;
+  /** Weak signs, strong ones included. */
+  weakSigns: number;
+}
+
 /** The plain data of a `CollectionWords`, to pass to a worker thread or store. */
 export interface CollectionData {
   documents: number;
+  /** The documents' signs of OCR, pooled, when they were counted. */
+  signs?: SignCounts;
   words: string[];
   /** Per word, how many documents write it. */
   counts: number[];
@@ -39,6 +51,8 @@ export class CollectionWords {
     readonly documents: number,
     /** Per form: [documents that write it, occurrences in all]. */
     private readonly counts: ReadonlyMap<string, readonly [number, number]>,
+    /** The documents' signs of OCR, pooled, when they were counted. */
+    readonly signs?: Readonly<SignCounts>,
   ) {}
 
   /** How many documents write the lowercase `form` (a word, or a hyphenated form); 0 when fewer than two do. */
@@ -57,7 +71,13 @@ export class CollectionWords {
   }
 
   toData(): CollectionData {
-    const data: CollectionData = { documents: this.documents, words: [], counts: [], occurrences: [] };
+    const data: CollectionData = {
+      documents: this.documents,
+      ...(this.signs && { signs: { ...this.signs } }),
+      words: [],
+      counts: [],
+      occurrences: [],
+    };
     for (const [word, [count, occurrences]] of this.counts) {
       data.words.push(word);
       data.counts.push(count);
@@ -69,7 +89,7 @@ export class CollectionWords {
   static fromData(data: CollectionData): CollectionWords {
     const counts = new Map<string, readonly [number, number]>();
     for (let i = 0; i < data.words.length; i++) counts.set(data.words[i]!, [data.counts[i]!, data.occurrences[i]!]);
-    return new CollectionWords(data.documents, counts);
+    return new CollectionWords(data.documents, counts, data.signs && { ...data.signs });
   }
 
   /** Count the words of `texts`, one document each. */
@@ -85,9 +105,20 @@ export class CollectionCounter {
   /** Per form: [documents that write it, occurrences in all]. */
   private readonly counts = new Map<string, [number, number]>();
   private documents = 0;
+  private signs: SignCounts | undefined;
 
-  /** Count one document: each form once as a document that writes it, and each occurrence. */
-  add(text: string): void {
+  /**
+   * Count one document: each form once as a document that writes it, and each occurrence; and its
+   * signs of OCR, when given (pooled: a batch of short OCR paragraphs may show OCR where none of
+   * them alone has enough signs).
+   */
+  add(text: string, signs?: SignCounts): void {
+    if (signs) {
+      this.signs ??= { words: 0, signs: 0, weakSigns: 0 };
+      this.signs.words += signs.words;
+      this.signs.signs += signs.signs;
+      this.signs.weakSigns += signs.weakSigns;
+    }
     const forms = new Map<string, number>();
     const words = scanWords(text);
     for (let i = 0; i < words.count; i++) {
@@ -108,7 +139,13 @@ export class CollectionCounter {
 
   /** The counts of the forms two documents or more write. */
   finish(): CollectionWords {
-    const data: CollectionData = { documents: this.documents, words: [], counts: [], occurrences: [] };
+    const data: CollectionData = {
+      documents: this.documents,
+      ...(this.signs && { signs: this.signs }),
+      words: [],
+      counts: [],
+      occurrences: [],
+    };
     for (const [form, [count, occurrences]] of this.counts) {
       if (count < 2) continue;
       data.words.push(form);

@@ -12,7 +12,9 @@ import { Progress, progressMode, type ProgressMode } from './progress.js';
 import { EXIT_CHANGED, EXIT_CHECK_FAILED, EXIT_INPUT, EXIT_OK, UsageError, messageLine } from '../core/errors.js';
 import { compileGlob, isGlob, type Glob } from '../io/glob.js';
 import { walkFolder } from '../io/walk.js';
+import { countDocument } from '../core/detect.js';
 import { CollectionCounter, type CollectionWords } from '../evidence/collection.js';
+import { createEvidenceSource } from '../io/data-files.js';
 import {
   describe,
   notFound,
@@ -463,12 +465,13 @@ function sizeOf(file: string): number {
 
 /** Run a batch; resolves to the exit status. `engine` options are already validated. */
 /**
- * `--collection-words`, the first pass: the words of every input the batch will clean, each file read
- * as its cleaning will read it. A file that cannot be read is left out here and reported when the
+ * `--collection-words`, the first pass: the words and the signs of OCR of every input the batch will
+ * clean, each file read as its cleaning will read it. A file that cannot be read is left out here and reported when the
  * batch reaches it.
  */
 async function countBatchWords(plan: BatchPlan, engine: EngineOptions): Promise<CollectionWords> {
   const counter = new CollectionCounter();
+  const evidence = createEvidenceSource(engine.words);
   for await (const item of walkInputs(plan)) {
     if (item.kind !== 'file') continue;
     let text: string;
@@ -477,7 +480,7 @@ async function countBatchWords(plan: BatchPlan, engine: EngineOptions): Promise<
     } catch {
       continue;
     }
-    counter.add(text);
+    countDocument(counter, text, evidence);
   }
   return counter.finish();
 }

@@ -9,7 +9,9 @@
 import type { CliOptions } from '../cli/options.js';
 import { EXIT_INPUT, EXIT_OK, messageLine } from '../core/errors.js';
 import { DEFAULT_MAX_SIZE, openInputStream, openOutputStream, type OutputStream } from '../io/files.js';
+import { countDocument } from '../core/detect.js';
 import { CollectionCounter, type CollectionWords } from '../evidence/collection.js';
+import { createEvidenceSource } from '../io/data-files.js';
 import { boundedLines } from '../io/lines.js';
 import type { Output } from '../io/streams.js';
 import { createRunner, defaultJobs, runOrdered, until } from './pool.js';
@@ -40,11 +42,13 @@ async function* recordTasks(input: NodeJS.ReadableStream, maxSize: number, name:
 }
 
 /**
- * `--collection-words`, the first pass: the words of the "text" of every record of the file. A line
+ * `--collection-words`, the first pass: the words and the signs of OCR of the "text" of every record
+ * of the file. A line
  * that is no record is left out here and reported when the second pass reaches it.
  */
-async function countRecordWords(file: string, maxSize: number): Promise<CollectionWords> {
+async function countRecordWords(file: string, maxSize: number, words: readonly string[]): Promise<CollectionWords> {
   const counter = new CollectionCounter();
+  const evidence = createEvidenceSource(words);
   for await (const line of boundedLines(openInputStream(file) as AsyncIterable<Buffer>, maxSize, file)) {
     if (line.text === undefined) continue;
     let record: unknown;
@@ -54,7 +58,7 @@ async function countRecordWords(file: string, maxSize: number): Promise<Collecti
       continue;
     }
     const text = (record as { text?: unknown } | null)?.text;
-    if (typeof text === 'string') counter.add(text);
+    if (typeof text === 'string') countDocument(counter, text, evidence);
   }
   return counter.finish();
 }
@@ -69,7 +73,7 @@ export async function runJsonl(
   const fromStdin = input === undefined || input === '-';
   const name = fromStdin ? '<stdin>' : input;
   if (options.collectionWords === true && !fromStdin) {
-    const collection = await countRecordWords(input, engine.maxSize ?? DEFAULT_MAX_SIZE);
+    const collection = await countRecordWords(input, engine.maxSize ?? DEFAULT_MAX_SIZE, engine.words);
     engine = { ...engine, collection: collection.toData() };
     if (!options.quiet) {
       io.stderr.write(

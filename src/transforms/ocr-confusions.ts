@@ -615,8 +615,7 @@ function countSigns(all: readonly Token[], signOfForm: (t: Token) => Sign): OcrS
     signs++;
     first ??= t.text;
   }
-  const strong = signs >= Math.max(MIN_OCR_SIGNS, words * OCR_SIGNS_PER_WORD);
-  const weak = weakSigns >= Math.max(MIN_WEAK_SIGNS, words * WEAK_SIGNS_PER_WORD);
+  const { strong, weak } = signsShow({ words, signs, weakSigns });
   const byWeak = weak && !strong;
   const shownFirst = byWeak ? firstWeak : first;
   return {
@@ -626,6 +625,18 @@ function countSigns(all: readonly Token[], signOfForm: (t: Token) => Sign): OcrS
     shownBy: byWeak ? weakSigns : signs,
     ...(shownFirst !== undefined && { first: shownFirst }),
     shown: strong || weak,
+  };
+}
+
+/**
+ * Whether counts of signs show OCR: enough strong signs, or enough weak ones, for the words counted.
+ * The same test for one text and for the pooled counts of a collection (`CollectionWords.signs`).
+ */
+export function signsShow(counts: Pick<OcrSigns, 'words' | 'signs' | 'weakSigns'>): { strong: boolean; weak: boolean } {
+  const { words, signs, weakSigns } = counts;
+  return {
+    strong: signs >= Math.max(MIN_OCR_SIGNS, words * OCR_SIGNS_PER_WORD),
+    weak: weakSigns >= Math.max(MIN_WEAK_SIGNS, words * WEAK_SIGNS_PER_WORD),
   };
 }
 
