@@ -113,7 +113,9 @@ describe('collection evidence: the source', () => {
       expect(cleanArticle(text).source.preset).toBe('generic');
       const { source } = cleanArticle(text, { collection });
       expect(source.preset).toBe('chronam');
-      expect(source.reason).toMatch(/^the collection shows OCR misreadings of common words \(4 in \d+ words of 4 documents\)$/);
+      expect(source.reason).toMatch(
+        /^the collection shows OCR misreadings of common words \(4 in \d+ words of 4 documents\)$/,
+      );
     }
     expect(cleanArticle(paragraphs[0]!, { collection }).text).toContain('and the mayor spoke');
   });

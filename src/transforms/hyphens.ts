@@ -43,6 +43,16 @@ const NAME_ENDINGS = new Set(
   ),
 );
 /**
+ * Words that start a phrase or a clause (determiners, pronouns, conjunctions) and so end no compound
+ * (`up-to-date` and `stand-by` end in particles, which are not here): after a hyphen at a line end
+ * between two words, the hyphen is a dash.
+ */
+const DASH_FOLLOWERS = new Set(
+  'a an another the this that these those which who whom whose what when where while but yet so because although though if unless my his her its our their your he she it we they i you there'.split(
+    ' ',
+  ),
+);
+/**
  * Prefixes that are no words by themselves but make compounds with a capitalised word
  * (`un-` / `American`, `trans-` / `Atlantic`). Prefixes that are words (`anti`, `mid`, `pro`) need no entry.
  */
@@ -108,6 +118,11 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
   }
   if (SUSPENDED_HYPHEN_FOLLOWERS.has(right.toLowerCase())) {
     return { action: 'leave', reason: 'suspended hyphen' }; // `pre-` / `and post-war`
+  }
+  // A word that starts a phrase or a clause ends no compound: the hyphen before it is a dash that
+  // the page or its extraction printed as `-` (`enforced-` / `another law`), and is left as a dash.
+  if (DASH_FOLLOWERS.has(right.toLowerCase()) && evidence.isStandalone(left)) {
+    return { action: 'leave', reason: `a dash: no compound ends in "${right.toLowerCase()}"` };
   }
   const leftWord = evidence.isStandalone(left);
   const rightWord = evidence.isStandalone(right);

@@ -18,6 +18,8 @@ describe('hyphens', () => {
     ['prefix before a capitalised word', 'an un-\nAmerican act', 'an\nun-American act'],
     ['word before a capitalised word', 'the anti-\nWar camp', 'the\nanti-War camp'],
     ['well-known kept', 'a well-\nknown author', 'a\nwell-known author'],
+    // A compound may end in a particle (`sit-in`); the dash rule below leaves only phrase starters.
+    ['a compound ending in a particle kept', 'a sit-\nin protest', 'a\nsit-in protest'],
     ['soft hyphen at a line end', 'were con\u00AD\nsulted today', 'were\nconsulted today'],
     ['not-sign at a line end', 'were con¬\nsulted today', 'were\nconsulted today'],
     ['lost hyphen (suffix)', 'officials are keep\ning their minds', 'officials are\nkeeping their minds'],
@@ -67,6 +69,11 @@ describe('hyphens', () => {
     ['money', 'a $4.2-million grant'],
     ['abbreviation compound', 'the U.S.-led coalition'],
     ['dash at a line end', 'he paused -\nthen spoke'],
+    [
+      'a dash printed as a hyphen at a line end, before a word that starts a phrase',
+      'was not enforced-\nanother law was',
+    ],
+    ['a dash before a pronoun', 'he waited for hours-\nthey never came'],
     ['two words across a line', 'in to\nthe room'],
     ['both parts words, no hyphen', 'the old\nman'],
     ['capitalised next line', 'the keep\nIng family'],
