@@ -114,6 +114,10 @@ const CONFUSION = 4;
 /** The search's tables, kept from one call to the next (it runs for thousands of strings). */
 let costs = new Float64Array(256);
 let steps = new Int32Array(256);
+/** Per letter of the string read: the cost of that letter added; per letter printed: the confusions ending there. */
+let addedCosts = new Float64Array(32);
+const endingHere: (readonly number[])[] = [];
+const NONE: readonly number[] = [];
 
 /**
  * The cheapest way the OCR may have read `printed` as `read`, up to `maxCost`: the channel's
@@ -131,6 +135,10 @@ export function channelCost(read: string, printed: string, maxCost: number): { c
     costs = new Float64Array(2 * (n + 1) * w);
     steps = new Int32Array(2 * (n + 1) * w);
   }
+  // Looked up once per letter, not once per cell.
+  if (addedCosts.length < n) addedCosts = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) addedCosts[i] = ADDED.get(read.charCodeAt(i)) ?? GENERIC_EDIT_COST;
+  for (let j = 0; j < m; j++) endingHere[j] = BY_PRINTED_END.get(printed.charCodeAt(j)) ?? NONE;
   for (let i = 0; i <= n; i++) {
     let rowMin = Infinity;
     for (let j = 0; j <= m; j++) {
@@ -153,7 +161,7 @@ export function channelCost(read: string, printed: string, maxCost: number): { c
         }
       }
       if (i > 0) {
-        const c = costs[at - w]! + (ADDED.get(read.charCodeAt(i - 1)) ?? GENERIC_EDIT_COST);
+        const c = costs[at - w]! + addedCosts[i - 1]!;
         if (c < best) {
           best = c;
           step = ADDED_STEP;
@@ -165,7 +173,7 @@ export function channelCost(read: string, printed: string, maxCost: number): { c
           best = c;
           step = LOST_STEP;
         }
-        for (const k of BY_PRINTED_END.get(printed.charCodeAt(j - 1)) ?? []) {
+        for (const k of endingHere[j - 1]!) {
           const [r, p, cost] = CONFUSIONS[k]!;
           if (p.length > j || r.length > i || !printed.startsWith(p, j - p.length) || !read.startsWith(r, i - r.length))
             continue;
