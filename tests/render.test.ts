@@ -39,6 +39,11 @@ describe('renderMarkdown', () => {
     expect(md).toContain('\n\n\\- not a bullet\n\n');
   });
 
+  it('writes a section break (* * *) as a thematic break, and a paragraph that only starts with stars escaped', () => {
+    const out = renderMarkdown({ ...article, paragraphs: ['One.', '* * *', '** not bold', 'Two.'], blocks: undefined });
+    expect(out).toContain('\n\nOne.\n\n* * *\n\n\\*\\* not bold\n\nTwo.\n');
+  });
+
   it('escapes inline markup', () => {
     expect(md).toContain('*A \\*bold\\* deck*');
     expect(md).toContain('Plain \\[text\\] with \\<b\\> and back\\\\slash.');

@@ -29,6 +29,15 @@ export const lineWithBreak = (text: string, line: Line): string =>
 
 export const isBlank = (line: string): boolean => !/\S/.test(line);
 
+/** A section break: one mark three times or more, spaced or not (`* * *`, `***`, `• • •`, `⁂`). */
+const SEPARATOR = /^(?:([*•·~=_-])(?:\s*\1){2,}|⁂)$/;
+
+/** `line` (trimmed or not) is a section break (`* * *`): a line of its own between paragraphs. */
+export const isSeparatorLine = (line: string): boolean => SEPARATOR.test(line.trim());
+
+/** A section break of stars or bullets (`* * *`, `• • •`, `⁂`), not of rules (`---`, `===`, which may be text). */
+export const isAsterism = (line: string): boolean => isSeparatorLine(line) && /^[*•·⁂]/.test(line.trim());
+
 /** Closing quotes and brackets that may follow a sentence's last mark. */
 const CLOSERS = /[”’"')\]»]+$/u;
 /** Marks that end a sentence. */

@@ -9,6 +9,7 @@
  * text keeps inside a paragraph stays one (a soft break), each line escaped the same way; the headline
  * is one heading line, its line breaks read as spaces (as Markdown reads a soft break).
  */
+import { isAsterism } from '../core/lines.js';
 import type { Article, ArticleBlock } from '../core/types.js';
 import { bodyBlocks } from './json.js';
 
@@ -97,7 +98,9 @@ const hasHeader = (cells: readonly string[][]): boolean => cells.length >= 2 && 
 function renderBlock(block: ArticleBlock): string {
   switch (block.kind) {
     case 'paragraph':
-      return escapeLines(block.text);
+      // A section break of stars (`* * *`, `• • •`) is Markdown's thematic break; a line of dashes or
+      // equals signs stays text, as the paragraph wrote it (`---` may be a rule or a word's stand-in).
+      return isAsterism(block.text) ? '* * *' : escapeLines(block.text);
     case 'heading':
       return `${'#'.repeat(block.level)} ${escapeInline(oneLine(block.text)).replace(/#+$/, (m) => `\\${m}`)}`;
     case 'quote':

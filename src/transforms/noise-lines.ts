@@ -19,7 +19,7 @@
 import type { Evidence } from '../evidence/evidence.js';
 import { isFurnitureLine } from './boilerplate.js';
 import { defineTransform } from './define.js';
-import { isBlank, lineWithBreak, splitLines } from '../core/lines.js';
+import { isBlank, isSeparatorLine, lineWithBreak, splitLines } from '../core/lines.js';
 import { isLetterCode, scanWords } from '../core/words.js';
 
 /** Below this share of letters among its visible characters, a line with no word is noise. */
@@ -61,7 +61,7 @@ export function noiseReason(line: string, evidence: Evidence): string | undefine
   if (visible.length === 0 || visible.length > MAX_NOISE_LENGTH) return undefined;
   if (/\d\d/.test(visible) || (/\d/.test(visible) && !/\p{L}/u.test(visible))) return undefined; // numbers, money, dates
   if (/^\d{1,3}[.)]$|^[(\[]?\d{1,3}[)\]]$/.test(visible)) return undefined; // list markers
-  if (/^([*•·~=_-])\1*$/.test(visible.replace(/\s/g, '')) && visible.length >= 3) return undefined; // a separator: * * *
+  if (isSeparatorLine(visible)) return undefined; // a separator: * * *
   if (/^[-–—]?(?:\p{Lu}\.)+$/u.test(visible)) return undefined; // initials: F. S. B.
   if (NAME_AFTER_INITIALS.test(line)) return undefined; // a name: |T. G. Mandt
   for (let i = 0; i < words.count; i++) {

@@ -41,7 +41,15 @@ import { noiseReason } from './noise-lines.js';
 import { isLetterCode } from '../core/words.js';
 import { historicCrossheadShape, isQuestionOrAnswer, lineKinds } from '../core/blocks.js';
 import { parseByline } from '../core/byline.js';
-import { endsSentence, isBlank, percentile, splitLines, upperShare, type Line } from '../core/lines.js';
+import {
+  endsSentence,
+  isBlank,
+  isSeparatorLine,
+  percentile,
+  splitLines,
+  upperShare,
+  type Line,
+} from '../core/lines.js';
 
 export interface UnwrapOptions {
   /** A sentence-ending line shorter than this share of the column width ends its paragraph. */
@@ -218,7 +226,9 @@ function paragraphBreaks(
     // A break in mid-sentence before a lower-case line is no paragraph's end, whatever the indent or the
     // heading above: `paragraphs`, which ran before, joins such breaks between blocks.
     const runsOn = !endsSentence(line) && /^\s*\p{Ll}/u.test(next) && !/[-–—]$/.test(line);
-    breaks.push(paragraph && !runsOn ? 'paragraph' : 'join');
+    // A section break (`* * *`) stands between paragraphs, on a line of its own.
+    const section = isSeparatorLine(line) || isSeparatorLine(next);
+    breaks.push(section || (paragraph && !runsOn) ? 'paragraph' : 'join');
   }
   // A lone number between two paragraph breaks (or a paragraph break and the block's edge) would stand
   // between blank lines: it is joined to the end of the paragraph above (or, opening the block, to the

@@ -23,6 +23,27 @@ describe('unwrap', () => {
     );
   });
 
+  it.each([
+    ['* * *', '* * *'],
+    ['***', '***'],
+    ['• • •', '• • •'],
+  ])('sets a section break (%s) between paragraphs, on a line of its own', (_name, mark) => {
+    const input = `${column.split('\n').slice(0, 3).join('\n')}\n${mark}\n${column.split('\n').slice(3, 5).join('\n')}`;
+    expect(apply('unwrap', input).text).toBe(
+      [
+        'The county commission approved a budget on Tuesday that adds eight deputies and a new dispatcher while cutting hours at the parks.',
+        mark,
+        'Commissioners said rising fuel and insurance costs left them with few options this year.',
+      ].join('\n\n'),
+    );
+  });
+
+  it('does not take marks inside a line for a section break', () => {
+    const input =
+      'the first line of it goes on and on\nwith *** in the middle of the line here\nand the text goes on to its end there.';
+    expect(apply('unwrap', input).text).toBe(input.replace(/\n/g, ' '));
+  });
+
   it('breaks before an indented line', () => {
     const input =
       'the first paragraph goes on and\nends here with a full line of text.\n  A new paragraph starts and it\ngoes on here.';
