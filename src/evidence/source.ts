@@ -12,6 +12,9 @@ import { PairTable } from './pairs.js';
 import { affixesOf, type Affixes } from './prefixes.js';
 import { PROJECT_WORDS } from './project-words.js';
 
+/** A name the corrector may read a capitalised misreading as is among this many first in the frequency list. */
+export const FREQUENT_NAME_MAX_RANK = 3000;
+
 /** No counts at all: a source made without them decides as if no pair were ever seen. */
 const EMPTY_PAIRS = (): PairTable => PairTable.fromEntries([], []);
 
@@ -65,6 +68,7 @@ export class EvidenceSource {
   private languageModel: LanguageModel | undefined;
   private affixFilters: Affixes | undefined;
   private common: CommonWords | undefined;
+  private names: CommonWords | undefined;
 
   constructor(
     readonly lexicon: Lexicon,
@@ -108,6 +112,20 @@ export class EvidenceSource {
       this.affixFilters = { prefixes: prefixes.with(extra), suffixes: suffixes.with(extra) };
     }
     return this.affixFilters;
+  }
+
+  /**
+   * The frequent names: strings the frequency list ranks among its `FREQUENT_NAME_MAX_RANK` first and
+   * the word counts list, that are no dictionary word (`sydney`, `melbourne`), for the corrector's
+   * search of a capitalised misreading (`Sydnoy`), built on first use.
+   */
+  get frequentNames(): CommonWords {
+    this.names ??= CommonWords.fromLexicon(
+      this.lexicon,
+      FREQUENT_NAME_MAX_RANK,
+      (w) => !this.isWordEntry(this.lexicon.find(w)) && this.pairs.logCountAt(this.pairs.find(w)) > -Infinity,
+    );
+    return this.names;
   }
 
   /** The common words, for the corrector's second search (`common-words.ts`), built on first use. */

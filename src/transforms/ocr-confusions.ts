@@ -556,6 +556,19 @@ class Forms {
     return found;
   }
 
+  /** The frequent names a capitalised misreading may stand for (`Sydnoy` -> `sydney`), cheap confusions only. */
+  frequentNames(lower: string): readonly Candidate[] {
+    const source = this.evidence.source;
+    const key = `^${lower}`;
+    let found = source.candidateCache.get(key);
+    if (found === undefined) {
+      found = source.frequentNames.near(lower, NAME_MAX_COST);
+      if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
+      source.candidateCache.set(key, found);
+    }
+    return found;
+  }
+
   /**
    * The dictionary words one cheap confusion from a real word (`tho` -> `the`): only these may replace
    * it. Remembered for the process, as `candidates`.
@@ -1134,7 +1147,10 @@ function decideNonWord(site: Site): Decision | undefined {
   const context = site.prev !== undefined || site.next !== undefined;
   const found = site.forms.candidates(site.t.lower, context);
   const common = context && !mayBeFragment(site) ? site.forms.commonWords(site.t.lower) : [];
-  return decideAmong(site, withCommonWords(found, common));
+  // A capitalised token may be a frequent name misread (`Sydnoy`): those names compete too.
+  const upper = site.t.text.length > 1 && site.t.text === site.t.text.toUpperCase();
+  const names = context && (site.capitalised || upper) ? site.forms.frequentNames(site.t.lower) : [];
+  return decideAmong(site, withCommonWords(withCommonWords(found, common), names));
 }
 
 /** A confusion the document's corrections (non-word and repeated) undid this often is a habit of its OCR... */

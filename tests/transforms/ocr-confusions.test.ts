@@ -81,6 +81,26 @@ describe('ocr-confusions: non-words', () => {
   });
 });
 
+describe('ocr-confusions: a frequent name misread', () => {
+  it.each([
+    ['o read for e, starting a sentence', `${OCR} Sydnoy is the largest city.`, 'Sydney is the'],
+    ['o read for e, where a listed pair speaks for it', `${OCR} His son Goorge was there.`, 'son George was'],
+    ['o read for e twice, starting a sentence', `${OCR} Goorgo was there.`, 'George was there'],
+    ['in capitals', `${OCR} THE MAYOR OF SYDNOY SAID SO`, 'MAYOR OF SYDNEY SAID'],
+  ])('%s, into a name the frequency and word-pair lists rank high', (_name, input, expected) => {
+    const result = apply('ocr-confusions', input);
+    expect(result.text).toContain(expected);
+  });
+
+  it.each([
+    ['a name two letters from a frequent one', `${OCR} He met Jorge and the rest.`],
+    ['a name the document repeats', `${OCR} Mr. Sydnor spoke, and Sydnor left for the north.`],
+    ['a lowercase string (a name is capitalised)', `${OCR} the sydnoy of it all`],
+  ])('keeps %s', (_name, input) => {
+    expect(apply('ocr-confusions', input).text.slice(OCR.length)).toBe(input.slice(OCR.length));
+  });
+});
+
 describe('ocr-confusions: real words', () => {
   it.each([
     ['tho read for the', `${OCR} Tho council met in tho town.`, 'The council met in the town.'],
