@@ -185,6 +185,10 @@ const isConfusableDigit = (c: number): boolean => c === 48 || c === 49 || c === 
 /** What ends a sentence before a token: a full stop, `?` or `!` (and closing quotes), or a blank line. */
 const SENTENCE_END = /(?:[.!?]["”’)]*\s+|\n[ \t]*\n\s*)$/;
 /** A period after these ends no sentence: titles and initials (`Mr. Tbe`, `J. Smith`). */
+/** A capitalised word after a title (`Mr. Ho`), and one before another capitalised word (`Ho Chi`): names. */
+const AFTER_TITLE =
+  /(?<![\p{L}\p{N}])(?:Mr|Mrs|Messrs|Dr|St|Rev|Hon|Capt|Col|Gen|Lieut|Sergt|Sgt|Prof|Sir|Lady|Lord|President|King|Queen)\.?[ \t]+(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}])/gu;
+const BEFORE_CAPITAL = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}*)[ \t]+(?=\p{Lu})/gu;
 const TITLE_BEFORE =
   /(?:^|[^\p{L}])(?:\p{L}|Mr|Mrs|Messrs|Dr|St|Rev|Hon|Capt|Col|Gen|Lieut|Sergt|Sgt|Mt|Prof|Esq|Jun|Sen|Co)\.["”’)]*\s+$/u;
 /**
@@ -458,6 +462,7 @@ function withCommonWords(found: readonly Candidate[], near: readonly Candidate[]
 /** What a run learns once per distinct lowercase form: OCR pages repeat their words and misreadings. */
 class Forms {
   private readonly candidateMemo = new Map<string, readonly Candidate[]>();
+  private nameContexts: { text: string; names: ReadonlySet<string> } | undefined;
   private ownFilter: Affixes | undefined;
 
   constructor(
@@ -554,6 +559,21 @@ class Forms {
       source.candidateCache.set(key, found);
     }
     return found;
+  }
+
+  /**
+   * The document writes `token` (capitalised) where a name stands, somewhere: after a title (`Mr. Ho`)
+   * or before another capitalised word (`Ho Chi`). The tokens in such places are found in one pass over
+   * the text, the first time it is asked about.
+   */
+  inNameContext(token: string, text: string): boolean {
+    if (this.nameContexts?.text !== text) {
+      const names = new Set<string>();
+      for (const m of text.matchAll(AFTER_TITLE)) names.add(m[1]!);
+      for (const m of text.matchAll(BEFORE_CAPITAL)) names.add(m[1]!);
+      this.nameContexts = { text, names };
+    }
+    return this.nameContexts.names.has(token);
   }
 
   /** The frequent names a capitalised misreading may stand for (`Sydnoy` -> `sydney`), cheap confusions only. */
@@ -725,7 +745,21 @@ function siteOf(
   let after = t.end;
   while (name && after < text.length && isSpaceCode(text.charCodeAt(after))) after++;
   const beforeLowercase = name && isLowerCode(text.charCodeAt(after));
-  return { t, prev, next, model, evidence, forms, name, capitalised, beforeLowercase, isWord, beforeStop };
+  const nameElsewhere = beforeLowercase && isWord && forms.inNameContext(t.text, text);
+  return {
+    t,
+    prev,
+    next,
+    model,
+    evidence,
+    forms,
+    name,
+    capitalised,
+    beforeLowercase,
+    nameElsewhere,
+    isWord,
+    beforeStop,
+  };
 }
 
 /**
@@ -1118,6 +1152,8 @@ interface Site {
   capitalised: boolean;
   /** A name whose next word (after white space) starts with a lowercase letter. */
   beforeLowercase: boolean;
+  /** Such a name the document writes elsewhere where a name stands (`Mr. Ho`, `Ho Chi`): a name. */
+  nameElsewhere: boolean;
   /** A word (or made of words) as the lists see it: decided as a real word. */
   isWord: boolean;
   /** A short non-word before a period that is no abbreviation: decided with the stricter `STOP_` limits. */
@@ -1314,12 +1350,12 @@ const SENTENCE_START_MAX_RANK = 50;
  * A capitalised real word inside a sentence is a name (`Hold`, `Mid`), unless the OCR lost the full
  * stop before it and misread a very common word that starts sentences (`yynlks Tho letter was`): the
  * word is one cheap confusion from such a word, the word after it is lowercase and makes a listed pair
- * with that word and none with the word as read, and the document writes the token capitalised
- * nowhere else.
+ * with that word and none with the word as read, and the document nowhere writes the token where a
+ * name stands (`Forms.inNameContext`).
  */
-function lostSentenceStart({ t, next, model, evidence, forms, beforeLowercase }: Site): boolean {
+function lostSentenceStart({ t, next, model, evidence, forms, beforeLowercase, nameElsewhere }: Site): boolean {
   if (next === undefined || !beforeLowercase) return false;
-  if (model.isListedPair(t.lower, next) || evidence.seen(t.lower) > 1) return false;
+  if (model.isListedPair(t.lower, next) || nameElsewhere) return false;
   return forms.cheapCandidates(t.lower).some((c) => {
     const rank = evidence.rank(c.word);
     return rank > 0 && rank <= SENTENCE_START_MAX_RANK && model.isListedPair(c.word, next);

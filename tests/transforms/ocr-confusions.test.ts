@@ -163,6 +163,11 @@ describe('ocr-confusions: real words', () => {
   it.each([
     ['tho', `${OCR} the firm wrote to the board Tho letter was received`, 'the board The letter was received'],
     ['ho', `${OCR} he went down to the river Ho was seen there`, 'the river He was seen there'],
+    [
+      'ho, twice (an OCR habit, no name)',
+      `${OCR} he went down to the river Ho was seen there by the men Ho was seen by all`,
+      'the men He was seen by all',
+    ],
   ])('reads %s after a full stop the OCR lost as a common word starting the sentence', (_name, input, expected) => {
     const result = apply('ocr-confusions', input);
     expect(result.text.endsWith(expected)).toBe(true);
@@ -172,7 +177,8 @@ describe('ocr-confusions: real words', () => {
   it.each([
     ['a name before a capitalised word', `${OCR} the visit of Ho Chi Minh to the city`],
     ['a name whose pair with the next word is no common one', `${OCR} the poet Tho wrote these lines`],
-    ['a name the document writes again', `${OCR} the guest Tho was seen there and Tho said so`],
+    ['a name the document writes after a title', `${OCR} Mr. Ho spoke first, and later Ho was seen there`],
+    ['a name the document writes before a name', `${OCR} the visit of Ho Chi Minh, and then Ho was seen there`],
     ['a name after a title', `${OCR} the visit of Mr. Hold was a success`],
   ])('keeps %s', (_name, input) => {
     expect(apply('ocr-confusions', input).text.slice(OCR.length)).toBe(input.slice(OCR.length));
