@@ -4,11 +4,12 @@
  * the pages around it write it too. Counted in a first pass over every input (`--collection-words`,
  * or `countCollectionWords` in the library), then read as document-like evidence by the second.
  *
- * What is counted: per document, each lowercase word (a run of letters, as the document index reads
- * words) and each hyphenated form inside a line (`to-day`), once however often the document writes
- * it. Only forms that two documents or more write are kept: a form one document writes is that
- * document's own evidence already. Counts are sums over documents, so the result does not depend on
- * the order the documents were counted in, nor on how many workers clean them afterwards.
+ * What is counted: for each lowercase word (a run of letters, as the document index reads words) and
+ * each hyphenated form inside a line (`to-day`), how many documents write it and how often they do in
+ * all; and, when the caller gives them, the documents' signs of OCR, pooled (`core/detect.ts`). Only
+ * forms that two documents or more write are kept: a form one document writes is that document's own
+ * evidence already. Counts are sums over documents, so the result does not depend on the order the
+ * documents were counted in, nor on how many workers clean them afterwards.
  *
  * How it is read (see `Evidence.collected`): the documents other than the one being cleaned. A form
  * counts as written by the collection when at least `COLLECTION_MIN_DOCUMENTS` other documents
@@ -90,13 +91,6 @@ export class CollectionWords {
     const counts = new Map<string, readonly [number, number]>();
     for (let i = 0; i < data.words.length; i++) counts.set(data.words[i]!, [data.counts[i]!, data.occurrences[i]!]);
     return new CollectionWords(data.documents, counts, data.signs && { ...data.signs });
-  }
-
-  /** Count the words of `texts`, one document each. */
-  static count(texts: Iterable<string>): CollectionWords {
-    const counter = new CollectionCounter();
-    for (const text of texts) counter.add(text);
-    return counter.finish();
   }
 }
 

@@ -195,23 +195,22 @@ export class Evidence {
    * collection's and is not counted.
    */
   collected(word: string): number {
-    const collection = this.collection;
-    if (collection === undefined) return 0;
-    const w = isLowerAscii(word) ? word : word.toLowerCase();
-    const count = collection.documentsWriting(w);
-    return count === 0 ? 0 : Math.max(0, count - (this.seen(w) > 0 ? 1 : 0));
+    return this.othersWriting(word).documents;
   }
 
-  /**
-   * How often the collection's other documents write `word` (any case), in all: its occurrences less
-   * this document's. 0 without a collection.
-   */
+  /** How often the collection's other documents write `word` (any case), in all. 0 without a collection. */
   collectedCount(word: string): number {
+    return this.othersWriting(word).occurrences;
+  }
+
+  /** The collection's counts of `word` less this document's own. */
+  private othersWriting(word: string): { documents: number; occurrences: number } {
     const collection = this.collection;
-    if (collection === undefined) return 0;
     const w = isLowerAscii(word) ? word : word.toLowerCase();
-    const count = collection.occurrences(w);
-    return count === 0 ? 0 : Math.max(0, count - this.seen(w));
+    const documents = collection?.documentsWriting(w) ?? 0;
+    if (documents === 0) return { documents: 0, occurrences: 0 };
+    const own = this.seen(w);
+    return { documents: documents - (own > 0 ? 1 : 0), occurrences: Math.max(0, collection!.occurrences(w) - own) };
   }
 
   /** The collection vouches for `word`: enough of its other documents write it (`COLLECTION_MIN_DOCUMENTS`). */
@@ -237,11 +236,11 @@ export class Evidence {
   }
 
   /**
-   * Why a repair may make `word`, which `supports`: `is a word` (a dictionary or extra word, or one
-   * the document writes), or `is written in N other documents of the collection`, for an edit's reason.
+   * For an edit's reason, when a repair makes `word` on the collection's word only (no dictionary or
+   * extra word, none the document writes): `is written in N other documents of the collection`.
    */
-  supportNote(word: string): string {
-    if (this.isWord(word) || this.seen(word) > 0) return 'is a word';
+  collectionNote(word: string): string | undefined {
+    if (this.isWord(word) || this.seen(word) > 0) return undefined;
     return `is written in ${this.collected(word)} other documents of the collection`;
   }
 

@@ -466,8 +466,8 @@ function sizeOf(file: string): number {
 /** Run a batch; resolves to the exit status. `engine` options are already validated. */
 /**
  * `--collection-words`, the first pass: the words and the signs of OCR of every input the batch will
- * clean, each file read as its cleaning will read it. A file that cannot be read is left out here and reported when the
- * batch reaches it.
+ * clean, each file read as its cleaning will read it. A file that cannot be read is left out here,
+ * and reported when the batch reaches it.
  */
 async function countBatchWords(plan: BatchPlan, engine: EngineOptions): Promise<CollectionWords> {
   const counter = new CollectionCounter();

@@ -43,8 +43,7 @@ async function* recordTasks(input: NodeJS.ReadableStream, maxSize: number, name:
 
 /**
  * `--collection-words`, the first pass: the words and the signs of OCR of the "text" of every record
- * of the file. A line
- * that is no record is left out here and reported when the second pass reaches it.
+ * of the file. A line that is no record is left out here, and reported when the second pass reaches it.
  */
 async function countRecordWords(file: string, maxSize: number, words: readonly string[]): Promise<CollectionWords> {
   const counter = new CollectionCounter();

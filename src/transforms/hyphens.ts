@@ -44,7 +44,7 @@ const NAME_ENDINGS = new Set(
 );
 /**
  * Words that start a phrase or a clause (determiners, pronouns, conjunctions) and so end no compound
- * (`up-to-date` and `stand-by` end in particles, which are not here): after a hyphen at a line end
+ * (`up-to-date` and `sit-in` end in particles, which are not here): after a hyphen at a line end
  * between two words, the hyphen is a dash.
  */
 const DASH_FOLLOWERS = new Set(
@@ -103,7 +103,8 @@ export function decideLineEndHyphen(left: string, right: string, evidence: Evide
     }
     return { action: 'leave', reason: `"${left}" is no word before a capitalised "${right}"` };
   }
-  if (evidence.supports(joined)) return { action: 'join', reason: `"${lowerJoined}" ${evidence.supportNote(joined)}` };
+  if (evidence.supports(joined))
+    return { action: 'join', reason: `"${lowerJoined}" ${evidence.collectionNote(joined) ?? 'is a word'}` };
   if (HYPHEN_PREFIXES.has(left.toLowerCase())) {
     return { action: 'keep', reason: `"${left.toLowerCase()}-" keeps its hyphen` };
   }
@@ -169,7 +170,7 @@ export function decideLostHyphen(left: string, right: string, evidence: Evidence
   if (evidence.isWord(joined) || evidence.seen(joined.toLowerCase()) > 0 || evidence.collectionWrites(joined)) {
     return {
       action: 'join',
-      reason: `"${joined.toLowerCase()}" ${evidence.supportNote(joined)} and "${evidence.isStandalone(left) ? right : left}" is not`,
+      reason: `"${joined.toLowerCase()}" ${evidence.collectionNote(joined) ?? 'is a word'} and "${evidence.isStandalone(left) ? right : left}" is not`,
     };
   }
   const rank = evidence.rank(joined);
@@ -191,7 +192,7 @@ export function decideInlineHyphen(left: string, right: string, evidence: Eviden
   if (evidence.isStandalone(left) && evidence.isStandalone(right) && evidence.seen(joined.toLowerCase()) === 0) {
     return { action: 'leave', reason: 'both parts are words' };
   }
-  return { action: 'join', reason: `"${joined.toLowerCase()}" ${evidence.supportNote(joined)}` };
+  return { action: 'join', reason: `"${joined.toLowerCase()}" ${evidence.collectionNote(joined) ?? 'is a word'}` };
 }
 
 /**

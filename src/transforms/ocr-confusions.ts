@@ -184,13 +184,16 @@ const ROMAN = /^(?:[ivxlcdm]+|[IVXLCDM]+)$/;
 const isConfusableDigit = (c: number): boolean => c === 48 || c === 49 || c === 53;
 /** What ends a sentence before a token: a full stop, `?` or `!` (and closing quotes), or a blank line. */
 const SENTENCE_END = /(?:[.!?]["”’)]*\s+|\n[ \t]*\n\s*)$/;
+/** Titles a name follows (`Mr. Tbe`, `Capt. Ho`). */
+const NAME_TITLES = 'Mr|Mrs|Messrs|Dr|St|Rev|Hon|Capt|Col|Gen|Lieut|Sergt|Sgt|Prof';
 /** A period after these ends no sentence: titles and initials (`Mr. Tbe`, `J. Smith`). */
+const TITLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:\\p{L}|${NAME_TITLES}|Mt|Esq|Jun|Sen|Co)\\.["”’)]*\\s+$`, 'u');
 /** A capitalised word after a title (`Mr. Ho`), and one before another capitalised word (`Ho Chi`): names. */
-const AFTER_TITLE =
-  /(?<![\p{L}\p{N}])(?:Mr|Mrs|Messrs|Dr|St|Rev|Hon|Capt|Col|Gen|Lieut|Sergt|Sgt|Prof|Sir|Lady|Lord|President|King|Queen)\.?[ \t]+(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}])/gu;
+const AFTER_TITLE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${NAME_TITLES}|Sir|Lady|Lord|President|King|Queen)\\.?[ \\t]+(\\p{Lu}\\p{Ll}*)(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 const BEFORE_CAPITAL = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}*)[ \t]+(?=\p{Lu})/gu;
-const TITLE_BEFORE =
-  /(?:^|[^\p{L}])(?:\p{L}|Mr|Mrs|Messrs|Dr|St|Rev|Hon|Capt|Col|Gen|Lieut|Sergt|Sgt|Mt|Prof|Esq|Jun|Sen|Co)\.["”’)]*\s+$/u;
 /**
  * A capitalised word is a name unless proven otherwise: it is corrected only into a word this common
  * (rank) or one the document itself writes.
@@ -755,6 +758,7 @@ function siteOf(
     forms,
     name,
     capitalised,
+    upper: t.text.length > 1 && t.text === t.text.toUpperCase(),
     beforeLowercase,
     nameElsewhere,
     isWord,
@@ -1150,6 +1154,8 @@ interface Site {
   /** Capitalised inside a sentence: maybe a name. */
   name: boolean;
   capitalised: boolean;
+  /** All capitals, two letters or more (`TUENA`). */
+  upper: boolean;
   /** A name whose next word (after white space) starts with a lowercase letter. */
   beforeLowercase: boolean;
   /** Such a name the document writes elsewhere where a name stands (`Mr. Ho`, `Ho Chi`): a name. */
@@ -1184,8 +1190,7 @@ function decideNonWord(site: Site): Decision | undefined {
   const found = site.forms.candidates(site.t.lower, context);
   const common = context && !mayBeFragment(site) ? site.forms.commonWords(site.t.lower) : [];
   // A capitalised token may be a frequent name misread (`Sydnoy`): those names compete too.
-  const upper = site.t.text.length > 1 && site.t.text === site.t.text.toUpperCase();
-  const names = context && (site.capitalised || upper) ? site.forms.frequentNames(site.t.lower) : [];
+  const names = context && (site.capitalised || site.upper) ? site.forms.frequentNames(site.t.lower) : [];
   return decideAmong(site, withCommonWords(withCommonWords(found, common), names));
 }
 
@@ -1242,7 +1247,7 @@ function decideByHabit(site: Site, habits: ReadonlyMap<string, number>): Decisio
 }
 
 function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefined {
-  const { t, prev, next, model, evidence, forms, name, capitalised, beforeStop } = site;
+  const { t, prev, next, model, evidence, forms, name, capitalised, upper, beforeStop } = site;
   if (found.length === 0) return undefined;
   const scored = scoreCandidates(found, prev, next, model, evidence);
   const [best, second] = scored;
@@ -1251,7 +1256,6 @@ function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefi
   // A name the document repeats stays a name, unless it writes the candidate more often still (the
   // OCR misread `Sydney` as `Sydnoy` a few times in a page that has `Sydney` many more).
   if (name && evidence.seen(t.lower) > 1 && evidence.seen(c.word) <= evidence.seen(t.lower)) return undefined;
-  const upper = t.text.length > 1 && t.text === t.text.toUpperCase();
   // So does a name (or a word in capitals) the collection's other documents write, unless they write
   // the candidate more often (`GORMAN` in three other pages that never write `german`).
   if (

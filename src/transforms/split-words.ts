@@ -97,12 +97,6 @@ function supportedJoin(parts: readonly string[], evidence: Evidence): string | u
   return evidence.supports(joined) ? joined : undefined;
 }
 
-/** `is` (a word), or where the collection writes it: the end of a fragment join's reason. */
-function supportedNote(word: string, evidence: Evidence): string {
-  const note = evidence.supportNote(word);
-  return note === 'is a word' ? 'is' : note;
-}
-
 /**
  * The document writes `parts` apart more often than joined (`De Soto` twice, `DeSoto` once): the split
  * is its spelling, not damage. Two parts only; three-part splits are never a spelling.
@@ -148,7 +142,7 @@ export function decideSplit(
     return {
       word,
       rule: 'fragment',
-      reason: `"${fragment.toLowerCase()}" is not a word and "${word.toLowerCase()}" ${supportedNote(word, evidence)}`,
+      reason: `"${fragment.toLowerCase()}" is not a word and "${word.toLowerCase()}" ${evidence.collectionNote(word) ?? 'is'}`,
     };
   }
   // Both parts are words: a compound split by a stray space, or two words.
@@ -230,7 +224,7 @@ export function decideAcrossBreak(left: string, right: string, evidence: Evidenc
   return {
     word,
     rule: 'across-break',
-    reason: `neither "${left}" nor "${right}" is a word and "${word.toLowerCase()}" ${supportedNote(word, evidence)}`,
+    reason: `neither "${left}" nor "${right}" is a word and "${word.toLowerCase()}" ${evidence.collectionNote(word) ?? 'is'}`,
   };
 }
 
