@@ -513,13 +513,9 @@ class Forms {
     let found = this.candidateMemo.get(memoKey);
     if (found !== undefined) return found;
     const source = this.evidence.source;
-    const key = `${this.longS ? 'ſ' : ''}${generic ? '' : '-'}${lower}`;
-    let words = source.candidateCache.get(key);
-    if (words === undefined) {
-      words = candidates(lower, this.evidence.acceptsWord, { longS: this.longS, generic, affixes: source.wordAffixes });
-      if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
-      source.candidateCache.set(key, words);
-    }
+    const words = this.remembered(`${this.longS ? 'ſ' : ''}${generic ? '' : '-'}${lower}`, () =>
+      candidates(lower, this.evidence.acceptsWord, { longS: this.longS, generic, affixes: source.wordAffixes }),
+    );
     const document = this.document();
     const own = candidates(
       lower,
@@ -553,13 +549,20 @@ class Forms {
 
   /** The common words a rarer edit reaches (`toi` -> `for`, `irom` -> `from`): remembered for the process, as `candidates`. */
   commonWords(lower: string): readonly Candidate[] {
-    const source = this.evidence.source;
-    const key = `~${lower}`;
-    let found = source.candidateCache.get(key);
+    return this.remembered(`~${lower}`, () => this.evidence.source.commonWords.near(lower, COMMON_WORD_MAX_COST));
+  }
+
+  /**
+   * Candidates the evidence source remembers for the process under `key` (`compute` when it has none):
+   * they depend on the form and the source only. A bounded cache: full, it starts again.
+   */
+  private remembered(key: string, compute: () => readonly Candidate[]): readonly Candidate[] {
+    const cache = this.evidence.source.candidateCache;
+    let found = cache.get(key);
     if (found === undefined) {
-      found = source.commonWords.near(lower, COMMON_WORD_MAX_COST);
-      if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
-      source.candidateCache.set(key, found);
+      found = compute();
+      if (cache.size >= CANDIDATE_CACHE_SIZE) cache.clear();
+      cache.set(key, found);
     }
     return found;
   }
@@ -581,15 +584,7 @@ class Forms {
 
   /** The frequent names a capitalised misreading may stand for (`Sydnoy` -> `sydney`), cheap confusions only. */
   frequentNames(lower: string): readonly Candidate[] {
-    const source = this.evidence.source;
-    const key = `^${lower}`;
-    let found = source.candidateCache.get(key);
-    if (found === undefined) {
-      found = source.frequentNames.near(lower, NAME_MAX_COST);
-      if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
-      source.candidateCache.set(key, found);
-    }
-    return found;
+    return this.remembered(`^${lower}`, () => this.evidence.source.frequentNames.near(lower, NAME_MAX_COST));
   }
 
   /**
@@ -597,20 +592,14 @@ class Forms {
    * it. Remembered for the process, as `candidates`.
    */
   cheapCandidates(lower: string, maxCost = REAL_WORD_MAX_COST): readonly Candidate[] {
-    const source = this.evidence.source;
-    const key = `${this.longS ? 'ſ' : ''}=${maxCost}=${lower}`;
-    let found = source.candidateCache.get(key);
-    if (found === undefined) {
-      found = candidates(lower, this.evidence.acceptsWord, {
+    return this.remembered(`${this.longS ? 'ſ' : ''}=${maxCost}=${lower}`, () =>
+      candidates(lower, this.evidence.acceptsWord, {
         longS: this.longS,
         generic: false,
         maxCost,
-        affixes: source.wordAffixes,
-      });
-      if (source.candidateCache.size >= CANDIDATE_CACHE_SIZE) source.candidateCache.clear();
-      source.candidateCache.set(key, found);
-    }
-    return found;
+        affixes: this.evidence.source.wordAffixes,
+      }),
+    );
   }
 
   /** The sign of OCR a token's form is (`signOf`), remembered for the process. */
