@@ -73,7 +73,9 @@ export type { CollectionData } from './evidence/collection.js';
 /**
  * The word counts of a collection (`texts`: the documents of a batch, raw), for `options.collection`:
  * each document is then cleaned with what the others write as evidence (names that recur across a
- * newspaper's pages). Count every document first, then clean each with the same counts.
+ * newspaper's pages), and a document with no sign of its own source is detected from the signs of OCR
+ * the whole collection shows. Count every document first, then clean each with the same counts.
+ * `evidence` (default: the shared source) reads the signs; give the one you clean with, if you made one.
  */
 export function countCollectionWords(texts: Iterable<string>, evidence?: EvidenceSource): CollectionWords {
   const counter = new CollectionCounter();
