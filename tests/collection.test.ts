@@ -209,6 +209,99 @@ describe('--collection-words', () => {
     expect(r.stderr).toMatch(/line 5: not valid JSON/);
   });
 
+  it('writes the counts to a file, and cleans a shard of the batch, one file or a stream with them as the whole batch would', async () => {
+    const inDir = path.join(dir, 'in');
+    writeTree(inDir, { 'p1.txt': PAGES[0]!, 'p2.txt': PAGES[1]!, 'p3.txt': PAGES[2]!, 'p4.txt': page });
+    const counts = path.join(dir, 'counts.json');
+    const whole = await run([
+      inDir,
+      '--out-dir',
+      path.join(dir, 'whole'),
+      '--collection-words',
+      '--collection-words-out',
+      counts,
+      '-j',
+      '1',
+    ]);
+    expect(whole.code).toBe(0);
+    const data = JSON.parse(fs.readFileSync(counts, 'utf8')) as { documents: number; words: string[] };
+    expect(data.documents).toBe(4);
+    expect(data.words).toContain('glengyle');
+    const expected = tree(path.join(dir, 'whole'))['p4.txt'];
+    expect(expected).toContain('the Glengyle arrived');
+    // The shard alone, the file alone, the record on stdin: the same cleaning, with the batch's counts.
+    const shard = await run([
+      path.join(inDir, 'p4.txt'),
+      '--out-dir',
+      path.join(dir, 'shard'),
+      '--collection-words-from',
+      counts,
+    ]);
+    expect(shard.code).toBe(0);
+    expect(tree(path.join(dir, 'shard'))['p4.txt']).toBe(expected);
+    const one = await run([path.join(inDir, 'p4.txt'), '--collection-words-from', counts]);
+    expect(one.stdout).toBe(expected);
+    const stream = await run(['--jsonl', '--collection-words-from', counts], `${JSON.stringify({ text: page })}\n`);
+    expect((JSON.parse(stream.stdout) as { text: string }).text).toBe(expected);
+  });
+
+  it('refuses a counts file that is not one, and the flags that do not go together, before anything is written', async () => {
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, page);
+    const bad = path.join(dir, 'bad.json');
+    for (const [content, message] of [
+      [
+        '{"documents": 2, "words": ["Glengyle"], "counts": [3], "occurrences": [3]}',
+        /"words" is not an array of lowercase words/,
+      ],
+      ['{"documents": 2, "words": ["a"], "counts": [1], "occurrences": [1]}', /"counts" is not a count of two or more/],
+      ['[1, 2]', /not a JSON object/],
+      ['{"documents": ', /not JSON/],
+    ] as const) {
+      fs.writeFileSync(bad, content);
+      const r = await run([file, '--collection-words-from', bad]);
+      expect(r.code, content).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(`^clean-article: --collection-words-from: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `),
+      );
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    const missing = await run([file, '--collection-words-from', path.join(dir, 'none.json')]);
+    expect(missing.code).toBe(2);
+    const inDir = path.join(dir, 'in');
+    writeTree(inDir, { 'p1.txt': PAGES[0]!, 'p2.txt': page });
+    const both = await run([
+      inDir,
+      '--out-dir',
+      path.join(dir, 'o'),
+      '--collection-words',
+      '--collection-words-from',
+      bad,
+    ]);
+    expect(both.stderr).toMatch(/--collection-words and --collection-words-from: choose one/);
+    const alone = await run([
+      inDir,
+      '--out-dir',
+      path.join(dir, 'o'),
+      '--collection-words-out',
+      path.join(dir, 'c.json'),
+    ]);
+    expect(alone.stderr).toMatch(/--collection-words-out: only with --collection-words/);
+    const over = await run([
+      inDir,
+      '--out-dir',
+      path.join(dir, 'o'),
+      '--collection-words',
+      '--collection-words-out',
+      path.join(inDir, 'p1.txt'),
+    ]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/--collection-words-out .*p1\.txt: would be written over the input/);
+    expect(fs.readFileSync(path.join(inDir, 'p1.txt'), 'utf8')).toBe(PAGES[0]);
+    expect(fs.existsSync(path.join(dir, 'o'))).toBe(false);
+  });
+
   it('is a usage error on one input, and on a JSON Lines stream it cannot read twice', async () => {
     const file = path.join(dir, 'a.txt');
     fs.writeFileSync(file, page);

@@ -21,6 +21,8 @@ import { readInputFile, readStream, sameFile, sha256, writeFileAtomic } from '..
 import { OutputClosed, StreamWriter, type Output } from '../io/streams.js';
 import type { Signals } from '../run/stop.js';
 import { readWordList } from '../io/word-list.js';
+import { readCollectionFile } from '../io/collection-file.js';
+import { CollectionWords } from '../evidence/collection.js';
 import { packageFile, toolVersion } from '../io/package-files.js';
 import { provenanceOf, withProvenance } from '../render/provenance.js';
 import {
@@ -148,6 +150,11 @@ export function createProgram(
     .option(
       '--collection-words',
       'batch and --jsonl FILE: first count the words of every input; names and spellings that recur across them count as evidence',
+    )
+    .option('--collection-words-out <file>', 'with --collection-words: also write the counts to this file (JSON)')
+    .option(
+      '--collection-words-from <file>',
+      'clean with the collection counts in this file (from --collection-words-out) instead of counting the inputs',
     );
   addReportOptions(program)
     .option('--list-transforms', 'list the transforms in pipeline order and exit')
@@ -198,6 +205,7 @@ function engineOptions(options: CliOptions, io: CliIO): { engine: EngineOptions;
     ...(options.articleKey !== undefined && { articleKey: options.articleKey }),
     ...(options.provenance && { provenance: toolVersion() }),
     ...(options.check === true && { check: true }),
+    ...(options.collectionWordsFrom !== undefined && { collection: readCollectionFile(options.collectionWordsFrom) }),
     color: options.diff !== undefined && useColor(io, options.color),
   };
   return { engine, plan };
@@ -232,7 +240,13 @@ async function cleanOne(input: string | undefined, options: CliOptions, io: CliI
     if (decoded.warning !== undefined) io.stderr.write(messageLine(`${name}: warning: ${decoded.warning}`));
   }
   const evidence = createEvidenceSource(engine.words);
-  const cleaned = cleanArticle(decoded.text, { format: options.format, ...plan.clean, evidence });
+  const collection = engine.collection && CollectionWords.fromData(engine.collection);
+  const cleaned = cleanArticle(decoded.text, {
+    format: options.format,
+    ...plan.clean,
+    evidence,
+    ...(collection !== undefined && { collection }),
+  });
   const result = engine.provenance
     ? {
         ...cleaned,

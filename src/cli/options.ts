@@ -43,6 +43,10 @@ export interface CliOptions {
   articleKey?: string;
   /** `--collection-words`: a first pass counts the words of every input; the second cleans with them. */
   collectionWords?: boolean;
+  /** `--collection-words-from FILE`: clean with the counts in FILE instead of counting. */
+  collectionWordsFrom?: string;
+  /** `--collection-words-out FILE`: with `--collection-words`, also write the counts to FILE. */
+  collectionWordsOut?: string;
   explain?: ReportFormat;
   explainOnly?: ReportFormat;
   diff?: DiffMode;
@@ -157,6 +161,14 @@ export function checkOptions(mode: Mode, inputs: readonly string[], options: Cli
     );
   }
   if (options.collectionWords === true) checkCollectionWords(mode, inputs);
+  if (options.collectionWordsFrom !== undefined && options.collectionWords === true) {
+    throw new UsageError(
+      '--collection-words and --collection-words-from: choose one (count the inputs, or read counts)',
+    );
+  }
+  if (options.collectionWordsOut !== undefined && options.collectionWords !== true) {
+    throw new UsageError('--collection-words-out: only with --collection-words (it writes the counts that pass makes)');
+  }
   if (mode === 'one') {
     checkNoBatchOptions(options);
     if (options.articleKey !== undefined) throw new UsageError('--article-key: only with --jsonl');
@@ -274,6 +286,10 @@ function checkJsonl(inputs: readonly string[], options: CliOptions): void {
   const [input] = inputs;
   if (input !== undefined && input !== '-' && !toStdout(options.output) && sameFile(input, options.output!)) {
     throw new UsageError(`-o ${options.output}: is the input file; refusing to overwrite it`);
+  }
+  const counts = options.collectionWordsOut;
+  if (counts !== undefined && input !== undefined && input !== '-' && sameFile(input, counts)) {
+    throw new UsageError(`--collection-words-out ${counts}: is the input file; refusing to overwrite it`);
   }
   for (const [flag, given] of [
     ['--explain', options.explain ?? options.explainOnly],

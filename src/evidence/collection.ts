@@ -45,6 +45,37 @@ export interface CollectionData {
   occurrences: number[];
 }
 
+/**
+ * `value` as collection counts (`CollectionWords.toData`, read back from a file), or why it is none:
+ * the arrays as long as each other, the counts whole numbers, two documents or more for each word.
+ */
+export function collectionDataProblem(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+  const v = value as Record<string, unknown>;
+  const whole = (n: unknown, min: number) => typeof n === 'number' && Number.isInteger(n) && n >= min;
+  if (!whole(v.documents, 0)) return '"documents" is not a count';
+  const { words, counts, occurrences, signs } = v;
+  if (!Array.isArray(words) || !words.every((w) => typeof w === 'string' && w !== '' && w === w.toLowerCase())) {
+    return '"words" is not an array of lowercase words';
+  }
+  if (!Array.isArray(counts) || counts.length !== words.length || !counts.every((n) => whole(n, 2))) {
+    return '"counts" is not a count of two or more for each word';
+  }
+  if (!Array.isArray(occurrences) || occurrences.length !== words.length) {
+    return '"occurrences" is not a count for each word';
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (!whole(occurrences[i], counts[i] as number)) return `"occurrences" of "${words[i]}" is fewer than its "counts"`;
+  }
+  if (signs !== undefined) {
+    const s = signs as Record<string, unknown> | null;
+    if (s === null || typeof s !== 'object' || !whole(s.words, 0) || !whole(s.signs, 0) || !whole(s.weakSigns, 0)) {
+      return '"signs" is not {words, signs, weakSigns} counts';
+    }
+  }
+  return undefined;
+}
+
 /** Document frequencies of the words of a collection (see the module comment). Immutable. */
 export class CollectionWords {
   private constructor(

@@ -15,6 +15,7 @@ import { walkFolder } from '../io/walk.js';
 import { countDocument } from '../core/detect.js';
 import { CollectionCounter, type CollectionWords } from '../evidence/collection.js';
 import { createEvidenceSource } from '../io/data-files.js';
+import { writeCollectionFile } from '../io/collection-file.js';
 import {
   describe,
   notFound,
@@ -72,6 +73,7 @@ export type BatchOptions = Pick<
   | 'dryRun'
   | 'explainOnly'
   | 'collectionWords'
+  | 'collectionWordsOut'
 >;
 
 export interface BatchIO {
@@ -248,6 +250,9 @@ export function planBatch(inputs: readonly string[], options: BatchOptions, list
   }
   if (options.report !== undefined) checkReport(options.report, roots, extensions);
   if (options.review !== undefined) checkReport(options.review, roots, extensions, '--review');
+  if (options.collectionWordsOut !== undefined) {
+    checkReport(options.collectionWordsOut, roots, extensions, '--collection-words-out');
+  }
   if (inPlace && options.format !== 'text') checkInPlaceFormat(roots, extensions, options.format);
   const base =
     options.base !== undefined
@@ -506,6 +511,7 @@ export async function runBatch(
   const say = (line: string) => progress.print(messageLine(line));
   if (options.collectionWords === true) {
     const collection = await countBatchWords(plan, engineOptions);
+    if (options.collectionWordsOut !== undefined) writeCollectionFile(options.collectionWordsOut, collection);
     engineOptions = { ...engineOptions, collection: collection.toData() };
     if (!quiet) {
       say(

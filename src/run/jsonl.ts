@@ -12,13 +12,14 @@ import { DEFAULT_MAX_SIZE, openInputStream, openOutputStream, type OutputStream 
 import { countDocument } from '../core/detect.js';
 import { CollectionCounter, type CollectionWords } from '../evidence/collection.js';
 import { createEvidenceSource } from '../io/data-files.js';
+import { writeCollectionFile } from '../io/collection-file.js';
 import { boundedLines } from '../io/lines.js';
 import type { Output } from '../io/streams.js';
 import { createRunner, defaultJobs, runOrdered, until } from './pool.js';
 import { Stop, type Signals } from './stop.js';
 import type { EngineOptions, RecordResult, RecordTask } from './tasks.js';
 
-export type JsonlOptions = Pick<CliOptions, 'jobs' | 'output' | 'quiet' | 'collectionWords'>;
+export type JsonlOptions = Pick<CliOptions, 'jobs' | 'output' | 'quiet' | 'collectionWords' | 'collectionWordsOut'>;
 
 export interface JsonlIO {
   stdin: NodeJS.ReadableStream;
@@ -73,6 +74,7 @@ export async function runJsonl(
   const name = fromStdin ? '<stdin>' : input;
   if (options.collectionWords === true && !fromStdin) {
     const collection = await countRecordWords(input, engine.maxSize ?? DEFAULT_MAX_SIZE, engine.words);
+    if (options.collectionWordsOut !== undefined) writeCollectionFile(options.collectionWordsOut, collection);
     engine = { ...engine, collection: collection.toData() };
     if (!options.quiet) {
       io.stderr.write(
