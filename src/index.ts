@@ -10,7 +10,7 @@ import { checkCleanOptions, checkInput, checkPipelineOptions } from './core/opti
 import { sharedEvidenceSource } from './io/data-files.js';
 import { checkEncoding, decodeBytes, type Decoded } from './core/decode.js';
 import { UsageError } from './core/errors.js';
-import { CollectionCounter, type CollectionWords } from './evidence/collection.js';
+import { CollectionCounter, type CollectionData, type CollectionWords } from './evidence/collection.js';
 import { countDocument } from './core/detect.js';
 import type { EvidenceSource } from './evidence/source.js';
 
@@ -78,9 +78,25 @@ export type { CollectionData } from './evidence/collection.js';
  * `evidence` (default: the shared source) reads the signs; give the one you clean with, if you made one.
  */
 export function countCollectionWords(texts: Iterable<string>, evidence?: EvidenceSource): CollectionWords {
+  return mergeCollectionCounts([countCollectionPart(texts, evidence)]);
+}
+
+/**
+ * `countCollectionWords` in parts, for a collection too large for one place (a cluster job): each
+ * partition's texts give their counts as plain data (every form, those one document writes
+ * included); `mergeCollectionCounts` sums the parts, in any order, into the collection's counts.
+ */
+export function countCollectionPart(texts: Iterable<string>, evidence?: EvidenceSource): CollectionData {
   const counter = new CollectionCounter();
   const source = evidence ?? sharedEvidenceSource();
   for (const text of texts) countDocument(counter, checkInput(text), source);
+  return counter.toData();
+}
+
+/** The collection's counts from the parts `countCollectionPart` gave (see there). */
+export function mergeCollectionCounts(parts: Iterable<CollectionData>): CollectionWords {
+  const counter = new CollectionCounter();
+  for (const part of parts) counter.merge(part);
   return counter.finish();
 }
 export type { EvidenceSource } from './evidence/source.js';

@@ -7,7 +7,9 @@ import {
   Evidence,
   UsageError,
   cleanArticle,
+  countCollectionPart,
   countCollectionWords,
+  mergeCollectionCounts,
   runPipeline,
 } from '../src/index.js';
 import { evidence as source } from './helpers.js';
@@ -48,6 +50,27 @@ describe('collection word counts', () => {
       ]);
     }
     expect(b.size).toBe(a.size);
+  });
+
+  it('sums the counts of parts counted apart (a cluster job), in any order, as if counted in one place', () => {
+    const texts = [...PAGES, 'The Glengyle sailed to-day.', 'A wharf, and another wharf.', 'The wharf.'];
+    const whole = countCollectionWords(texts);
+    // Counted in parts whose documents each write a form once: the merge must still see two documents.
+    const parts = [texts.slice(0, 2), texts.slice(2, 4), texts.slice(4)].map((part) =>
+      structuredClone(countCollectionPart(part)),
+    );
+    for (const merged of [mergeCollectionCounts(parts), mergeCollectionCounts([...parts].reverse())]) {
+      expect(merged.documents).toBe(whole.documents);
+      expect(merged.size).toBe(whole.size);
+      expect(merged.signs).toEqual(whole.signs);
+      for (const form of ['glengyle', 'gorman', 'to-day', 'wharf', 'steamer', 'the']) {
+        expect([merged.documentsWriting(form), merged.occurrences(form)], form).toEqual([
+          whole.documentsWriting(form),
+          whole.occurrences(form),
+        ]);
+      }
+    }
+    expect(whole.documentsWriting('wharf')).toBe(3); // once in the first part, twice in the last
   });
 
   it('counts for a document only the other documents that write a word', () => {

@@ -138,12 +138,7 @@ export class CollectionCounter {
    * them alone has enough signs).
    */
   add(text: string, signs?: SignCounts): void {
-    if (signs) {
-      this.signs ??= { words: 0, signs: 0, weakSigns: 0 };
-      this.signs.words += signs.words;
-      this.signs.signs += signs.signs;
-      this.signs.weakSigns += signs.weakSigns;
-    }
+    if (signs) this.addSigns(signs);
     const forms = new Map<string, number>();
     const words = scanWords(text);
     for (let i = 0; i < words.count; i++) {
@@ -151,32 +146,61 @@ export class CollectionCounter {
       forms.set(form, (forms.get(form) ?? 0) + 1);
     }
     for (const form of hyphenatedForms(text)) forms.set(form, (forms.get(form) ?? 0) + 1);
-    for (const [form, n] of forms) {
-      const counts = this.counts.get(form);
-      if (counts === undefined) this.counts.set(form, [1, n]);
-      else {
-        counts[0]++;
-        counts[1] += n;
-      }
-    }
+    for (const [form, n] of forms) this.addForm(form, 1, n);
     this.documents++;
   }
 
-  /** The counts of the forms two documents or more write. */
-  finish(): CollectionWords {
+  /**
+   * Add the counts of another part of the collection (`toData()` of its counter, counted elsewhere:
+   * a partition of a cluster job). Sums: the parts may come in any order.
+   */
+  merge(part: CollectionData): void {
+    if (part.signs) this.addSigns(part.signs);
+    for (let i = 0; i < part.words.length; i++) this.addForm(part.words[i]!, part.counts[i]!, part.occurrences[i]!);
+    this.documents += part.documents;
+  }
+
+  /** Every count so far, the forms one document writes included, as plain data (for `merge`). */
+  toData(): CollectionData {
+    return this.data(1);
+  }
+
+  private addForm(form: string, documents: number, occurrences: number): void {
+    const counts = this.counts.get(form);
+    if (counts === undefined) this.counts.set(form, [documents, occurrences]);
+    else {
+      counts[0] += documents;
+      counts[1] += occurrences;
+    }
+  }
+
+  private addSigns(signs: SignCounts): void {
+    this.signs ??= { words: 0, signs: 0, weakSigns: 0 };
+    this.signs.words += signs.words;
+    this.signs.signs += signs.signs;
+    this.signs.weakSigns += signs.weakSigns;
+  }
+
+  /** The counts of the forms `minDocuments` documents or more write. */
+  private data(minDocuments: number): CollectionData {
     const data: CollectionData = {
       documents: this.documents,
-      ...(this.signs && { signs: this.signs }),
+      ...(this.signs && { signs: { ...this.signs } }),
       words: [],
       counts: [],
       occurrences: [],
     };
     for (const [form, [count, occurrences]] of this.counts) {
-      if (count < 2) continue;
+      if (count < minDocuments) continue;
       data.words.push(form);
       data.counts.push(count);
       data.occurrences.push(occurrences);
     }
-    return CollectionWords.fromData(data);
+    return data;
+  }
+
+  /** The counts of the forms two documents or more write. */
+  finish(): CollectionWords {
+    return CollectionWords.fromData(this.data(2));
   }
 }
