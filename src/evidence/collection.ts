@@ -103,19 +103,7 @@ export class CollectionWords {
   }
 
   toData(): CollectionData {
-    const data: CollectionData = {
-      documents: this.documents,
-      ...(this.signs && { signs: { ...this.signs } }),
-      words: [],
-      counts: [],
-      occurrences: [],
-    };
-    for (const [word, [count, occurrences]] of this.counts) {
-      data.words.push(word);
-      data.counts.push(count);
-      data.occurrences.push(occurrences);
-    }
-    return data;
+    return dataOf(this.documents, this.signs, this.counts, 0);
   }
 
   static fromData(data: CollectionData): CollectionWords {
@@ -183,24 +171,34 @@ export class CollectionCounter {
 
   /** The counts of the forms `minDocuments` documents or more write. */
   private data(minDocuments: number): CollectionData {
-    const data: CollectionData = {
-      documents: this.documents,
-      ...(this.signs && { signs: { ...this.signs } }),
-      words: [],
-      counts: [],
-      occurrences: [],
-    };
-    for (const [form, [count, occurrences]] of this.counts) {
-      if (count < minDocuments) continue;
-      data.words.push(form);
-      data.counts.push(count);
-      data.occurrences.push(occurrences);
-    }
-    return data;
+    return dataOf(this.documents, this.signs, this.counts, minDocuments);
   }
 
   /** The counts of the forms two documents or more write. */
   finish(): CollectionWords {
     return CollectionWords.fromData(this.data(2));
   }
+}
+
+/** Counts as plain data: the forms `minDocuments` documents or more write, in the map's order. */
+function dataOf(
+  documents: number,
+  signs: Readonly<SignCounts> | undefined,
+  counts: ReadonlyMap<string, readonly [number, number]>,
+  minDocuments: number,
+): CollectionData {
+  const data: CollectionData = {
+    documents,
+    ...(signs && { signs: { ...signs } }),
+    words: [],
+    counts: [],
+    occurrences: [],
+  };
+  for (const [form, [count, occurrences]] of counts) {
+    if (count < minDocuments) continue;
+    data.words.push(form);
+    data.counts.push(count);
+    data.occurrences.push(occurrences);
+  }
+  return data;
 }
