@@ -474,10 +474,6 @@ class Forms {
     private readonly document: () => DocumentIndex,
   ) {}
 
-  wordLike(lower: string): boolean {
-    return this.kind(lower) !== NO_WORD;
-  }
-
   /**
    * What the lists say of a form: a word, made of words, only a counted string, or nothing.
    * Remembered for the process, on the evidence source (`formCache`: the lists alone decide it).
@@ -826,16 +822,30 @@ const JOINED_MAX_COST = 3;
 
 /** A space the OCR read where a letter was printed (`doz n`, `m ans`): as dear as the rarer confusions... */
 const SPACE_FOR_LETTER_COST = 3;
-/** ...into a word this long at least... */
-const SPACE_FOR_LETTER_MIN_LENGTH = 5;
-/** ...and a common one (rank), or one the document writes: a letter for a space reaches many rare words (`re ses` is no `reuses`). */
+/** ...into a word this long at least (`wi l` -> `will`)... */
+const SPACE_FOR_LETTER_MIN_LENGTH = 4;
+/** ...and a common one (rank), or one the document writes: a letter for a space reaches many rare words (`re ses` is no `reuses`)... */
 const SPACE_FOR_LETTER_MAX_RANK = 20000;
+/** ...and a very common one when it is shorter than five letters (short words are one letter from many). */
+const SHORT_JOIN_MAX_RANK = 5000;
+/**
+ * One fragment may be a word in its own right when it is a rare one (rank, or no rank): the OCR cut
+ * `minister` into `minis er` and `banking` into `b inking`, and `minis`, `inking` are in the
+ * dictionary. A common word stays itself (`Gr and` is no `Grand`: `and` is right as often).
+ */
+const RARE_PART_MIN_RANK = 40000;
+/** A first fragment capitalised (`B inking` -> `Banking`): into a word this common (rank) or one the document writes. */
+const CAPITALISED_JOIN_MAX_RANK = 3000;
 
 /**
- * Two lowercase tokens a single space apart, neither a word in its own right, that make one word once
- * joined and one or two usual confusions undone (`co oporating`, `respec tivoly`), or with the space
- * read for a letter (`doz n` -> `dozen`): when that word, in its context, beats both the fragments as
- * they stand and each fragment corrected on its own (`seo tho` is `see the`, not `seethe`).
+ * Two tokens a single space apart, at most one of them a word in its own right and that one rare
+ * (`RARE_PART_MIN_RANK`), that make one word once joined and one or two usual confusions undone
+ * (`co oporating`, `respec tivoly`, `b inking`), or with the space read for a letter (`doz n` ->
+ * `dozen`, `minis er` -> `minister`): when that word, in its context, beats both the fragments as they
+ * stand and each fragment corrected on its own (`seo tho` is `see the`, not `seethe`). The second token
+ * is lowercase; the first is lowercase or capitalised (the word then is too, and common or the
+ * document's own). The join is no word or counted string as it stands (a plain split word is
+ * `split-words`'): a string made of words is (`b` + `inking`).
  */
 function decideJoined(
   a: Token,
@@ -845,23 +855,38 @@ function decideJoined(
   evidence: Evidence,
   forms: Forms,
 ): Decision | undefined {
-  if (a.text !== a.lower || b.text !== b.lower || text.slice(a.end, b.start) !== ' ') return undefined;
+  const capitalised = a.text !== a.lower;
+  if (capitalised && (!isUpperCode(a.text.charCodeAt(0)) || a.text.slice(1) !== a.lower.slice(1))) return undefined;
+  if (b.text !== b.lower || text.slice(a.end, b.start) !== ' ') return undefined;
   const joined = a.lower + b.lower;
   const spaceOk = joined.length + 1 >= SPACE_FOR_LETTER_MIN_LENGTH;
   if (joined.length < JOINED_MIN_LENGTH && !spaceOk) return undefined;
-  // Fragments: no word in its own right (`co`, `respec`), and the join no word as it stands.
-  if (evidence.isStandalone(a.lower) || evidence.isStandalone(b.lower)) return undefined;
-  if (forms.wordLike(joined)) return undefined;
+  // Fragments: no word in its own right (`co`, `respec`), or one a rare word (`minis`); and the join no
+  // word as it stands.
+  const aWord = evidence.isStandalone(a.lower);
+  const bWord = evidence.isStandalone(b.lower);
+  if (aWord && bWord) return undefined;
+  if (aWord || bWord) {
+    const rank = evidence.rank(aWord ? a.lower : b.lower);
+    if (rank > 0 && rank <= RARE_PART_MIN_RANK) return undefined;
+  }
+  const kind = forms.kind(joined);
+  if (kind === WORD || kind === COUNTED) return undefined;
+  // The rank a candidate needs (or the document writes it).
+  const maxRank = (length: number) =>
+    length <= SPACE_FOR_LETTER_MIN_LENGTH
+      ? SHORT_JOIN_MAX_RANK
+      : capitalised
+        ? CAPITALISED_JOIN_MAX_RANK
+        : SPACE_FOR_LETTER_MAX_RANK;
   let found = joined.length >= JOINED_MIN_LENGTH ? forms.cheapCandidates(joined, JOINED_MAX_COST) : [];
+  if (capitalised || aWord || bWord)
+    found = found.filter((c) => evidence.commonOrWritten(c.word, maxRank(c.word.length)));
   if (spaceOk) {
     const extra: Candidate[] = [];
     for (const x of LETTERS) {
       const w = a.lower + x + b.lower;
-      if (
-        evidence.commonOrWritten(w, SPACE_FOR_LETTER_MAX_RANK) &&
-        evidence.isWord(w) &&
-        !found.some((c) => c.word === w)
-      )
+      if (evidence.commonOrWritten(w, maxRank(w.length)) && evidence.isWord(w) && !found.some((c) => c.word === w))
         extra.push({ word: w, cost: SPACE_FOR_LETTER_COST, how: `a space read for "${x}"` });
     }
     if (extra.length > 0) found = [...found, ...extra].sort((x, y) => x.cost - y.cost);
@@ -885,7 +910,11 @@ function decideJoined(
   return {
     word: c.word,
     rule: 'joined',
-    reason: `"${a.lower}" and "${b.lower}" are no words; joined, "${c.word}" is (${c.how}): score ${fixed(gain)} over them, as they stand or each corrected${contextNote(model, c.word, prev, next)}`,
+    reason: `${
+      aWord || bWord
+        ? `"${aWord ? a.lower : b.lower}" is a rare word and "${aWord ? b.lower : a.lower}" no word`
+        : `"${a.lower}" and "${b.lower}" are no words`
+    }; joined, "${c.word}" is (${c.how}): score ${fixed(gain)} over them, as they stand or each corrected${contextNote(model, c.word, prev, next)}`,
   };
 }
 

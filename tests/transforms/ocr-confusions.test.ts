@@ -195,6 +195,10 @@ describe('ocr-confusions: fragments a space cut from one misread word', () => {
     ['joined, with a confusion undone (o read for e)', 'the co oporating firms', 'the cooperating firms'],
     ['joined, the space read for a letter', 'he bought a doz n eggs', 'he bought a dozen eggs'],
     ['joined, the space read for a letter, in a short word', 'it was a ni ht of rain', 'it was a night of rain'],
+    ['joined, the space read for a letter, into a four-letter word', 'they wi l go home', 'they will go home'],
+    ['one part a rare word, the space read for a letter', 'said the minis er for lands', 'said the minister for lands'],
+    ['one part a rare word, a confusion undone', 'the joint stock b inking company', 'the joint stock banking company'],
+    ['the first part capitalised, into a common word', 'the Ch rch of England', 'the Church of England'],
   ])('%s', (_name, input, expected) => {
     const result = apply('ocr-confusions', input);
     expect(result.text).toBe(expected);
@@ -206,10 +210,23 @@ describe('ocr-confusions: fragments a space cut from one misread word', () => {
     ['a space read for a letter into a rare word (re ses is no reuses)', 'they re ses the old', 'reuses'],
     ['two words', 'he came in to the room', 'into'],
     ['capitalised fragments (a name)', 'Mr. Mac Donal spoke', 'MacDonal'],
+    ['one part a common word (and is right as often)', 'the Gr and the rest', 'Grand'],
+    ['one part a common word, the other a fragment', 'we sign d the letter', 'signed'],
+    ['both parts capitalised', 'the Ch Rch of England', 'Church'],
+    ['the first part capitalised, into a word less common', 'the B inking Company', 'Banking'],
+    ['both parts words', 'the kit ten slept', 'kitten'],
+    ['the join a word as it stands (thy: split-words decides)', 'and th y were told', 'they'],
   ])('not: %s', (_name, input, wrong) => {
     const result = apply('ocr-confusions', input);
     expect(result.edits.filter((e) => e.rule === 'joined')).toEqual([]);
     expect(result.text).not.toContain(wrong);
+  });
+
+  it('says which part is a rare word', () => {
+    const [edit] = apply('ocr-confusions', 'said the minis er for lands').edits;
+    expect(edit?.reason).toMatch(
+      /^"minis" is a rare word and "er" no word; joined, "minister" is \(a space read for "t"\)/,
+    );
   });
 
   it('says why: the join beats the fragments as they stand and each corrected alone', () => {
