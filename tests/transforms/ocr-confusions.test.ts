@@ -388,3 +388,27 @@ describe('ocr-confusions: leaves', () => {
     expect(selectTransforms({ enable: ['ocr-confusions'] }).map((t) => t.id)).toContain('ocr-confusions');
   });
 });
+
+describe('ocr-confusions: a capitalised string no list has, read for a word the document writes', () => {
+  const page = (line: string) => `He lives near the street where the old street market stood. ${line}`;
+
+  it('two usual confusions, when the document writes the word twice, and says so', () => {
+    const result = apply('ocr-confusions', page('His shop is in Sussex Btreot now.'));
+    expect(result.text).toBe(page('His shop is in Sussex Street now.'));
+    expect(result.edits.map((e) => e.reason)).toEqual([
+      expect.stringMatching(
+        /^"btreot" is no word; "street" is \(b→s, o→e\).*; a capitalised string no list has, and the document writes "street" 2 times$/,
+      ),
+    ]);
+  });
+
+  it.each([
+    ['the document writes the word once', 'He lives in George Street, and his shop is in Sussex Btreot now.', 'Btreot'],
+    ['all capitals', page('His shop is in SUSSEX BTREOT now.'), 'BTREOT'],
+    ['a name the lists have', 'They met John and John again, and then John left; Johan stayed.', 'Johan'],
+  ])('not: %s', (_name, input, kept) => {
+    const result = apply('ocr-confusions', input);
+    expect(result.text).toBe(input);
+    expect(result.text).toContain(kept);
+  });
+});
