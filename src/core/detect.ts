@@ -7,7 +7,8 @@
  * - pdftotext: a form feed (pdftotext's page break), a ligature code point (U+FB00–FB06), or a running
  *   head with a folio (`A1  THE HARBOR CITY TIMES  MONDAY, MARCH 3, 2025`);
  * - chronam: a long s (`ſ`), OCR misreadings of common words (with the evidence: a few of very common
- *   ones, `tbe`, `aud`, or more of common ones, `hei`, `cieek`; see `ocrSigns`), or narrow OCR columns
+ *   ones, `tbe`, `aud`, or more of common ones, `hei`, `cieek`, or a rare word read for a very
+ *   common one where only that one fits, `of tho same`; see `ocrSigns`), or narrow OCR columns
  *   (many short lines, mostly mid-sentence) with a printed line-end hyphen (soft hyphen or `¬`) or a
  *   year from 1700 to 1929;
  * - chronam, in a batch cleaned with collection evidence: the documents' OCR misreadings pooled show

@@ -38,6 +38,8 @@ export function dictionaryAffixes(lexicon: Lexicon): Affixes {
 export interface FormFacts {
   sign?: number;
   kind?: number;
+  /** The very common word a rare real word is a cheap misreading of (`tho`: `the`), or null. */
+  misreadOf?: string | null;
 }
 
 export class EvidenceSource {

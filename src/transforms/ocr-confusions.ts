@@ -40,7 +40,7 @@ import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
 import type { EvidenceSource, FormFacts } from '../evidence/source.js';
 import { UNLISTED_WORD_COUNT, type LanguageModel } from '../evidence/language-model.js';
-import { NAME_PARTICLES } from '../evidence/policy.js';
+import { FUNCTION_WORDS, NAME_PARTICLES } from '../evidence/policy.js';
 import { affixesOf, prefixHash, PREFIX_START, suffixHash, type Affixes } from '../evidence/prefixes.js';
 import { defineTransform, optionsOf } from './define.js';
 
@@ -484,7 +484,7 @@ class Forms {
   private ownFilter: Affixes | undefined;
 
   constructor(
-    private readonly evidence: Evidence,
+    readonly evidence: Evidence,
     private readonly longS: boolean,
     private readonly document: () => DocumentIndex,
   ) {}
@@ -634,16 +634,21 @@ export interface OcrSigns {
   shown: boolean;
 }
 
-function countSigns(all: readonly Token[], signOfForm: (t: Token) => Sign): OcrSigns {
+function countSigns(all: readonly Token[], signOfForm: (t: Token) => Sign, evidence: Evidence): OcrSigns {
   let words = 0;
   let signs = 0;
   let weakSigns = 0;
   let first: string | undefined;
   let firstWeak: string | undefined;
+  // Forms the text writes before a mark or a line break somewhere (`long tho,`): no misreading of a
+  // word that never ends a clause, such as `the`.
+  const beforeMark = new Set<string>();
+  for (const t of all) if (t.next === undefined) beforeMark.add(t.lower);
   for (const t of all) {
     if (t.text !== t.lower || t.text.length < MIN_LENGTH) continue;
     words++;
-    const sign = signOfForm(t);
+    let sign = signOfForm(t);
+    if (sign === NO_SIGN && !beforeMark.has(t.lower) && misreadHere(t, evidence)) sign = STRONG_SIGN;
     if (sign === NO_SIGN) continue;
     weakSigns++;
     firstWeak ??= t.text;
@@ -678,7 +683,7 @@ export function signsShow(counts: Pick<OcrSigns, 'words' | 'signs' | 'weakSigns'
 
 /** The signs of OCR in `text` (for source detection: `auto` picks the historic-OCR preset when shown). */
 export function ocrSigns(text: string, evidence: Evidence): OcrSigns {
-  return countSigns(tokens(text, evidence.source), (t) => cachedSign(t, evidence));
+  return countSigns(tokens(text, evidence.source), (t) => cachedSign(t, evidence), evidence);
 }
 
 /**
@@ -691,6 +696,51 @@ function cachedSign(t: Token, evidence: Evidence, affixes?: Affixes): Sign {
   let sign = facts.sign as Sign | undefined;
   if (sign === undefined) facts.sign = sign = signOf(t.lower, evidence, affixes);
   return sign;
+}
+
+/**
+ * A real word is a sign of OCR where it reads as a misreading: a rare word (`REAL_SIGN_MIN_RANK`) one
+ * cheap confusion from a very common word far more frequent (`REAL_SIGN_`: `tho`, a spelling of
+ * `though`, for `the`), before a word that makes a listed pair with that word and none with it
+ * (`tho prayer`, `tho usual`; not `tho' I`, `tho we`). Clean text, old or modern, has few such.
+ */
+const REAL_SIGN_MIN_RANK = 20000;
+const REAL_SIGN_MAX_RANK = 100;
+const REAL_SIGN_MAX_COST = 2;
+/** ...more frequent by this much at least (a log ratio of counts: e^8, about 3,000 times). */
+const REAL_SIGN_MIN_LOG_RATIO = 8;
+
+function misreadHere(t: Token, evidence: Evidence): boolean {
+  if (t.prev === undefined || t.next === undefined || FUNCTION_WORDS.has(t.next)) return false;
+  const facts = (t.facts ??= factsOf(t.lower, evidence.source));
+  let word = facts.misreadOf;
+  if (word === undefined) facts.misreadOf = word = misreadingOf(t.lower, evidence);
+  if (word === null) return false;
+  const model = evidence.source.model;
+  return (
+    model.isListedPair(t.prev, word) &&
+    model.isListedPair(word, t.next) &&
+    !model.isListedPair(t.prev, t.lower) &&
+    !model.isListedPair(t.lower, t.next)
+  );
+}
+
+/** The very common word a rare real word is a cheap misreading of (`tho`: `the`), if any (`misreadHere`). */
+function misreadingOf(lower: string, evidence: Evidence): string | null {
+  if (!evidence.isWord(lower)) return null;
+  const own = evidence.rank(lower);
+  if (own > 0 && own <= REAL_SIGN_MIN_RANK) return null;
+  const model = evidence.source.model;
+  for (const c of candidates(lower, evidence.acceptsWord, { generic: false, maxCost: REAL_SIGN_MAX_COST })) {
+    const rank = evidence.rank(c.word);
+    if (
+      rank > 0 &&
+      rank <= REAL_SIGN_MAX_RANK &&
+      model.logCount(c.word) - model.logCount(lower) >= REAL_SIGN_MIN_LOG_RATIO
+    )
+      return c.word;
+  }
+  return null;
 }
 
 /**
@@ -717,7 +767,7 @@ function signOf(lower: string, evidence: Evidence, affixes?: Affixes): Sign {
 }
 
 function showsOcr(all: readonly Token[], forms: Forms): boolean {
-  return countSigns(all, (t) => forms.sign(t)).shown;
+  return countSigns(all, (t) => forms.sign(t), forms.evidence).shown;
 }
 
 /** What deciding token `t` reads, or nothing when the token is not to be corrected at all. */

@@ -87,6 +87,23 @@ describe('detectSource', () => {
       'The letter came for her at the creek farm on Monday, and she read it by the fire.',
       'no sign of a PressReader, pdftotext or historic OCR source',
     ],
+    // A rare real word read for a very common one, between words that make pairs with that one only.
+    [
+      'chronam',
+      'It was resolved that tho prayer be granted, and that tho usual charge be made for the water.',
+      'OCR misreadings of common words ("tho" and 1 more in 17 words)',
+    ],
+    // The same word where it means `though`: before a function word, or before a mark somewhere.
+    [
+      'generic',
+      'Nice place tho we left early, and great food tho I paid a lot for the wine.',
+      'no sign of a PressReader, pdftotext or historic OCR source',
+    ],
+    [
+      'generic',
+      'It was resolved that tho prayer be granted, and that tho usual charge be made. Late tho.',
+      'no sign of a PressReader, pdftotext or historic OCR source',
+    ],
     // Rare and old words are no misreadings.
     [
       'generic',
