@@ -640,15 +640,21 @@ function countSigns(all: readonly Token[], signOfForm: (t: Token) => Sign, evide
   let weakSigns = 0;
   let first: string | undefined;
   let firstWeak: string | undefined;
-  // Forms the text writes before a mark or a line break somewhere (`long tho,`): no misreading of a
-  // word that never ends a clause, such as `the`.
-  const beforeMark = new Set<string>();
-  for (const t of all) if (t.next === undefined) beforeMark.add(t.lower);
+  // The forms the text writes before a mark or at a paragraph's end somewhere (`long tho,`): no
+  // misreading of a word that never ends a clause, such as `the`. Found when first needed.
+  let beforeMark: Set<string> | undefined;
+  const endsClause = (t: Token): boolean => {
+    if (beforeMark === undefined) {
+      beforeMark = new Set();
+      for (const u of all) if (u.next === undefined) beforeMark.add(u.lower);
+    }
+    return beforeMark.has(t.lower);
+  };
   for (const t of all) {
     if (t.text !== t.lower || t.text.length < MIN_LENGTH) continue;
     words++;
     let sign = signOfForm(t);
-    if (sign === NO_SIGN && !beforeMark.has(t.lower) && misreadHere(t, evidence)) sign = STRONG_SIGN;
+    if (sign === NO_SIGN && misreadHere(t, evidence) && !endsClause(t)) sign = STRONG_SIGN;
     if (sign === NO_SIGN) continue;
     weakSigns++;
     firstWeak ??= t.text;
@@ -701,8 +707,10 @@ function cachedSign(t: Token, evidence: Evidence, affixes?: Affixes): Sign {
 /**
  * A real word is a sign of OCR where it reads as a misreading: a rare word (`REAL_SIGN_MIN_RANK`) one
  * cheap confusion from a very common word far more frequent (`REAL_SIGN_`: `tho`, a spelling of
- * `though`, for `the`), before a word that makes a listed pair with that word and none with it
- * (`tho prayer`, `tho usual`; not `tho' I`, `tho we`). Clean text, old or modern, has few such.
+ * `though`, for `the`), between two words that make listed pairs with that word and none with it, the
+ * word after it no function word (`of tho same`, `at tho usual`; not `place tho we`), in a text that
+ * nowhere writes the form before a mark or at a paragraph's end (`long tho,`: there it is `though`).
+ * Clean text, old or modern, has few such.
  */
 const REAL_SIGN_MIN_RANK = 20000;
 const REAL_SIGN_MAX_RANK = 100;
@@ -1391,9 +1399,9 @@ function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefi
 }
 
 /**
- * The dearest confusions a capitalised, all-capital or vowelless token may be read for candidate
- * written `uses` times in the document by: one usual confusion (`NAME_MAX_COST`), more for a
- * capitalised string no list has when the document writes the candidate (`WRITTEN_NAME_`).
+ * How dear the confusions may be that turn a capitalised, all-capital or vowelless token into a
+ * candidate the document writes `uses` times: one usual confusion (`NAME_MAX_COST`); more for a
+ * capitalised string no list has, when the document writes the candidate often enough (`WRITTEN_NAME_`).
  */
 function nameMaxCost({ t, model, evidence, capitalised, upper }: Site, uses: number): number {
   const unlisted =
