@@ -243,13 +243,16 @@ interface Token {
   facts?: FormFacts;
 }
 
-/** The process's record of a lowercase form (`EvidenceSource.formCache`), made empty when new. */
+/**
+ * The process's record of a lowercase form (`EvidenceSource.formCache`), made empty when new: every
+ * fact unknown, each field there from the start (one object shape for all forms, read fast).
+ */
 function factsOf(lower: string, source: EvidenceSource): FormFacts {
   const cache = source.formCache;
   let facts = cache.get(lower);
   if (facts === undefined) {
     if (cache.size >= FORM_CACHE_SIZE) cache.clear();
-    cache.set(lower, (facts = {}));
+    cache.set(lower, (facts = { sign: undefined, kind: undefined, misreadOf: undefined }));
   }
   return facts;
 }
@@ -558,6 +561,22 @@ class Forms {
     return this.ownFilter;
   }
 
+  /**
+   * The words `a` + a letter + `b` makes (`doz` + `e` + `n`), the space between two fragments read for
+   * that letter: remembered for the process, as `candidates`.
+   */
+  spaceForLetter(a: string, b: string): readonly Candidate[] {
+    return this.remembered(`${a} ${b}`, () => {
+      const found: Candidate[] = [];
+      for (const x of LETTERS) {
+        const w = a + x + b;
+        if (this.evidence.isWord(w))
+          found.push({ word: w, cost: SPACE_FOR_LETTER_COST, how: `a space read for "${x}"` });
+      }
+      return found;
+    });
+  }
+
   /** The common words a rarer edit reaches (`toi` -> `for`, `irom` -> `from`): remembered for the process, as `candidates`. */
   commonWords(lower: string): readonly Candidate[] {
     return this.remembered(`~${lower}`, () => this.evidence.source.commonWords.near(lower, COMMON_WORD_MAX_COST));
@@ -634,12 +653,13 @@ export interface OcrSigns {
   shown: boolean;
 }
 
+/**
+ * The signs of OCR among `all`: the forms' own (`signOfForm`); for a text they do not show as OCR, the
+ * real words read for a very common one too (`misreadHere`), which cost a look at every word.
+ */
 function countSigns(all: readonly Token[], signOfForm: (t: Token) => Sign, evidence: Evidence): OcrSigns {
-  let words = 0;
-  let signs = 0;
-  let weakSigns = 0;
-  let first: string | undefined;
-  let firstWeak: string | undefined;
+  const own = tally(all, signOfForm);
+  if (own.shown) return own;
   // The forms the text writes before a mark or at a paragraph's end somewhere (`long tho,`): no
   // misreading of a word that never ends a clause, such as `the`. Found when first needed.
   let beforeMark: Set<string> | undefined;
@@ -650,11 +670,22 @@ function countSigns(all: readonly Token[], signOfForm: (t: Token) => Sign, evide
     }
     return beforeMark.has(t.lower);
   };
+  return tally(all, (t) => {
+    const sign = signOfForm(t);
+    return sign === NO_SIGN && misreadHere(t, evidence) && !endsClause(t) ? STRONG_SIGN : sign;
+  });
+}
+
+function tally(all: readonly Token[], signOfForm: (t: Token) => Sign): OcrSigns {
+  let words = 0;
+  let signs = 0;
+  let weakSigns = 0;
+  let first: string | undefined;
+  let firstWeak: string | undefined;
   for (const t of all) {
     if (t.text !== t.lower || t.text.length < MIN_LENGTH) continue;
     words++;
-    let sign = signOfForm(t);
-    if (sign === NO_SIGN && misreadHere(t, evidence) && !endsClause(t)) sign = STRONG_SIGN;
+    const sign = signOfForm(t);
     if (sign === NO_SIGN) continue;
     weakSigns++;
     firstWeak ??= t.text;
@@ -719,11 +750,10 @@ const REAL_SIGN_MAX_COST = 2;
 const REAL_SIGN_MIN_LOG_RATIO = 8;
 
 function misreadHere(t: Token, evidence: Evidence): boolean {
-  if (t.prev === undefined || t.next === undefined || FUNCTION_WORDS.has(t.next)) return false;
   const facts = (t.facts ??= factsOf(t.lower, evidence.source));
   let word = facts.misreadOf;
   if (word === undefined) facts.misreadOf = word = misreadingOf(t.lower, evidence);
-  if (word === null) return false;
+  if (word === null || t.prev === undefined || t.next === undefined || FUNCTION_WORDS.has(t.next)) return false;
   const model = evidence.source.model;
   return (
     model.isListedPair(t.prev, word) &&
@@ -956,12 +986,9 @@ function decideJoined(
   if (capitalised || aWord || bWord)
     found = found.filter((c) => evidence.commonOrWritten(c.word, maxRank(c.word.length)));
   if (spaceOk) {
-    const extra: Candidate[] = [];
-    for (const x of LETTERS) {
-      const w = a.lower + x + b.lower;
-      if (evidence.commonOrWritten(w, maxRank(w.length)) && evidence.isWord(w) && !found.some((c) => c.word === w))
-        extra.push({ word: w, cost: SPACE_FOR_LETTER_COST, how: `a space read for "${x}"` });
-    }
+    const extra = forms
+      .spaceForLetter(a.lower, b.lower)
+      .filter((c) => evidence.commonOrWritten(c.word, maxRank(c.word.length)) && !found.some((f) => f.word === c.word));
     if (extra.length > 0) found = [...found, ...extra].sort((x, y) => x.cost - y.cost);
   }
   const prev = known(model, a.prev);
