@@ -35,7 +35,7 @@
  */
 import { isLowerCode, isSpaceCode, isUpperCode, matchCase } from '../core/words.js';
 import { candidates, GENERIC_EDIT_COST, LETTERS, stepsOf, type Candidate } from '../evidence/channel.js';
-import { COMMON_WORD_MAX_COST } from '../evidence/common-words.js';
+import { channelCost, COMMON_WORD_MAX_COST } from '../evidence/common-words.js';
 import type { DocumentIndex } from '../evidence/document-index.js';
 import type { Evidence } from '../evidence/evidence.js';
 import type { EvidenceSource, FormFacts } from '../evidence/source.js';
@@ -1020,18 +1020,42 @@ function decideJoined(
 
 const fixed = (n: number): string => n.toFixed(1);
 
+/** A string no list has counts as a candidate when the document writes it this often (a name: `Coveny`)... */
+const DOCUMENT_NAME_MIN_USES = 2;
+/**
+ * ...and the OCR reads it for the token more easily than the token for it, by this much (nats):
+ * `Covony` for `Coveny` is `o` read for `e` (1.5), the other way `e` read for `o` (3): the page's
+ * majority spelling may be the misreading. Two names one confusion apart either way (`Gartrell`,
+ * `Gartreil`: `l` for `i` and `i` for `l` cost alike) are left as they are.
+ */
+const ONE_WAY_MIN_GAP = 1;
+
+/** The OCR reads `candidate.word` as `read` (its cost) more easily than `read` as it, by `ONE_WAY_MIN_GAP`. */
+const misreadOneWay = (read: string, candidate: Candidate): boolean =>
+  (channelCost(candidate.word, read, candidate.cost + ONE_WAY_MIN_GAP + 1)?.cost ?? Infinity) >=
+  candidate.cost + ONE_WAY_MIN_GAP;
+
+/**
+ * The candidates by their score in context, best first: a word's count and pairs, its cost, and its
+ * uses in the document; with `read` (the token), also the document's own names no list has
+ * (`DOCUMENT_NAME_MIN_USES`, `misreadOneWay`).
+ */
 function scoreCandidates(
   found: readonly Candidate[],
   prev: string | undefined,
   next: string | undefined,
   model: LanguageModel,
   evidence: Evidence,
+  read?: string,
 ): Scored[] {
   const scored: Scored[] = [];
   for (const candidate of found) {
-    const logCount = model.logCount(candidate.word);
-    if (logCount === -Infinity) continue;
+    let logCount = model.logCount(candidate.word);
     const doc = evidence.seen(candidate.word);
+    // A name no list has that the document writes, read for the token one way only: a rare word's count.
+    if (logCount === -Infinity && read !== undefined && doc >= DOCUMENT_NAME_MIN_USES && misreadOneWay(read, candidate))
+      logCount = LOG_RARE_WORD_COUNT;
+    if (logCount === -Infinity) continue;
     const score = contextScore(model, candidate.word, logCount, prev, next) - candidate.cost + Math.log1p(doc);
     scored.push({ candidate, score });
   }
@@ -1366,14 +1390,25 @@ function decideByHabit(site: Site, habits: ReadonlyMap<string, number>): Decisio
 
 function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefined {
   const { t, prev, next, model, evidence, forms, name, capitalised, upper, beforeStop } = site;
+  // A capitalised string no list has competes only among the candidates it may become: a dearer common
+  // word (`colony`) would otherwise win the scores and be refused, and hide the document's `Coveny`.
+  if (unlistedCapitalised(site)) found = found.filter((c) => c.cost <= nameMaxCost(site, c.word));
   if (found.length === 0) return undefined;
-  const scored = scoreCandidates(found, prev, next, model, evidence);
+  const scored = scoreCandidates(found, prev, next, model, evidence, t.lower);
   const [best, second] = scored;
   if (!best) return undefined;
   const c = best.candidate;
   // A name the document repeats stays a name, unless it writes the candidate more often still (the
-  // OCR misread `Sydney` as `Sydnoy` a few times in a page that has `Sydney` many more).
-  if (name && evidence.seen(t.lower) > 1 && evidence.seen(c.word) <= evidence.seen(t.lower)) return undefined;
+  // OCR misread `Sydney` as `Sydnoy` a few times in a page that has `Sydney` many more), or the
+  // token is no list's, the candidate the document's, and one of the cheapest confusions reads the
+  // candidate as the token but not the other way (`Covony` ×7 beside `Coveny` ×3).
+  if (
+    name &&
+    evidence.seen(t.lower) > 1 &&
+    evidence.seen(c.word) <= evidence.seen(t.lower) &&
+    !(c.cost <= MISREAD_NAME_MAX_COST && evidence.seen(c.word) > 0 && unlisted(site) && misreadOneWay(t.lower, c))
+  )
+    return undefined;
   // So does a name (or a word in capitals) the collection's other documents write, unless they write
   // the candidate more often (`GORMAN` in three other pages that never write `german`).
   if (
@@ -1389,7 +1424,7 @@ function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefi
   // without a vowel an abbreviation (`cpls`, `Wm`): only one usual confusion away from the document's
   // own word, or from a very common one.
   if (capitalised || upper || !VOWEL.test(t.lower)) {
-    if (c.cost > nameMaxCost(site, evidence.seen(c.word))) return undefined;
+    if (c.cost > nameMaxCost(site, c.word)) return undefined;
     const common = rank > 0 && rank <= CAPITALISED_MAX_RANK && (!name || misreadName(site, c));
     if (!common && !written) return undefined;
   }
@@ -1421,23 +1456,31 @@ function decideAmong(site: Site, found: readonly Candidate[]): Decision | undefi
       (capitalised || upper) && c.cost > NAME_MAX_COST
         ? `; a capitalised string no list has, and the document writes "${c.word}" ${evidence.seen(c.word)} times`
         : ''
+    }${
+      model.logCount(c.word) === -Infinity
+        ? `; "${c.word}" is no list's but the document's (${evidence.seen(c.word)} times), and the OCR reads it as "${t.lower}" more easily than the other way`
+        : ''
     }`,
   };
 }
 
+/** The token is in no list: no count, no rank. */
+const unlisted = ({ t, model, evidence }: Site): boolean =>
+  model.logCount(t.lower) === -Infinity && evidence.rank(t.lower) <= 0;
+
+/** A capitalised string with a vowel that no list has (`Btreot`, `Covony`). */
+const unlistedCapitalised = (site: Site): boolean =>
+  site.capitalised && !site.upper && VOWEL.test(site.t.lower) && unlisted(site);
+
 /**
- * How dear the confusions may be that turn a capitalised, all-capital or vowelless token into a
- * candidate the document writes `uses` times: one usual confusion (`NAME_MAX_COST`); more for a
- * capitalised string no list has, when the document writes the candidate often enough (`WRITTEN_NAME_`).
+ * How dear the confusions may be that turn a capitalised, all-capital or vowelless token into
+ * `candidate`: one usual confusion (`NAME_MAX_COST`); more for a capitalised string no list has, when
+ * the document writes the candidate often enough and it is no function word (`WRITTEN_NAME_`:
+ * `Minto` is no `into`).
  */
-function nameMaxCost({ t, model, evidence, capitalised, upper }: Site, uses: number): number {
-  const unlisted =
-    capitalised &&
-    !upper &&
-    VOWEL.test(t.lower) &&
-    model.logCount(t.lower) === -Infinity &&
-    evidence.rank(t.lower) <= 0;
-  if (!unlisted || uses < WRITTEN_NAME_MIN_USES) return NAME_MAX_COST;
+function nameMaxCost(site: Site, candidate: string): number {
+  const uses = site.evidence.seen(candidate);
+  if (!unlistedCapitalised(site) || uses < WRITTEN_NAME_MIN_USES || FUNCTION_WORDS.has(candidate)) return NAME_MAX_COST;
   return uses >= WRITTEN_NAME_GENERIC_MIN_USES ? WRITTEN_NAME_GENERIC_MAX_COST : WRITTEN_NAME_MAX_COST;
 }
 

@@ -412,3 +412,35 @@ describe('ocr-confusions: a capitalised string no list has, read for a word the 
     expect(result.text).toContain(kept);
   });
 });
+
+describe('ocr-confusions: a name the document writes, misread one way more often than not', () => {
+  const page = (right: string, wrong: string) =>
+    `The witness ${right} said he saw it. Then Mr. ${wrong} told the court, and Mr. ${wrong} left it; later ${right} came in, and ${wrong} went out.`;
+
+  it('reads the majority spelling for the name when the confusion goes one way (o read for e, not e for o)', () => {
+    const result = apply('ocr-confusions', page('Coveny', 'Covony'));
+    expect(result.text).toBe(page('Coveny', 'Coveny'));
+    expect(result.edits.map((e) => e.reason)).toEqual(
+      Array(3).fill(
+        expect.stringMatching(
+          /^"covony" is no word; "coveny" is \(o→e\).*; "coveny" is no list's but the document's \(2 times\), and the OCR reads it as "covony" more easily than the other way$/,
+        ),
+      ),
+    );
+  });
+
+  it.each([
+    ['the confusion goes both ways alike (l for i, i for l)', page('Gartrell', 'Gartreil')],
+    [
+      'the document writes the other spelling once',
+      'The witness Coveny said it. Then Mr. Covony told the court, and Mr. Covony left.',
+    ],
+  ])('not: %s', (_name, input) => {
+    expect(apply('ocr-confusions', input).text).toBe(input);
+  });
+
+  it('a function word the document writes is no candidate for a longer reach (Minto is no into)', () => {
+    const input = 'He went into the house, into the yard and into the lane where Minto lives.';
+    expect(apply('ocr-confusions', input).text).toBe(input);
+  });
+});
