@@ -150,7 +150,7 @@ export class CollectionCounter {
 
   /** Every count so far, the forms one document writes included, as plain data (for `merge`). */
   toData(): CollectionData {
-    return this.data(1);
+    return dataOf(this.documents, this.signs, this.counts, 1);
   }
 
   private addForm(form: string, documents: number, occurrences: number): void {
@@ -169,14 +169,9 @@ export class CollectionCounter {
     this.signs.weakSigns += signs.weakSigns;
   }
 
-  /** The counts of the forms `minDocuments` documents or more write. */
-  private data(minDocuments: number): CollectionData {
-    return dataOf(this.documents, this.signs, this.counts, minDocuments);
-  }
-
   /** The counts of the forms two documents or more write. */
   finish(): CollectionWords {
-    return CollectionWords.fromData(this.data(2));
+    return CollectionWords.fromData(dataOf(this.documents, this.signs, this.counts, 2));
   }
 }
 

@@ -1490,9 +1490,10 @@ function nameMaxCost(site: Site, candidate: string): number {
  * does not repeat it (`Upper Btate`, `the Poit`): a name the OCR did not garble (`Hugo`, `Lino`) makes
  * no listed pair as its near word would (`huge chavez`), and a real name recurs.
  */
-function misreadName({ t, prev, next, model, evidence }: Site, c: Candidate): boolean {
+function misreadName(site: Site, c: Candidate): boolean {
+  const { t, prev, next, model, evidence } = site;
   if (c.cost > MISREAD_NAME_MAX_COST || evidence.seen(t.lower) > 1 || evidence.collectionWrites(t.lower)) return false;
-  if (model.logCount(t.lower) > -Infinity || evidence.rank(t.lower) > 0) return false;
+  if (!unlisted(site)) return false;
   return pairWithNeighbour(model, c.word, prev, next);
 }
 
