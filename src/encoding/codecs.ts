@@ -98,9 +98,16 @@ export function scanMasks(): ScanMasks {
   // C1 controls are bytes read as Latin-1; U+FFFD stands for a lost continuation byte.
   for (let code = 0x80; code <= 0x9f; code++) continuation[code]! |= getCodecs()[0]!.bit;
   continuation[0xfffd] = all;
+  // The characters marked, for the character classes of `candidates`: only the tables' characters
+  // and those set above can be (a few hundred), so they are looked at, not all 65,536 code units.
+  const marked = new Set<number>([0xfffd]);
+  for (const codec of getCodecs())
+    for (let byte = 0x80; byte <= 0xff; byte++) marked.add(codec.charOf(byte).charCodeAt(0));
+  for (let code = 0x80; code <= 0x9f; code++) marked.add(code);
+  const codes = [...marked].filter((code) => code >= 0x80).sort((a, b) => a - b);
   const set = (test: (code: number) => boolean): string => {
     let out = '';
-    for (let code = 0x80; code < 65536; code++) if (test(code)) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    for (const code of codes) if (test(code)) out += `\\u${code.toString(16).padStart(4, '0')}`;
     return out;
   };
   const candidates = new RegExp(

@@ -117,6 +117,14 @@ export class EvidenceSource {
   }
 
   /**
+   * `wordAffixes` if something has asked for them already (the corrector does, on OCR), else undefined:
+   * for a caller to whom they are only a shortcut, not worth their loading.
+   */
+  get loadedWordAffixes(): Affixes | undefined {
+    return this.affixFilters;
+  }
+
+  /**
    * The frequent names: strings the frequency list ranks among its `FREQUENT_NAME_MAX_RANK` first and
    * the word counts list, that are no dictionary word (`sydney`, `melbourne`), for the corrector's
    * search of a capitalised misreading (`Sydnoy`), built on first use.

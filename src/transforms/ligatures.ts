@@ -15,6 +15,7 @@
  */
 import { continuesToken, glueBefore, isLetterCode, isLowerCode, matchCase, word } from '../core/words.js';
 import type { Evidence } from '../evidence/evidence.js';
+import { PREFIX_START, type Affixes } from '../evidence/prefixes.js';
 import { defineTransform } from './define.js';
 
 /** A run of three or more f, or a ligature group repeated: the two shapes ligature garbage takes. */
@@ -125,6 +126,10 @@ export const ligatures = defineTransform({
       const leftEnd = words.ends[i]!;
       const rightEnd = words.ends[i + 1]!;
       if (recorder.overlaps(start, rightEnd)) continue;
+      // No word begins as the left part or ends as the right one: neither the two nor any group between
+      // them makes one (the word filters, when loaded, answer that from two hashes; else the lookups do).
+      const affixes = evidence.source.loadedWordAffixes;
+      if (affixes && !mayMakeWord(affixes, text, start, leftEnd, rightStart, rightEnd)) continue;
       // A plain split word: `split-words` decides.
       if (evidence.isWord(text, start, leftEnd, '', rightStart, rightEnd)) continue;
       // Only dictionary words: a vanished glyph is too weak a signal to trust the document alone.
@@ -155,3 +160,34 @@ export const ligatures = defineTransform({
     }
   },
 });
+
+/**
+ * Some word (as `Evidence.isWord` accepts) may begin with `text[start, leftEnd)` and end with
+ * `text[rightStart, rightEnd)`, A-Z lowered, as the word filters say (no false "no"). Letters outside
+ * ASCII are not lowered as the lexicon lowers them: then the answer is yes.
+ */
+function mayMakeWord(
+  affixes: Affixes,
+  text: string,
+  start: number,
+  leftEnd: number,
+  rightStart: number,
+  rightEnd: number,
+): boolean {
+  let h = PREFIX_START;
+  for (let i = start; i < leftEnd; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  if (!affixes.prefixes.has(h)) return false;
+  h = PREFIX_START;
+  for (let i = rightEnd - 1; i >= rightStart; i--) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return affixes.suffixes.has(h);
+}
