@@ -125,7 +125,7 @@ export function decideSplit(
     // A letter alone is a piece of a word the OCR spaced out only among other pieces (`m e mber`).
     if (parts.some((p) => p.length < 2) && !spacedOut(parts, standalone)) return undefined;
     const word = supportedJoin(parts, evidence);
-    if (word === undefined || word.length < MIN_JOINED_LENGTH) return undefined;
+    if (word === undefined || (word.length < MIN_JOINED_LENGTH && !lostLetter(parts, word, evidence))) return undefined;
     if (writtenApart(parts, word, evidence)) return undefined;
     if (speckOnFunctionWord(parts, word, evidence)) return undefined;
     // A "fragment" that is a common word misread (`bo` for `be`: `bo on` is no `boon`) is left for the
@@ -165,6 +165,20 @@ export function decideSplit(
     rule: 'compound',
     reason: `"${lower}" is far more frequent than "${a} ${b}" (ln counts ${model.logCount(lower).toFixed(1)} vs ${model.logPairCount(a, b).toFixed(1)})`,
   };
+}
+
+/** A short join is made of a fragment and the letter it lost (`th e`) into a word this common (rank) only. */
+const LOST_LETTER_MAX_RANK = 1000;
+const LOST_LETTER_MIN_LENGTH = 3;
+
+/**
+ * Two pieces, neither a word, one a letter alone, whose join is a very common word: the OCR spaced the
+ * word's last or first letter off (`at th e workhouse`), as short as the word is.
+ */
+function lostLetter(parts: readonly string[], word: string, evidence: Evidence): boolean {
+  if (parts.length !== 2 || word.length < LOST_LETTER_MIN_LENGTH || !parts.some((p) => p.length === 1)) return false;
+  const rank = evidence.rank(word.toLowerCase());
+  return rank > 0 && rank <= LOST_LETTER_MAX_RANK;
 }
 
 /** A speck (this many letters at most) beside a function word... */

@@ -114,6 +114,22 @@ describe('ocr-confusions: real words', () => {
     expect(result.edits.some((e) => e.rule === 'real-word')).toBe(true);
   });
 
+  it('replaces a word that pairs with one neighbour when the candidate pairs with both, and says so', () => {
+    const result = apply('ocr-confusions', `${OCR} The matter should he dealt with at once.`);
+    expect(result.text.endsWith('The matter should be dealt with at once.')).toBe(true);
+    const edit = result.edits.find((e) => e.before === 'he');
+    expect(edit?.rule).toBe('real-word');
+    expect(edit?.reason).toMatch(/"should be" and "be dealt".*"should he" is listed too, "he dealt" is not/);
+  });
+
+  it.each([
+    ['a word that pairs with both neighbours', `${OCR} The case will he heard to-morrow.`],
+    ['a word the pairs support on one side, the candidate on both by too little', `${OCR} The bet of ten pounds was lost.`],
+    ['an object pronoun before a quantity', `${OCR} It may save us many hours.`],
+  ])('keeps %s', (_name, input) => {
+    expect(apply('ocr-confusions', input).text.slice(OCR.length)).toBe(input.slice(OCR.length));
+  });
+
   it.each([
     ['a title', `${OCR} The letter to MR. SMITH and Ms Jones.`],
     ['a name part', `${OCR} The works of Smith et al. were read.`],

@@ -18,6 +18,8 @@ describe('split-words', () => {
     ['a word spaced out, a letter alone among its pieces', 'a m e mber of it', 'a member of it'],
     ['a letter alone and a piece', 'you s hould go', 'you should go'],
     ['a speck beside a function word, into a word the document writes', 'a tube; the tu be', 'a tube; the tube'],
+    ['a very common short word, its last letter spaced off', 'seen at th e workhouse', 'seen at the workhouse'],
+    ['another, before its verb', 'ar e they here', 'are they here'],
   ])('%s', (_name, input, expected) => {
     const result = apply('split-words', input);
     expect(result.text).toBe(expected);
@@ -76,6 +78,8 @@ describe('split-words', () => {
     ['a letter alone beside a word (s election is no selection)', 'the s election of men'],
     ['a drop initial before capitals, which transcriptions keep apart', 'S ECOND EDITION'],
     ['a letter alone and a piece, in a short join', 'go t o it'],
+    ['a piece and a letter, into a short word that is not very common', 'in the ca t basket'],
+    ['letters spelled out', 'the letters k a t'],
   ])('leaves %s', (_name, input) => {
     const result = apply('split-words', input);
     expect(result.text).toBe(input);
