@@ -122,9 +122,22 @@ describe('ocr-confusions: real words', () => {
     expect(edit?.reason).toMatch(/"should be" and "be dealt".*"should he" is listed too, "he dealt" is not/);
   });
 
+  it('replaces a word that pairs with neither neighbour by a narrower margin when the candidate pairs with both', () => {
+    const result = apply('ocr-confusions', `${OCR} The meeting was hold last evening.`);
+    expect(result.text.endsWith('The meeting was held last evening.')).toBe(true);
+    expect(result.edits.find((e) => e.before === 'hold')?.reason).toMatch(
+      /"was held" and "held last".*neither "was hold" nor "hold last" is listed/,
+    );
+    // The word as read pairs with its neighbours: it stays.
+    expect(apply('ocr-confusions', `${OCR} They hold last place.`).text.endsWith('They hold last place.')).toBe(true);
+  });
+
   it.each([
     ['a word that pairs with both neighbours', `${OCR} The case will he heard to-morrow.`],
-    ['a word the pairs support on one side, the candidate on both by too little', `${OCR} The bet of ten pounds was lost.`],
+    [
+      'a word the pairs support on one side, the candidate on both by too little',
+      `${OCR} The bet of ten pounds was lost.`,
+    ],
     ['an object pronoun before a quantity', `${OCR} It may save us many hours.`],
   ])('keeps %s', (_name, input) => {
     expect(apply('ocr-confusions', input).text.slice(OCR.length)).toBe(input.slice(OCR.length));
