@@ -294,6 +294,16 @@ describe('ocr-confusions: a lone letter', () => {
   it.each([
     ['m read for in', 'The notices appeared m the paper.', 'The notices appeared in the paper.'],
     ['n read for a', 'The day was spent by n visit to the town.', 'The day was spent by a visit to the town.'],
+    [
+      'm read for in, one neighbour making a listed pair',
+      'He was made a sergeant m the militia.',
+      'He was made a sergeant in the militia.',
+    ],
+    [
+      'm read for in, after a comma',
+      'As you have, m so plain a manner, said.',
+      'As you have, in so plain a manner, said.',
+    ],
   ])('%s, in a text that shows OCR damage', (_name, input, expected) => {
     const result = apply('ocr-confusions', `${OCR} ${input}`);
     expect(result.text.slice(OCR.length + 1)).toBe(expected);
@@ -303,6 +313,8 @@ describe('ocr-confusions: a lone letter', () => {
   it.each([
     ['a letter in a formula, beside no known word after it', 'The value of n. The sum of m and n.'],
     ['a measure after a number', 'He ran 5 m in the race.'],
+    ['a letter that ends the word before it', 'It was made know n today.'],
+    ['a letter that begins the word after it', 'He would n ever go.'],
   ])('leaves %s', (_name, input) => {
     expect(apply('ocr-confusions', `${OCR} ${input}`).text.slice(OCR.length + 1)).toBe(input);
   });
