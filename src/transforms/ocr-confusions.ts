@@ -193,7 +193,18 @@ function tokenClass(code: number): number {
   }
   return cls;
 }
-const ROMAN = /^(?:[ivxlcdm]+|[IVXLCDM]+)$/;
+/**
+ * A Roman numeral, well formed (`III`, `xiv`, `MDCCCLX`), in one case: never corrected. A string of
+ * the same letters that is no numeral (`mid`, `dim`, `lid`) is a word like any other.
+ */
+const ROMAN = new RegExp(
+  `^(?:${['m', 'M']
+    .map((m) => {
+      const [c, d, x, l, i, v] = m === 'm' ? ['c', 'd', 'x', 'l', 'i', 'v'] : ['C', 'D', 'X', 'L', 'I', 'V'];
+      return `(?=.)${m}{0,4}(?:${c}${m}|${c}${d}|${d}?${c}{0,3})(?:${x}${c}|${x}${l}|${l}?${x}{0,3})(?:${i}${x}|${i}${v}|${v}?${i}{0,3})`;
+    })
+    .join('|')})$`,
+);
 /** `0`, `1` or `5`: the digits a token may hold (those OCR reads for letters). */
 const isConfusableDigit = (c: number): boolean => c === 48 || c === 49 || c === 53;
 /** What ends a sentence before a token: a full stop, `?` or `!` (and closing quotes), or a blank line. */

@@ -108,6 +108,12 @@ describe('ocr-confusions: real words', () => {
     ['wore read for were', `${OCR} They wore at home.`, 'They were at home.'],
     ['arc read for are', `${OCR} We arc going home.`, 'We are going home.'],
     ['boon read for been (o for e twice)', `${OCR} He had boon an alderman.`, 'He had been an alderman.'],
+    // Made of Roman numeral letters, but no numeral: a word like any other.
+    [
+      'mid read for and (mi for an)',
+      `${OCR} He sold bread mid butter at the fair.`,
+      'He sold bread and butter at the fair.',
+    ],
   ])('%s, in a text that shows OCR damage', (_name, input, expected) => {
     const result = apply('ocr-confusions', input);
     expect(result.text.endsWith(expected)).toBe(true);
@@ -133,6 +139,8 @@ describe('ocr-confusions: real words', () => {
   });
 
   it.each([
+    ['mid where it is the word meant', `${OCR} They came in the mid afternoon.`],
+    ['a Roman numeral of the same letters', `${OCR} Chapter MIX is long, and chapter mix too.`],
     ['a word that pairs with both neighbours', `${OCR} The case will he heard to-morrow.`],
     [
       'a word the pairs support on one side, the candidate on both by too little',
