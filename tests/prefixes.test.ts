@@ -52,6 +52,8 @@ describe('candidates with a prefix filter', () => {
     'xqzvw',
     'goverument',
     'fuch',
+    'botwoon',
+    'respootablo',
   ];
 
   it.each(reads)('finds the same candidates for %s', (read) => {
@@ -65,6 +67,12 @@ describe('candidates with a prefix filter', () => {
   it('still finds the usual corrections', () => {
     const words = candidates('tbe', accept, { affixes: source.wordAffixes }).map((c) => c.word);
     expect(words).toContain('the');
+  });
+
+  it('undoes a third confusion of the first tier only', () => {
+    const found = (read: string) => candidates(read, accept, { generic: false }).map((c) => c.word);
+    expect(found('botwoon')).toContain('between'); // o read for e, three times
+    expect(found('bctwccn')).not.toContain('between'); // c read for e (tier 2), three times
   });
 });
 

@@ -8,6 +8,7 @@ const OCR = 'Tbe clerk aud tbe mayor wero at tbe hall.';
 describe('ocr-confusions: non-words', () => {
   it.each([
     ['b read for h', 'tbe man said', 'the man said'],
+    ['o read for e three times', 'a very respootablo citizen', 'a very respectable citizen'],
     ['rn read for m', 'the rnan said', 'the man said'],
     ['li read for h', 'wliich was', 'which was'],
     ['cl read for d', 'bread ancl butter', 'bread and butter'],
