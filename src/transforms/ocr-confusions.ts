@@ -1361,16 +1361,6 @@ function keepScore({ t, prev, next, model, evidence, isWord }: Site): number {
 }
 
 function decideNonWord(site: Site): Decision | undefined {
-  const d = decideNonWord0(site);
-  if (process.env.DBN && new RegExp(process.env.DBN).test(site.t.lower)) {
-    const context = site.prev !== undefined || site.next !== undefined;
-    const found = site.forms.candidates(site.t.lower, context);
-    const sc = scoreCandidates(found, site.prev, site.next, site.model, site.evidence, site.t.lower).slice(0, 4);
-    console.error(`DBN ${site.t.prev}/${site.prev} [${site.t.text}] ${site.t.next}/${site.next} name=${site.name} cap=${site.capitalised} keep=${keepScore(site).toFixed(1)} ${sc.map((c) => `${c.candidate.word}(${c.candidate.cost}):${c.score.toFixed(1)}`).join(' ')} -> ${d?.word}`);
-  }
-  return d;
-}
-function decideNonWord0(site: Site): Decision | undefined {
   // The rarer edits only with a known word beside the token: without context they cannot win anyway,
   // and a line of noise has many such tokens. There, also the common words a rarer edit reaches (`irom`
   // -> `from`), unless the token may be the end of the word before it (`mak ing`) or the start of the
@@ -1550,15 +1540,6 @@ const pairWithNeighbour = (model: LanguageModel, word: string, prev?: string, ne
   (prev !== undefined && model.isListedPair(prev, word)) || (next !== undefined && model.isListedPair(word, next));
 
 function decideRealWord(site: Site): Decision | undefined {
-  const d = decideRealWord0(site);
-  if (process.env.DBG && new RegExp(process.env.DBG).test(site.t.lower)) {
-    const { t, prev, next, model } = site;
-    const sc = scoreCandidates(site.forms.cheapCandidates(t.lower), prev, next, site.model, site.evidence).slice(0, 3);
-    console.error(`DBG ${t.prev}/${prev} [${t.text}] ${t.next}/${next} name=${site.name} own=${prev !== undefined && model.isListedPair(prev, t.lower)}/${next !== undefined && model.isListedPair(t.lower, next)} keep=${keepScore(site).toFixed(1)} ${sc.map((c) => `${c.candidate.word}(${c.candidate.cost}):${c.score.toFixed(1)}:${prev !== undefined && model.isListedPair(prev, c.candidate.word)}/${next !== undefined && model.isListedPair(c.candidate.word, next)}`).join(' ')} -> ${d?.word}`);
-  }
-  return d;
-}
-function decideRealWord0(site: Site): Decision | undefined {
   const { t, prev, next, model, evidence, forms, name } = site;
   if (prev === undefined && next === undefined) return undefined;
   if (name && !lostSentenceStart(site)) return undefined;
