@@ -114,6 +114,21 @@ describe('detectSource', () => {
     expect(detectSource(text, evidence)).toEqual({ preset, reason });
   });
 
+  it('with the word lists, a long page of clean-looking print shows OCR by a few misreadings per thousand words', () => {
+    // Some 1,800 words counted, all words; then the same with 3 strong signs (one in 600 words), then 1.
+    const sentence = 'the council met on monday and the members agreed that the new road should be built before winter';
+    const page = (signs: number) =>
+      Array.from({ length: 100 }, (_, k) =>
+        k % 33 === 1 && k / 33 < signs ? sentence.replace('the new', 'tbe new') : sentence,
+      ).join('. ') + '.';
+    expect(detectSource(page(0), evidence).preset).toBe('generic');
+    expect(detectSource(page(3), evidence)).toEqual({
+      preset: 'chronam',
+      reason: expect.stringMatching(/^OCR misreadings of common words \("tbe" and 2 more in \d{4} words\)$/),
+    });
+    expect(detectSource(page(1), evidence).preset).toBe('generic');
+  });
+
   it.each([
     ['statesman', 'pressreader'],
     ['pressreader-page', 'pressreader'],
