@@ -793,7 +793,7 @@ function misreadHere(t: Token, evidence: Evidence): boolean {
 }
 
 /** The very common word a rare real word is a cheap misreading of (`tho`: `the`), if any (`misreadHere`). */
-function misreadingOf(lower: string, evidence: Evidence): string | null {
+export function misreadingOf(lower: string, evidence: Evidence): string | null {
   if (!evidence.isWord(lower)) return null;
   const own = evidence.rank(lower);
   if (own > 0 && own <= REAL_SIGN_MIN_RANK) return null;

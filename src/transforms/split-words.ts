@@ -45,6 +45,7 @@ export interface SplitWordsOptions {
   compoundMinScore: number;
 }
 import { repairLigatureGarbage } from './ligatures.js';
+import { misreadingOf } from './ocr-confusions.js';
 
 /**
  * A compound join needs the joined word this much more probable than the pair (natural-log units of
@@ -131,6 +132,8 @@ export function decideSplit(
     // A "fragment" that is a common word misread (`bo` for `be`: `bo on` is no `boon`) is left for the
     // OCR corrector, which reads it in its context.
     if (parts.some((p, k) => !standalone[k] && isMisreadCommonWord(p.toLowerCase(), evidence))) return undefined;
+    // So is a rare word a very common one is misread as (`tho` for `the`: `tho rites` is no `thorites`).
+    if (parts.some((p, k) => !standalone[k] && misreadingOf(p.toLowerCase(), evidence) !== null)) return undefined;
     if (parts.length === 2) {
       const model = evidence.source.model;
       const [a, b] = [parts[0]!.toLowerCase(), parts[1]!.toLowerCase()];
@@ -414,6 +417,22 @@ function joinWords(
           facts.isWord(i + 2),
         ]);
         width = 3;
+        // A word, then two fragments that make a word: the pair of words against the one long word
+        // (`in arti ficial`: "in artificial" is far likelier than "inartificial"; `infra struc ture` is
+        // "infrastructure").
+        if (joined && facts.isWord(i) && !facts.isWord(i + 1)) {
+          const rest = decideSplit([facts.part(i + 1), facts.part(i + 2)], evidence, damaged, [
+            false,
+            facts.isWord(i + 2),
+          ]);
+          const model = evidence.source.model;
+          if (
+            rest &&
+            model.logPairCount(facts.part(i).toLowerCase(), rest.word.toLowerCase()) >
+              model.logCount(joined.word.toLowerCase())
+          )
+            joined = undefined;
+        }
       }
       if (!joined && freeAfter(words, i + 1)) {
         // Two words in their own right are only ever joined as a lowercase compound, and `decideSplit`

@@ -20,6 +20,11 @@ describe('split-words', () => {
     ['a speck beside a function word, into a word the document writes', 'a tube; the tu be', 'a tube; the tube'],
     ['a very common short word, its last letter spaced off', 'seen at th e workhouse', 'seen at the workhouse'],
     ['another, before its verb', 'ar e they here', 'are they here'],
+    [
+      'a word, then two pieces of the next: the pair beats one long rare word',
+      'teeth mounted in arti ficial gums',
+      'teeth mounted in artificial gums',
+    ],
   ])('%s', (_name, input, expected) => {
     const result = apply('split-words', input);
     expect(result.text).toBe(expected);
@@ -80,6 +85,7 @@ describe('split-words', () => {
     ['a letter alone and a piece, in a short join', 'go t o it'],
     ['a piece and a letter, into a short word that is not very common', 'in the ca t basket'],
     ['letters spelled out', 'the letters k a t'],
+    ['a rare word a very common one is misread as (tho for the)', 'married according to tho rites of the church'],
   ])('leaves %s', (_name, input) => {
     const result = apply('split-words', input);
     expect(result.text).toBe(input);
