@@ -361,6 +361,8 @@ describe('ocr-confusions: a mark read for a letter', () => {
     ['a hyphen for a letter', 'They paid a small a-nount of money.', 'They paid a small amount of money.'],
     ['an apostrophe and a letter for one letter', "He was searc'ning for it.", 'He was searching for it.'],
     ['an apostrophe for a letter', "It was a lim'ted offer.", 'It was a limited offer.'],
+    ['a guillemet for a letter at the start', 'He »ill come to-morrow.', 'He will come to-morrow.'],
+    ['a guillemet and the letter after it for one letter', 'It »vas a fine day.', 'It was a fine day.'],
   ])('%s, in a text that shows OCR damage', (_name, input, expected) => {
     // (The line that shows the damage is corrected too, letter for letter: same length.)
     const result = apply('ocr-confusions', `${OCR} ${input}`);
@@ -373,6 +375,8 @@ describe('ocr-confusions: a mark read for a letter', () => {
     ['contractions, and a hyphen the hyphens transform decides', "We don't know the posi-tion of the ship."],
     ['short garbled letters', "The ili'n was there."],
     ['names and elisions', "Mr M'Gregor and the self-made man, e'er ready."],
+    ['a word quoted in guillemets', 'He said «oui» and left.'],
+    ['a guillemet before a word that needs none', 'He said »as he left.'],
   ])('leaves %s', (_name, input) => {
     expect(apply('ocr-confusions', `${OCR} ${input}`).text.slice(OCR.length + 1)).toBe(input);
   });
