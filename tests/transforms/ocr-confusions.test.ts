@@ -139,6 +139,17 @@ describe('ocr-confusions: real words', () => {
     expect(apply('ocr-confusions', `${OCR} They hold last place.`).text.endsWith('They hold last place.')).toBe(true);
   });
 
+  it('reads a capitalised common word before a name as a misread part of it (of Now York)', () => {
+    const result = apply('ocr-confusions', `${OCR} He lived in the city of Now York for years.`);
+    expect(result.text.endsWith('He lived in the city of New York for years.')).toBe(true);
+    expect(result.edits.find((e) => e.before === 'Now')?.reason).toMatch(
+      /"new york" is common.*no name, and before "york" is read as part of one/,
+    );
+    // Where a sentence may start, or before a word the pairs know after it, it stays.
+    for (const kept of ['Tell him. Now York is far.', 'He came to us Now John said so.'])
+      expect(apply('ocr-confusions', `${OCR} ${kept}`).text.endsWith(kept)).toBe(true);
+  });
+
   it.each([
     ['mid where it is the word meant', `${OCR} They came in the mid afternoon.`],
     ['a Roman numeral of the same letters', `${OCR} Chapter MIX is long, and chapter mix too.`],
