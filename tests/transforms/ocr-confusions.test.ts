@@ -286,6 +286,26 @@ describe('ocr-confusions: fragments a space cut from one misread word', () => {
   });
 });
 
+describe('ocr-confusions: two words glued and misread', () => {
+  it.each([
+    ['the common word misread', 'They spenttho day at home.', 'They spent the day at home.'],
+    ['the other word misread', 'He made a requostof the council.', 'He made a request of the council.'],
+  ])('splits and corrects them together: %s', (_name, input, expected) => {
+    const result = apply('ocr-confusions', `${OCR} ${input}`);
+    expect(result.text.slice(OCR.length + 1)).toBe(expected);
+    const edit = result.edits.find((e) => e.rule === 'glued');
+    expect(edit?.reason).toMatch(/is two \(o→e, a space lost\).*pair ".+" is common/);
+  });
+
+  it.each([
+    ['a word misread beyond the search (meeting), not meet in', 'At the annual rneetin of the bank.'],
+    ['one that needs a dearer confusion (brother), not or other', 'The orotner came home.'],
+    ['a compound that is a word', 'He bought the bookshop.'],
+  ])('leaves %s', (_name, input) => {
+    expect(apply('ocr-confusions', `${OCR} ${input}`).text.slice(OCR.length + 1)).toBe(input);
+  });
+});
+
 describe("ocr-confusions: the document's own confusions", () => {
   /** A document whose corrections undo `o` read for `e` three times (`havo`, `boen`, `wero`). */
   const habits = (line: string) => `Wo havo boen told tbat ${line} They wero there.`;
