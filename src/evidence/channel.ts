@@ -131,7 +131,7 @@ const isSecond = ([r, p, c]: readonly [string, string, number]) =>
  * A third confusion only of the first tier, letter for letter (`botwoon` -> `between`, `o` read for
  * `e` three times).
  */
-export const THIRD_CONFUSION_MAX_COST = 1.5;
+const THIRD_CONFUSION_MAX_COST = 1.5;
 const isThird = ([r, p, c]: readonly [string, string, number]) => c <= THIRD_CONFUSION_MAX_COST && r !== '' && p !== '';
 /** A long s read as f (`fuch` for `such`): right for 18th- and early 19th-century print. */
 export const LONG_S: readonly [string, string, number] = ['f', 's', 1.5];
@@ -152,7 +152,7 @@ export const ACCENTS: readonly (readonly [read: string, printed: string, cost: n
   ['í', 'r', 2.0],
   ['í', 'f', 2.5],
 ];
-/** The tables, by long s (bit 1) and accents (bit 2): all confusions, and those a second one may be. */
+/** The tables, by long s (bit 1) and accents (bit 2): all confusions, those a second one may be, and a third. */
 const TABLES = [0, 1, 2, 3].map((k) => {
   const all = [...CONFUSIONS, ...(k & 1 ? [LONG_S] : []), ...(k & 2 ? ACCENTS : [])];
   return { all, seconds: all.filter(isSecond), thirds: all.filter(isThird) };

@@ -796,7 +796,7 @@ const REAL_SIGN_MIN_LOG_RATIO = 8;
 function misreadHere(t: Token, evidence: Evidence): boolean {
   const facts = (t.facts ??= factsOf(t.lower, evidence.source));
   let word = facts.misreadOf;
-  if (word === undefined) facts.misreadOf = word = misreadingOf(t.lower, evidence);
+  if (word === undefined) facts.misreadOf = word = findMisreading(t.lower, evidence);
   if (word === null || t.prev === undefined || t.next === undefined || FUNCTION_WORDS.has(t.next)) return false;
   const model = evidence.source.model;
   return (
@@ -807,8 +807,17 @@ function misreadHere(t: Token, evidence: Evidence): boolean {
   );
 }
 
-/** The very common word a rare real word is a cheap misreading of (`tho`: `the`), if any (`misreadHere`). */
+/**
+ * The very common word a rare real word is a cheap misreading of (`tho`: `the`), if any
+ * (`misreadHere`; `split-words` asks it too), remembered with the form's facts.
+ */
 export function misreadingOf(lower: string, evidence: Evidence): string | null {
+  const facts = factsOf(lower, evidence.source);
+  if (facts.misreadOf === undefined) facts.misreadOf = findMisreading(lower, evidence);
+  return facts.misreadOf;
+}
+
+function findMisreading(lower: string, evidence: Evidence): string | null {
   if (!evidence.isWord(lower)) return null;
   const own = evidence.rank(lower);
   if (own > 0 && own <= REAL_SIGN_MIN_RANK) return null;
@@ -1516,14 +1525,10 @@ function decideGlued(site: Site, single: readonly Candidate[]): Decision | undef
           if (l.cost + r.cost === 0 || l.cost + r.cost > GLUED_MAX_COST) continue;
           if (!model.isListedPair(l.word, r.word)) continue;
           if (best && best.left.word === l.word && best.right.word === r.word) continue;
-          const ll = model.logCount(l.word);
+          // The first word between the word before and the second, then the word after the second.
           const lr = model.logCount(r.word);
           const score =
-            (prev !== undefined
-              ? model.logPairCount(prev, l.word, model.logCount(prev), ll) - model.logCount(prev)
-              : ll - model.logTotal) +
-            model.logPairCount(l.word, r.word, ll, lr) -
-            ll +
+            contextScore(model, l.word, model.logCount(l.word), prev, r.word) +
             (next !== undefined ? model.logPairCount(r.word, next, lr) - lr : 0) -
             l.cost -
             r.cost -
