@@ -196,6 +196,18 @@ describe('ocr-confusions: real words', () => {
     expect(edit!.reason).toMatch(/"tho" is read for "the" \(o→e\) 2 times elsewhere in this document/);
   });
 
+  it('reads a capitalised misreading of a very common word so where the full stop before it was lost', () => {
+    const result = apply(
+      'ocr-confusions',
+      `${OCR} They met in tho town and tho mayor spoke Tho Glenbrook scheme was read.`,
+    );
+    expect(result.text.endsWith('spoke The Glenbrook scheme was read.')).toBe(true);
+    expect(result.edits.find((e) => e.before === 'Tho')?.rule).toBe('repeated');
+    // A name the document does not correct elsewhere stays a name.
+    const kept = `${OCR} They met Le Duc Tho Glenbrook in town.`;
+    expect(apply('ocr-confusions', kept).text.slice(OCR.length)).toBe(kept.slice(OCR.length));
+  });
+
   it.each([
     ['corrected once elsewhere only', `${OCR} They met in tho town (tho Glenbrook scheme).`, '(tho Glenbrook scheme).'],
     [
