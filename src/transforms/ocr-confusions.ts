@@ -1146,6 +1146,14 @@ const MARK_FOR_LETTER_COST = 4;
 const WORD_BEFORE = /(\p{L}+)[ \t]+$/u;
 const WORD_AFTER = /^[ \t]+(\p{L}+)/u;
 
+/** The known words just before and after `text[start, end)` (white space only between), lowercase. */
+function wordsAround(text: string, start: number, end: number, model: LanguageModel): { prev?: string; next?: string } {
+  return {
+    prev: known(model, WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase()),
+    next: known(model, WORD_AFTER.exec(text.slice(end, end + 30))?.[1]?.toLowerCase()),
+  };
+}
+
 /** Lowercase letters after one or two guillemets at a word's start (`»as`, `»»as`, `«nd`); not a word in guillemets (`«oui»`). */
 const LEADING_MARK = /(?<![\p{L}\p{N}«»])([«»]{1,2})(\p{Ll}+)(?![\p{L}\p{N}'’«»-])/gu;
 /**
@@ -1187,11 +1195,7 @@ function decideLeadingMark(
         `"${mark}${y[0]}" read for "${letter}"`,
       );
   if (found.size === 0) return undefined;
-  const prev = known(model, WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase());
-  const next = known(
-    model,
-    WORD_AFTER.exec(text.slice(start + whole.length, start + whole.length + 30))?.[1]?.toLowerCase(),
-  );
+  const { prev, next } = wordsAround(text, start, start + whole.length, model);
   if (prev === undefined && next === undefined) return undefined;
   const scored = scoreCandidates([...found.values()], prev, next, model, evidence);
   const [best, second] = scored;
@@ -1246,11 +1250,7 @@ function decideMarked(
     offer(x.slice(0, -1) + letter + y);
     offer(x + letter + y.slice(1));
   }
-  const prev = known(model, WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase());
-  const next = known(
-    model,
-    WORD_AFTER.exec(text.slice(start + whole.length, start + whole.length + 30))?.[1]?.toLowerCase(),
-  );
+  const { prev, next } = wordsAround(text, start, start + whole.length, model);
   const scored = scoreCandidates([...found.values()], prev, next, model, evidence);
   const [best, second] = scored;
   if (!best) return undefined;
