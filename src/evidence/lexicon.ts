@@ -7,6 +7,7 @@
  * table of entry numbers (FNV-1a over char codes). Loading is one file read and a few typed-array
  * views; a lookup allocates nothing.
  */
+import { isAscii, lowerPrefixHash } from './prefixes.js';
 
 const FLAG_DICTIONARY = 1;
 const NOT_FOUND = -1;
@@ -26,22 +27,6 @@ function hashRange(s: string, start: number, end: number): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** FNV-1a (as `hashRange`, before the final `>>> 0`) of ASCII `s[start, end)` with A-Z lowered, continuing from `h`. */
-function hashLowerAscii(s: string, start: number, end: number, h: number): number {
-  for (let i = start; i < end; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    h ^= c;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
-function isAscii(s: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (s.charCodeAt(i) >= 128) return false;
-  return true;
 }
 
 /** One entry as the builder sees it. */
@@ -199,11 +184,11 @@ export class Lexicon {
     ) {
       return this.find((text.slice(leftStart, leftEnd) + middle + text.slice(rightStart, rightEnd)).toLowerCase());
     }
-    const h = hashLowerAscii(
+    const h = lowerPrefixHash(
       text,
       rightStart,
       rightEnd,
-      hashLowerAscii(middle, 0, middle.length, hashLowerAscii(text, leftStart, leftEnd, FNV_OFFSET)),
+      lowerPrefixHash(middle, 0, middle.length, lowerPrefixHash(text, leftStart, leftEnd, FNV_OFFSET)),
     );
     const n = leftEnd - leftStart + middle.length + rightEnd - rightStart;
     const mask = this.table.length - 1;

@@ -27,6 +27,32 @@ export function suffixHash(s: string, start: number, end: number, h: number): nu
   return h;
 }
 
+/** `prefixHash` of `s[start, end)` with A-Z lowered (as the lexicon hashes words). */
+export function lowerPrefixHash(s: string, start: number, end: number, h: number): number {
+  for (let i = start; i < end; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
+}
+
+/** `suffixHash` of `s[start, end)` with A-Z lowered. */
+export function lowerSuffixHash(s: string, start: number, end: number, h: number): number {
+  for (let i = end - 1; i >= start; i--) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
+}
+
+/** `s[start, end)` is ASCII only (there A-Z lowered is the lexicon's lowering). */
+export function isAscii(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
 /** Bits per string stored, at least: with ~8 bits each, about one "yes" in 20 for a string no word has. */
 const BITS_PER_STRING = 8;
 

@@ -15,7 +15,7 @@
  */
 import { continuesToken, glueBefore, isLetterCode, isLowerCode, matchCase, word } from '../core/words.js';
 import type { Evidence } from '../evidence/evidence.js';
-import { PREFIX_START, type Affixes } from '../evidence/prefixes.js';
+import { isAscii, lowerPrefixHash, lowerSuffixHash, PREFIX_START, type Affixes } from '../evidence/prefixes.js';
 import { defineTransform } from './define.js';
 
 /** A run of three or more f, or a ligature group repeated: the two shapes ligature garbage takes. */
@@ -174,20 +174,9 @@ function mayMakeWord(
   rightStart: number,
   rightEnd: number,
 ): boolean {
-  let h = PREFIX_START;
-  for (let i = start; i < leftEnd; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) return true;
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  if (!affixes.prefixes.has(h)) return false;
-  h = PREFIX_START;
-  for (let i = rightEnd - 1; i >= rightStart; i--) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) return true;
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return affixes.suffixes.has(h);
+  if (!isAscii(text, start, leftEnd) || !isAscii(text, rightStart, rightEnd)) return true;
+  return (
+    affixes.prefixes.has(lowerPrefixHash(text, start, leftEnd, PREFIX_START)) &&
+    affixes.suffixes.has(lowerSuffixHash(text, rightStart, rightEnd, PREFIX_START))
+  );
 }
